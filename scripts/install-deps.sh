@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what itawb needs to build and test, from Debian 12 packages only.
+# Run as root (or through sudo). Safe to run again.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config
+  libxlsxwriter-dev libzip-dev zlib1g-dev libexpat1-dev libicu-dev
+  libspdlog-dev nlohmann-json3-dev libcli11-dev libvalijson-dev catch2
+  python3 python3-openpyxl
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# One command for a new machine: install, build, and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+bash scripts/build.sh
+ctest --test-dir build --output-on-failure -j"$(nproc)"

@@ -1,0 +1,17 @@
+#include "cli/commands.hpp"
+
+#include <iostream>
+
+namespace itawb::cli {
+
+// Not implemented yet: registered so that the command line is stable.
+Runner add_validate(CLI::App& app, const GlobalOptions& /*global*/) {
+  auto* sub = app.add_subcommand("validate", "validate (not implemented yet)");
+  sub->allow_extras();
+  return [] {
+    std::cerr << "itawb validate: not implemented yet\n";
+    return kExitUnreadable;
+  };
+}
+
+}  // namespace itawb::cli

@@ -1,0 +1,32 @@
+// Each subcommand registers itself on the CLI11 app; main() only dispatches.
+// Exit codes: 0 success, 1 the workbook has errors, 2 usage or unreadable file.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace itawb::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;
+inline constexpr int kExitUnreadable = 2;
+
+// Options every subcommand shares.
+struct GlobalOptions {
+  std::string lang = "th";  // th | en: language of messages for people
+  int verbosity = 0;        // -v: +1, -q: -1
+};
+
+// A registered subcommand: `run` is called when the user chose it and
+// returns the process exit code.
+using Runner = std::function<int()>;
+
+Runner add_analyze(CLI::App& app, const GlobalOptions& global);
+Runner add_inspect(CLI::App& app, const GlobalOptions& global);
+Runner add_validate(CLI::App& app, const GlobalOptions& global);
+Runner add_template(CLI::App& app, const GlobalOptions& global);
+Runner add_split(CLI::App& app, const GlobalOptions& global);
+Runner add_merge(CLI::App& app, const GlobalOptions& global);
+
+}  // namespace itawb::cli

@@ -1,0 +1,70 @@
+// itawb: the command-line driver. All work is done by the library; this file
+// parses arguments, sets up logging and maps outcomes to exit codes.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace itawb::cli;
+  CLI::App app{"itawb: ITA workbook processor / โปรแกรมประมวลผลแบบฟอร์ม ITA", "itawb"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "itawb 0.1.0");
+
+  GlobalOptions global;
+  std::vector<std::pair<CLI::App*, Runner>> commands;
+  auto add = [&](Runner (*adder)(CLI::App&, const GlobalOptions&)) {
+    const size_t before = app.get_subcommands({}).size();
+    Runner run = adder(app, global);
+    commands.emplace_back(app.get_subcommands({}).at(before), std::move(run));
+  };
+  add(add_analyze);
+  add(add_validate);
+  add(add_inspect);
+  add(add_template);
+  add(add_split);
+  add(add_merge);
+  for (auto& [sub, run] : commands) {
+    sub->add_option("--lang", global.lang, "Language of messages: th or en")
+        ->check(CLI::IsMember({"th", "en"}));
+    sub->add_flag("-v,--verbose", [&](int64_t n) { global.verbosity += static_cast<int>(n); },
+                  "More log output (repeatable)");
+    sub->add_flag("-q,--quiet", [&](int64_t n) { global.verbosity -= static_cast<int>(n); },
+                  "Less log output");
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUnreadable;
+  }
+
+  auto logger = spdlog::stderr_color_mt("itawb");
+  spdlog::set_default_logger(logger);
+  spdlog::set_pattern("itawb: %^%l%$: %v");
+  spdlog::set_level(global.verbosity >= 2   ? spdlog::level::debug
+                    : global.verbosity == 1 ? spdlog::level::info
+                    : global.verbosity < 0  ? spdlog::level::err
+                                            : spdlog::level::warn);
+
+  for (auto& [sub, run] : commands) {
+    if (!sub->parsed()) continue;
+    try {
+      return run();
+    } catch (const itawb::FileError& e) {
+      std::cerr << e.path() << ": " << (global.lang == "en" ? e.message_en() : e.message_th())
+                << "\n";
+      if (global.lang != "en") std::cerr << e.path() << ": " << e.message_en() << "\n";
+      return kExitUnreadable;
+    } catch (const std::exception& e) {
+      std::cerr << "itawb: " << e.what() << "\n";
+      return kExitUnreadable;
+    }
+  }
+  return kExitUnreadable;
+}

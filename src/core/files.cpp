@@ -1,0 +1,53 @@
+#include "core/files.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <random>
+#include <system_error>
+
+namespace itawb {
+namespace fs = std::filesystem;
+
+void write_atomically(const fs::path& target,
+                      const std::function<void(const fs::path&)>& write) {
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  static std::atomic<unsigned> counter{0};
+  const fs::path tmp = dir / ("." + target.filename().string() + "." +
+                              std::to_string(::getpid()) + "." +
+                              std::to_string(counter++) + ".tmp");
+  try {
+    write(tmp);
+    fs::rename(tmp, target);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw;
+  }
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
+  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+fs::path default_output(const fs::path& input, const std::string& suffix) {
+  fs::path out = input;
+  out.replace_filename(input.stem().string() + suffix + ".xlsx");
+  return out;
+}
+
+fs::path data_dir() {
+  if (const char* home = std::getenv("ITAWB_HOME"); home && *home) return home;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const fs::path share = exe.parent_path().parent_path() / "share" / "itawb";
+    if (fs::exists(share / "schemas", ec)) return share;
+  }
+  return ITAWB_SOURCE_DIR;
+}
+
+}  // namespace itawb

@@ -1,0 +1,46 @@
+// Thai-aware text helpers for input cells: Thai digits (๐–๙), stray
+// whitespace, numbers stored as text, and codes in any case.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace itawb::text {
+
+// Replaces Thai digits ๐–๙ with 0–9; all else unchanged (UTF-8 in and out).
+std::string arabic_digits(std::string_view s);
+
+// Replaces 0–9 with Thai digits ๐–๙ (for Thai-first display).
+std::string thai_digits(std::string_view s);
+
+// Trims ASCII whitespace, NBSP (U+00A0), zero-width space (U+200B), and BOM.
+std::string trim(std::string_view s);
+
+// Collapses internal runs of whitespace to one ASCII space, then trims.
+std::string squeeze(std::string_view s);
+
+// Parses a number written by a person: Thai or Arabic digits, surrounding
+// spaces, thousands separators ("1,234.5"), a trailing "%" is NOT accepted
+// (returns nullopt) so that callers decide. Returns nullopt for anything else.
+std::optional<double> parse_number(std::string_view s);
+
+// Normalises a question/item code: Thai digits to Arabic, lower case, spaces
+// removed: "I๑๐" -> "i10", " O 5 " -> "o5". Does not check the code exists.
+std::string normalize_code(std::string_view s);
+
+// Lower-cases ASCII letters only (Thai has no case).
+std::string ascii_lower(std::string_view s);
+
+// Key for matching header labels and sheet names: squeeze + ascii_lower +
+// Thai digits to Arabic, and removes a trailing "*" or ":" that templates add.
+std::string label_key(std::string_view s);
+
+// Formats a number with fixed decimals, e.g. format_fixed(97.125, 2) = "97.13"
+// (rounded half away from zero on the decimal value, not the binary one).
+std::string format_fixed(double v, int decimals);
+
+// Rounds to `decimals` places, half away from zero, tolerant of binary noise.
+double round_to(double v, int decimals);
+
+}  // namespace itawb::text

@@ -1,0 +1,120 @@
+// A streaming .xlsx reader: zip (libzip) + SAX (expat), never a DOM and
+// never sized from <dimension>. Opening parses only the workbook, its
+// relationships, shared strings and styles; sheets are parsed on demand,
+// row by row, and only non-empty cells are reported.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "xlsx/cell_ref.hpp"
+
+namespace itawb::xlsx {
+
+enum class CellType : uint8_t {
+  Number,   // number: `number`
+  String,   // shared, inline or formula string: `text`
+  Boolean,  // `number` is 0 or 1
+  Error,    // `text` holds "#N/A", "#DIV/0!", ...
+  Date,     // number whose format is a date/time: `number` is the serial
+            // already corrected for the 1904 system (i.e. 1900-based)
+};
+
+const char* to_string(CellType t);  // "n", "s", "b", "e", "d"
+
+struct Cell {
+  uint32_t row = 0;  // zero-based
+  uint32_t col = 0;  // zero-based
+  CellType type = CellType::String;
+  bool formula = false;        // had an <f> element
+  bool uncalculated = false;   // formula without a cached value
+  uint32_t style = 0;          // cellXfs index
+  double number = 0;
+  std::string text;
+
+  std::string ref() const { return ref_name(row, col); }
+  // Value as a person would read it: numbers in shortest round-trip form,
+  // dates as ISO "2024-10-01" (or "2024-10-01T08:30:00" with a time part),
+  // booleans "TRUE"/"FALSE", strings and errors as is.
+  std::string display() const;
+};
+
+enum class Visibility { Visible, Hidden, VeryHidden };
+const char* to_string(Visibility v);  // "visible", "hidden", "veryHidden"
+
+struct SheetInfo {
+  std::string name;
+  Visibility visibility = Visibility::Visible;
+  std::string part;  // zip entry, e.g. "xl/worksheets/sheet1.xml"
+};
+
+struct Range {
+  uint32_t first_row = 0, first_col = 0, last_row = 0, last_col = 0;  // zero-based, inclusive
+};
+
+// Resource limits against hostile files (documented in README).
+struct Limits {
+  uint64_t max_entry_bytes = 1ull << 30;       // 1 GiB inflated per part
+  uint64_t max_total_bytes = 4ull << 30;       // 4 GiB inflated in all
+  uint64_t max_ratio = 1000;                   // inflated / compressed per part (over 1 MiB)
+  uint64_t max_cells_per_sheet = 50'000'000;   // non-empty cells
+  uint64_t max_shared_strings = 20'000'000;
+};
+
+// A whole sheet's non-empty cells in document (row-major) order.
+struct Sheet {
+  SheetInfo info;
+  std::vector<Cell> cells;
+  std::vector<Range> merged;
+
+  // Cell at (row, col) or nullptr; binary search, cells are sorted.
+  const Cell* at(uint32_t row, uint32_t col) const;
+};
+
+class Workbook {
+ public:
+  // Opens and checks the package. Throws itawb::FileError (one sentence,
+  // Thai and English) for anything that is not a readable workbook.
+  static Workbook open(const std::string& path, const Limits& limits = {});
+
+  Workbook(Workbook&&) noexcept;
+  Workbook& operator=(Workbook&&) noexcept;
+  ~Workbook();
+
+  const std::string& path() const;
+  const std::vector<SheetInfo>& sheets() const;
+  bool date1904() const;
+
+  // Index of the sheet whose name matches (text::label_key equality), if any.
+  std::optional<size_t> find_sheet(std::string_view name) const;
+
+  // Streams the non-empty cells of sheet `index` in document order.
+  // Throws FileError on malformed XML or exceeded limits.
+  void for_each_cell(size_t index, const std::function<void(const Cell&)>& on_cell) const;
+
+  // Reads the whole sheet (cells + merged ranges).
+  Sheet read_sheet(size_t index) const;
+
+  // Number format code of a cellXfs index ("General", "0.00", "d/m/yyyy", ...).
+  std::string number_format(uint32_t style) const;
+
+ private:
+  struct Impl;
+  explicit Workbook(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Serial date (1900 system, with Excel's 1900-02-29 bug) to y/m/d/seconds.
+struct DateTime {
+  int year = 1900, month = 1, day = 1;
+  int seconds = 0;  // seconds since midnight
+};
+DateTime serial_to_datetime(double serial);
+double datetime_to_serial(int year, int month, int day, int seconds = 0);
+
+}  // namespace itawb::xlsx

@@ -1,0 +1,95 @@
+#include "support/helpers.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+
+namespace itawb::test {
+namespace fs = std::filesystem;
+
+TempDir::TempDir() {
+  std::random_device rd;
+  path_ = fs::temp_directory_path() / ("itawb-test-" + std::to_string(::getpid()) + "-" +
+                                       std::to_string(rd()));
+  fs::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  if (!std::getenv("ITAWB_KEEP_TEMP")) fs::remove_all(path_, ec);
+}
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+RunResult run_command(const std::vector<std::string>& argv) {
+  TempDir tmp;
+  const fs::path out_path = tmp / "stdout", err_path = tmp / "stderr";
+  const pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int err = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int in = ::open("/dev/null", O_RDONLY);
+    ::dup2(out, 1);
+    ::dup2(err, 2);
+    ::dup2(in, 0);
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    ::execvp(args[0], args.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = slurp(out_path);
+  r.err = slurp(err_path);
+  return r;
+}
+
+RunResult run_itawb(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{ITAWB_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_command(argv);
+}
+
+nlohmann::json openpyxl_read(const fs::path& file, bool values_only) {
+  std::vector<std::string> argv{"/usr/bin/python3",
+                                (fs::path(ITAWB_TEST_DIR) / "support" / "openpyxl_dump.py").string(),
+                                file.string()};
+  if (values_only) argv.push_back("--values-only");
+  const RunResult r = run_command(argv);
+  if (r.exit_code != 0)
+    throw std::runtime_error("openpyxl could not read " + file.string() + ": " + r.err);
+  return nlohmann::json::parse(r.out);
+}
+
+const nlohmann::json& sheet_of(const nlohmann::json& dump, const std::string& name) {
+  static const nlohmann::json null_json;
+  for (const auto& s : dump.at("sheets"))
+    if (s.at("name") == name) return s;
+  return null_json;
+}
+
+fs::path repo_dir() { return fs::path(ITAWB_TEST_DIR).parent_path(); }
+fs::path fixture(const std::string& relative) { return fs::path(ITAWB_TEST_DIR) / "fixtures" / relative; }
+fs::path example(const std::string& name) { return repo_dir() / "workbooks" / "examples" / name; }
+fs::path shared_dir() { return fs::path(ITAWB_SHARED_DIR); }
+
+}  // namespace itawb::test

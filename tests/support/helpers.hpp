@@ -1,0 +1,52 @@
+// Test helpers: temporary folders, running the itawb binary, and reading a
+// written workbook back with an independent reader (openpyxl).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace itawb::test {
+
+// A fresh folder under the system temp dir, removed when destroyed.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+// Runs `itawb ARGS...` (the built binary), capturing stdout and stderr.
+RunResult run_itawb(const std::vector<std::string>& args);
+
+// Runs any command (argv form), capturing stdout and stderr.
+RunResult run_command(const std::vector<std::string>& argv);
+
+// openpyxl's view of a workbook (see support/openpyxl_dump.py for the shape).
+// Fails the test (throws) if openpyxl cannot read the file.
+nlohmann::json openpyxl_read(const std::filesystem::path& file, bool values_only = false);
+
+// The sheet named `name` in an openpyxl dump, or a null json.
+const nlohmann::json& sheet_of(const nlohmann::json& dump, const std::string& name);
+
+// Paths inside the repository.
+std::filesystem::path repo_dir();                 // source root
+std::filesystem::path fixture(const std::string& relative);  // tests/fixtures/...
+std::filesystem::path example(const std::string& name);      // workbooks/examples/...
+std::filesystem::path shared_dir();               // ../shared
+
+}  // namespace itawb::test

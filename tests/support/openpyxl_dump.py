@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""Independent reader for tests: dumps what openpyxl (Debian python3-openpyxl)
+sees in a workbook as one JSON document on stdout.
+
+usage: openpyxl_dump.py FILE [--values-only]
+
+{"sheets": [{"name", "state", "cells": {"A1": {"v": value, "t": type,
+  "fmt": number_format, "font": name, "size": pt, "bold": bool,
+  "fill": "FFRRGGBB"|null, "wrap": bool}}, "merged": ["A1:C1"],
+  "freeze": "A3"|null, "print_title_rows": "1:2"|null,
+  "paper": 9|null, "landscape": bool, "col_widths": {"A": 12.5},
+  "validations": [{"sqref", "type", "formula1"}],
+  "protected": bool}]}
+Dates come out as ISO strings with t = "d".
+"""
+import datetime
+import json
+import sys
+import warnings
+
+warnings.simplefilter("ignore")
+import openpyxl  # noqa: E402
+
+
+def cell_value(c):
+    v = c.value
+    if isinstance(v, (datetime.datetime, datetime.date, datetime.time)):
+        return v.isoformat(), "d"
+    if isinstance(v, bool):
+        return v, "b"
+    if isinstance(v, (int, float)):
+        return v, "n"
+    if v is None:
+        return None, "z"
+    return str(v), ("e" if c.data_type == "e" else "s")
+
+
+def dump(path, values_only):
+    wb = openpyxl.load_workbook(path, data_only=True)
+    out = {"sheets": []}
+    for ws in wb.worksheets:
+        sheet = {"name": ws.title, "state": ws.sheet_state, "cells": {}}
+        for row in ws.iter_rows():
+            for c in row:
+                v, t = cell_value(c)
+                if v is None or v == "":
+                    continue
+                entry = {"v": v, "t": t}
+                if not values_only:
+                    entry["fmt"] = c.number_format
+                    entry["font"] = c.font.name if c.font else None
+                    entry["size"] = c.font.sz if c.font else None
+                    entry["bold"] = bool(c.font.b) if c.font else False
+                    rgb = c.fill.fgColor.rgb if c.fill and c.fill.fill_type == "solid" else None
+                    entry["fill"] = rgb if isinstance(rgb, str) else None
+                    entry["wrap"] = bool(c.alignment.wrap_text) if c.alignment else False
+                    entry["locked"] = bool(c.protection.locked) if c.protection else True
+                sheet["cells"][c.coordinate] = entry
+        if not values_only:
+            sheet["merged"] = [str(r) for r in ws.merged_cells.ranges]
+            sheet["freeze"] = ws.freeze_panes
+            sheet["print_title_rows"] = ws.print_title_rows
+            sheet["paper"] = int(ws.page_setup.paperSize) if ws.page_setup.paperSize else None
+            sheet["landscape"] = ws.page_setup.orientation == "landscape"
+            sheet["col_widths"] = {k: d.width for k, d in ws.column_dimensions.items() if d.width}
+            sheet["validations"] = [
+                {"sqref": str(dv.sqref), "type": dv.type, "formula1": dv.formula1}
+                for dv in ws.data_validations.dataValidation
+            ]
+            sheet["protected"] = bool(ws.protection.sheet)
+            sheet["hyperlinks"] = {h.ref: (h.target or h.location) for h in ws._hyperlinks}
+        out["sheets"].append(sheet)
+    return out
+
+
+if __name__ == "__main__":
+    json.dump(dump(sys.argv[1], "--values-only" in sys.argv), sys.stdout, ensure_ascii=False)
