@@ -1,0 +1,22 @@
+// Display width of text, for column widths: Excel has no autofit in the file
+// format, so we estimate. Thai vowel and tone marks (combining, category Mn)
+// take no width; East Asian wide/full-width characters take two.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace itawb::text {
+
+// Width in "character cells" of the widest line of `s` (lines split on \n).
+double display_width(std::string_view s);
+
+// Column width (Excel units) that fits `s` in `font_pt` of TH SarabunPSK,
+// with padding, capped at 255.
+double column_width_for(std::string_view s, double font_pt = 16);
+
+// Valid UTF-8 without XML-illegal control characters (keeps \t \n \r),
+// invalid bytes replaced by U+FFFD, capped at Excel's 32,767 characters.
+std::string sanitize_for_xlsx(std::string_view s);
+
+}  // namespace itawb::text

@@ -1,0 +1,274 @@
+#include "xlsx/writer.hpp"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "text/width.hpp"
+
+namespace itawb::xlsx {
+namespace {
+
+void check(lxw_error err, const char* what) {
+  // Writing past Excel's limits is a programming error here: data is checked
+  // before it reaches the writer.
+  if (err != LXW_NO_ERROR)
+    throw std::runtime_error(std::string("xlsx writer: ") + what + ": " + lxw_strerror(err));
+}
+
+uint8_t lxw_align(Align a) {
+  switch (a) {
+    case Align::Left: return LXW_ALIGN_LEFT;
+    case Align::Center: return LXW_ALIGN_CENTER;
+    case Align::Right: return LXW_ALIGN_RIGHT;
+    case Align::General: break;
+  }
+  return LXW_ALIGN_NONE;
+}
+
+}  // namespace
+
+// ---- SheetWriter -------------------------------------------------------------
+
+void SheetWriter::track(uint32_t col, std::string_view s, const Style& style) {
+  double w = text::column_width_for(s, style.size);
+  if (style.bold) w *= 1.05;
+  double& widest = fitted_[col];
+  widest = std::max(widest, w);
+}
+
+void SheetWriter::text(uint32_t row, uint32_t col, std::string_view s, const Style& style) {
+  const std::string clean = text::sanitize_for_xlsx(s);
+  if (clean.empty()) return blank(row, col, style);
+  check(worksheet_write_string(ws_, row, static_cast<lxw_col_t>(col), clean.c_str(),
+                               owner_->format(style)),
+        "write_string");
+  track(col, clean, style);
+}
+
+void SheetWriter::number(uint32_t row, uint32_t col, double v, const Style& style) {
+  check(worksheet_write_number(ws_, row, static_cast<lxw_col_t>(col), v, owner_->format(style)),
+        "write_number");
+  track(col, "000.00", style);
+}
+
+void SheetWriter::number_or_blank(uint32_t row, uint32_t col, std::optional<double> v,
+                                  const Style& style) {
+  if (v) return number(row, col, *v, style);
+  blank(row, col, style);
+}
+
+void SheetWriter::boolean(uint32_t row, uint32_t col, bool v, const Style& style) {
+  check(worksheet_write_boolean(ws_, row, static_cast<lxw_col_t>(col), v, owner_->format(style)),
+        "write_boolean");
+}
+
+void SheetWriter::blank(uint32_t row, uint32_t col, const Style& style) {
+  check(worksheet_write_blank(ws_, row, static_cast<lxw_col_t>(col), owner_->format(style)),
+        "write_blank");
+}
+
+void SheetWriter::date(uint32_t row, uint32_t col, double serial, const Style& style) {
+  Style s = style;
+  if (s.num_format.empty()) s.num_format = "d mmm yyyy";
+  check(worksheet_write_number(ws_, row, static_cast<lxw_col_t>(col), serial, owner_->format(s)),
+        "write_date");
+  track(col, "00 MMM 0000", s);
+}
+
+void SheetWriter::formula(uint32_t row, uint32_t col, const std::string& f, double result,
+                          const Style& style) {
+  check(worksheet_write_formula_num(ws_, row, static_cast<lxw_col_t>(col), f.c_str(),
+                                    owner_->format(style), result),
+        "write_formula");
+  track(col, "000.00", style);
+}
+
+void SheetWriter::link(uint32_t row, uint32_t col, const std::string& url, std::string_view label,
+                       const Style& style) {
+  const std::string clean = text::sanitize_for_xlsx(label);
+  Style s = style;
+  if (!s.color) s.color = 0x0563C1;
+  check(worksheet_write_url_opt(ws_, row, static_cast<lxw_col_t>(col), url.c_str(),
+                                owner_->format(s), clean.c_str(), nullptr),
+        "write_url");
+  track(col, clean, s);
+}
+
+void SheetWriter::merge(uint32_t first_row, uint32_t first_col, uint32_t last_row,
+                        uint32_t last_col, std::string_view s, const Style& style) {
+  const std::string clean = text::sanitize_for_xlsx(s);
+  check(worksheet_merge_range(ws_, first_row, static_cast<lxw_col_t>(first_col), last_row,
+                              static_cast<lxw_col_t>(last_col), clean.c_str(),
+                              owner_->format(style)),
+        "merge_range");
+}
+
+void SheetWriter::column_width(uint32_t col, double width) {
+  check(worksheet_set_column(ws_, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
+                             std::min(255.0, width), nullptr),
+        "set_column");
+}
+
+void SheetWriter::fit_columns(double min_width, double max_width) {
+  for (const auto& [col, w] : fitted_) column_width(col, std::clamp(w, min_width, max_width));
+}
+
+void SheetWriter::row_height(uint32_t row, double points) {
+  check(worksheet_set_row(ws_, row, points, nullptr), "set_row");
+}
+
+void SheetWriter::freeze(uint32_t rows, uint32_t cols) {
+  worksheet_freeze_panes(ws_, rows, static_cast<lxw_col_t>(cols));
+}
+
+void SheetWriter::repeat_rows(uint32_t first_row, uint32_t last_row) {
+  check(worksheet_repeat_rows(ws_, first_row, last_row), "repeat_rows");
+}
+
+void SheetWriter::a4(bool landscape, bool fit_width) {
+  worksheet_set_paper(ws_, 9);  // 9 = A4
+  if (landscape) worksheet_set_landscape(ws_);
+  else worksheet_set_portrait(ws_);
+  worksheet_set_margins(ws_, 0.5, 0.5, 0.75, 0.75);
+  if (fit_width) worksheet_fit_to_pages(ws_, 1, 0);
+}
+
+void SheetWriter::header_footer(const std::string& header, const std::string& footer) {
+  // Excel caps each at 255 characters; longer text is cut rather than refused.
+  auto cap = [](const std::string& s) { return s.size() > 250 ? s.substr(0, 250) : s; };
+  if (!header.empty()) check(worksheet_set_header(ws_, cap(header).c_str()), "set_header");
+  if (!footer.empty()) check(worksheet_set_footer(ws_, cap(footer).c_str()), "set_footer");
+}
+
+void SheetWriter::hide() { worksheet_hide(ws_); }
+void SheetWriter::activate() { worksheet_activate(ws_); }
+void SheetWriter::tab_color(uint32_t rgb) { worksheet_set_tab_color(ws_, rgb); }
+
+void SheetWriter::protect() {
+  lxw_protection options{};
+  options.format_columns = 1;  // people may still widen columns to read
+  options.format_rows = 1;
+  worksheet_protect(ws_, nullptr, &options);
+}
+
+// ---- WorkbookWriter ----------------------------------------------------------
+
+WorkbookWriter::WorkbookWriter(const std::filesystem::path& file, const WriterOptions& options)
+    : file_(file),
+      title_(options.title),
+      subject_(options.subject),
+      author_(options.author),
+      company_(options.company),
+      comments_(options.comments) {
+  lxw_workbook_options opts{};
+  opts.constant_memory = options.streaming ? LXW_TRUE : LXW_FALSE;
+  opts.use_zip64 = LXW_FALSE;
+  wb_ = workbook_new_opt(file.c_str(), &opts);
+  if (!wb_) throw std::runtime_error("cannot create workbook " + file.string());
+}
+
+WorkbookWriter::~WorkbookWriter() {
+  if (!closed_ && wb_) {
+    // Never leave a half-written file behind: close, then remove.
+    workbook_close(wb_);
+    std::error_code ec;
+    std::filesystem::remove(file_, ec);
+  }
+}
+
+std::string WorkbookWriter::valid_sheet_name(std::string_view wanted) const {
+  std::string base;
+  for (char c : text::sanitize_for_xlsx(wanted)) {
+    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '_';
+    base.push_back(c);
+  }
+  if (base.empty()) base = "Sheet";
+  if (base.front() == '\'') base.front() = '_';
+  // 31 characters (code points), cut on a code point boundary.
+  auto cut = [](const std::string& s, size_t max_chars) {
+    size_t chars = 0, i = 0;
+    while (i < s.size() && chars < max_chars) {
+      const unsigned char c = s[i];
+      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      ++chars;
+    }
+    return s.substr(0, std::min(i, s.size()));
+  };
+  std::string name = cut(base, 31);
+  auto taken = [&](const std::string& n) {
+    for (const auto& s : sheets_)
+      if (s->name() == n) return true;
+    return false;
+  };
+  for (int i = 2; taken(name); ++i) {
+    const std::string suffix = " (" + std::to_string(i) + ")";
+    name = cut(base, 31 - suffix.size()) + suffix;
+  }
+  return name;
+}
+
+SheetWriter& WorkbookWriter::add_sheet(std::string_view wanted) {
+  const std::string name = valid_sheet_name(wanted);
+  lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+  if (!ws) throw std::runtime_error("cannot add worksheet '" + name + "'");
+  sheets_.push_back(std::unique_ptr<SheetWriter>(new SheetWriter(this, ws, name)));
+  return *sheets_.back();
+}
+
+SheetWriter* WorkbookWriter::sheet(std::string_view name) {
+  for (auto& s : sheets_)
+    if (s->name() == name) return s.get();
+  return nullptr;
+}
+
+lxw_format* WorkbookWriter::format(const Style& style) {
+  if (auto it = formats_.find(style); it != formats_.end()) return it->second;
+  lxw_format* f = workbook_add_format(wb_);
+  format_set_font_name(f, style.font.c_str());
+  format_set_font_size(f, style.size);
+  if (style.bold) format_set_bold(f);
+  if (style.italic) format_set_italic(f);
+  if (style.color) format_set_font_color(f, style.color);
+  if (style.fill) {
+    format_set_pattern(f, LXW_PATTERN_SOLID);
+    format_set_bg_color(f, style.fill);
+  }
+  if (style.border) format_set_border(f, LXW_BORDER_THIN);
+  if (style.wrap) format_set_text_wrap(f);
+  if (style.align != Align::General) format_set_align(f, lxw_align(style.align));
+  format_set_align(f, style.vcenter ? LXW_ALIGN_VERTICAL_CENTER : LXW_ALIGN_VERTICAL_TOP);
+  if (!style.locked) format_set_unlocked(f);
+  if (!style.num_format.empty()) format_set_num_format(f, style.num_format.c_str());
+  formats_.emplace(style, f);
+  return f;
+}
+
+void WorkbookWriter::define_name(const std::string& name, const std::string& formula) {
+  check(workbook_define_name(wb_, name.c_str(), formula.c_str()), "define_name");
+}
+
+void WorkbookWriter::custom_property(const std::string& name, const std::string& value) {
+  check(workbook_set_custom_property_string(wb_, name.c_str(), value.c_str()),
+        "custom_property");
+}
+
+void WorkbookWriter::close() {
+  lxw_doc_properties props{};
+  // libxlsxwriter takes char* but copies the strings.
+  auto c_str = [](std::string& s) { return s.empty() ? nullptr : s.data(); };
+  props.title = c_str(title_);
+  props.subject = c_str(subject_);
+  props.author = c_str(author_);
+  props.company = c_str(company_);
+  props.comments = c_str(comments_);
+  workbook_set_properties(wb_, &props);
+  closed_ = true;
+  const lxw_error err = workbook_close(wb_);
+  wb_ = nullptr;
+  if (err != LXW_NO_ERROR)
+    throw std::runtime_error("cannot write " + file_.string() + ": " + lxw_strerror(err));
+}
+
+}  // namespace itawb::xlsx

@@ -1,0 +1,150 @@
+// A thin C++ layer over libxlsxwriter: RAII, a format cache keyed by Style,
+// Thai-first defaults (TH SarabunPSK 16 pt, the government's standard font),
+// UTF-8 sanitising, width tracking for estimated autofit, and A4 print setup.
+// libxlsxwriter only writes new files; to "update" a workbook we rewrite it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct lxw_workbook;
+struct lxw_worksheet;
+struct lxw_format;
+
+namespace itawb::xlsx {
+
+enum class Align : uint8_t { General, Left, Center, Right };
+
+// Everything that makes a cell format. Compared by value; each distinct Style
+// becomes one lxw_format.
+struct Style {
+  std::string font = "TH SarabunPSK";
+  double size = 16;
+  bool bold = false;
+  bool italic = false;
+  uint32_t color = 0;        // font colour 0xRRGGBB; 0 = automatic
+  uint32_t fill = 0;         // background 0xRRGGBB; 0 = none
+  bool border = false;       // thin border all round
+  bool wrap = false;
+  Align align = Align::General;
+  bool vcenter = false;      // vertical centre (else top, which suits wrapped text)
+  bool locked = true;        // only matters on protected sheets
+  std::string num_format;    // "" = General, e.g. "0.00", "d mmm yyyy"
+
+  auto operator<=>(const Style&) const = default;
+
+  // Small builders so call sites read as sentences: Style{}.with_bold()...
+  Style with_bold(bool b = true) const { Style s = *this; s.bold = b; return s; }
+  Style with_fill(uint32_t rgb) const { Style s = *this; s.fill = rgb; return s; }
+  Style with_color(uint32_t rgb) const { Style s = *this; s.color = rgb; return s; }
+  Style with_border(bool b = true) const { Style s = *this; s.border = b; return s; }
+  Style with_wrap(bool w = true) const { Style s = *this; s.wrap = w; return s; }
+  Style with_align(Align a) const { Style s = *this; s.align = a; return s; }
+  Style with_size(double pt) const { Style s = *this; s.size = pt; return s; }
+  Style with_format(std::string f) const { Style s = *this; s.num_format = std::move(f); return s; }
+  Style with_locked(bool l) const { Style s = *this; s.locked = l; return s; }
+  Style with_vcenter(bool v = true) const { Style s = *this; s.vcenter = v; return s; }
+};
+
+class WorkbookWriter;
+
+// One worksheet being written. Cells may be written in any order (the
+// writer does not use constant_memory mode) unless the workbook was opened
+// with streaming = true, in which case rows must come in order.
+class SheetWriter {
+ public:
+  lxw_worksheet* raw() const { return ws_; }
+  const std::string& name() const { return name_; }
+
+  void text(uint32_t row, uint32_t col, std::string_view s, const Style& style = {});
+  void number(uint32_t row, uint32_t col, double v, const Style& style = {});
+  // Writes a number, or a blank styled cell when the value is absent.
+  void number_or_blank(uint32_t row, uint32_t col, std::optional<double> v, const Style& style = {});
+  void boolean(uint32_t row, uint32_t col, bool v, const Style& style = {});
+  void blank(uint32_t row, uint32_t col, const Style& style = {});
+  // A date/time serial (1900 system) with the style's num_format.
+  void date(uint32_t row, uint32_t col, double serial, const Style& style = {});
+  // A formula with its computed result stored, so viewers that do not
+  // recalculate (LibreOffice by default, previews) show the right value.
+  void formula(uint32_t row, uint32_t col, const std::string& formula, double result,
+               const Style& style = {});
+  // A hyperlink: "https://..." or an internal "internal:'Sheet'!C7".
+  void link(uint32_t row, uint32_t col, const std::string& url, std::string_view label,
+            const Style& style = {});
+  void merge(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col,
+             std::string_view s, const Style& style = {});
+
+  // Column widths: explicit, or fitted from the text written so far
+  // (estimated with ICU; Thai marks have no width), clamped to [min, max].
+  void column_width(uint32_t col, double width);
+  void fit_columns(double min_width = 6, double max_width = 60);
+  void row_height(uint32_t row, double points);
+
+  // Page and view setup for a supervisor's printout.
+  void freeze(uint32_t rows, uint32_t cols = 0);
+  void repeat_rows(uint32_t first_row, uint32_t last_row);
+  void a4(bool landscape = false, bool fit_width = true);
+  void header_footer(const std::string& header, const std::string& footer);
+  void hide();
+  void activate();
+  void tab_color(uint32_t rgb);
+  // Protects the sheet: locked cells cannot be edited (no password: the point
+  // is to prevent accidents, not to secure data).
+  void protect();
+
+ private:
+  friend class WorkbookWriter;
+  SheetWriter(WorkbookWriter* owner, lxw_worksheet* ws, std::string name)
+      : owner_(owner), ws_(ws), name_(std::move(name)) {}
+  void track(uint32_t col, std::string_view s, const Style& style);
+
+  WorkbookWriter* owner_;
+  lxw_worksheet* ws_;
+  std::string name_;
+  std::map<uint32_t, double> fitted_;  // widest text per column
+};
+
+struct WriterOptions {
+  bool streaming = false;  // libxlsxwriter constant_memory: row order only
+  std::string title, subject, author = "itawb", company, comments;
+};
+
+class WorkbookWriter {
+ public:
+  // Creates `file` when close() is called. Use core/files.hpp
+  // write_atomically() to write to a temporary file and rename.
+  explicit WorkbookWriter(const std::filesystem::path& file, const WriterOptions& options = {});
+  ~WorkbookWriter();
+  WorkbookWriter(const WorkbookWriter&) = delete;
+  WorkbookWriter& operator=(const WorkbookWriter&) = delete;
+
+  // Adds a sheet; the name is made valid (≤ 31 chars, no []:*?/\) and unique.
+  SheetWriter& add_sheet(std::string_view name);
+  SheetWriter* sheet(std::string_view name);
+  lxw_format* format(const Style& style);
+  lxw_workbook* raw() const { return wb_; }
+  void define_name(const std::string& name, const std::string& formula);
+  void custom_property(const std::string& name, const std::string& value);
+
+  // Writes the file. Throws std::runtime_error with libxlsxwriter's reason.
+  void close();
+
+  // A valid, unique sheet name for `wanted` (exposed for tests).
+  std::string valid_sheet_name(std::string_view wanted) const;
+
+ private:
+  lxw_workbook* wb_ = nullptr;
+  std::filesystem::path file_;
+  std::map<Style, lxw_format*> formats_;
+  std::vector<std::unique_ptr<SheetWriter>> sheets_;
+  bool closed_ = false;
+  std::string title_, subject_, author_, company_, comments_;
+};
+
+}  // namespace itawb::xlsx
