@@ -1,17 +1,83 @@
-#include "cli/commands.hpp"
-
+// itawb analyze IN.xlsx [-o OUT.xlsx] [--json] [--year N] [--as-of DATE]
+// All work is in pipeline/analyze; this maps its outcome to output and exit codes.
 #include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "pipeline/analyze.hpp"
+#include "text/thai.hpp"
 
 namespace itawb::cli {
+namespace {
 
-// Not implemented yet: registered so that the command line is stable.
-Runner add_analyze(CLI::App& app, const GlobalOptions& /*global*/) {
-  auto* sub = app.add_subcommand("analyze", "analyze (not implemented yet)");
-  sub->allow_extras();
-  return [] {
-    std::cerr << "itawb analyze: not implemented yet\n";
-    return kExitUnreadable;
-  };
+struct AnalyzeArgs {
+  std::string input;
+  std::string output;
+  std::optional<int> year;
+  std::string as_of;
+  bool json = false;
+};
+
+void print_summary(const pipeline::AnalyzeResult& r, const GlobalOptions& global) {
+  if (global.verbosity < 0 || !r.analysis) return;
+  const auto& s = r.analysis->scores;
+  const std::string total = s.overall.score ? text::format_fixed(*s.overall.score, 2) : "-";
+  if (global.lang == "en") {
+    std::cerr << r.analysis->agency.name << ": ITA " << r.analysis->agency.assessment_year << " total "
+              << total << " (" << s.level_en << ")\n"
+              << "written: " << r.output.string() << "\n";
+  } else {
+    std::cerr << r.analysis->agency.name << ": คะแนนรวม ITA ปี " << r.analysis->agency.assessment_year
+              << " " << total << " ระดับ " << s.level << "\n"
+              << "บันทึกผลที่: " << r.output.string() << "\n";
+  }
+  if (r.findings.warning_count() > 0)
+    std::cerr << (global.lang == "en" ? "warnings: " : "คำเตือน: ") << r.findings.warning_count()
+              << (global.lang == "en" ? " (see sheet ตรวจสอบข้อมูล)\n" : " รายการ (ดูแผ่นงาน ตรวจสอบข้อมูล)\n");
+}
+
+int run(const AnalyzeArgs& args, const GlobalOptions& global) {
+  pipeline::AnalyzeOptions options;
+  options.input = args.input;
+  if (!args.output.empty()) options.output = args.output;
+  options.year = args.year;
+  options.lang = global.lang;
+  if (!args.as_of.empty()) options.as_of = args.as_of;
+  options.json = args.json;
+
+  const pipeline::AnalyzeResult r = pipeline::analyze(options);
+  if (r.exit_code == kExitUnreadable) {
+    std::cerr << "itawb analyze: " << (global.lang == "en" ? r.error_en : r.error_th) << "\n";
+    if (global.lang != "en") std::cerr << "itawb analyze: " << r.error_en << "\n";
+    return r.exit_code;
+  }
+  if (args.json) std::cout << pipeline::to_json(r).dump(2) << "\n";
+  if (r.exit_code == kExitInvalid) {
+    std::cerr << (global.lang == "en" ? "the workbook has errors; nothing written:\n"
+                                      : "แบบฟอร์มมีข้อผิดพลาด จึงยังไม่วิเคราะห์ (ไม่ได้เขียนไฟล์):\n")
+              << pipeline::findings_table(r.findings, global.lang);
+    return r.exit_code;
+  }
+  if (global.verbosity > 0 && !r.findings.empty())
+    std::cerr << pipeline::findings_table(r.findings, global.lang);
+  print_summary(r, global);
+  return kExitOk;
+}
+
+}  // namespace
+
+Runner add_analyze(CLI::App& app, const GlobalOptions& global) {
+  auto args = std::make_shared<AnalyzeArgs>();
+  auto* sub = app.add_subcommand(
+      "analyze", "วิเคราะห์ผลการประเมิน ITA และเขียนแผ่นงานผลลัพธ์ / analyse ITA results into a workbook");
+  sub->add_option("input", args->input, "แบบฟอร์มของหน่วยงาน (.xlsx) / the agency workbook")->required();
+  sub->add_option("-o,--output", args->output,
+                  "ไฟล์ผลลัพธ์ (ค่าเริ่มต้น: ข้างไฟล์ต้นฉบับ ชื่อ -itawb.xlsx) / output workbook");
+  sub->add_option("--year", args->year, "ปีเกณฑ์การประเมิน (พ.ศ.) / framework year, overrides ปีที่ประเมิน")
+      ->check(CLI::Range(2500, 2700));
+  sub->add_option("--as-of", args->as_of, "วันที่สำหรับติดตามความก้าวหน้า / date for progress (default today)");
+  sub->add_flag("--json", args->json, "พิมพ์ผลเป็น JSON ทาง stdout / print a JSON document on stdout");
+  return [args, &global] { return run(*args, global); };
 }
 
 }  // namespace itawb::cli

@@ -1,17 +1,61 @@
-#include "cli/commands.hpp"
-
+// itawb merge MASTER RETURNED... -o OUT.xlsx: the departments' progress
+// merged into the master; what was not merged is listed, never resolved.
 #include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "exchange/exchange_files.hpp"
 
 namespace itawb::cli {
+namespace {
 
-// Not implemented yet: registered so that the command line is stable.
-Runner add_merge(CLI::App& app, const GlobalOptions& /*global*/) {
-  auto* sub = app.add_subcommand("merge", "merge (not implemented yet)");
-  sub->allow_extras();
-  return [] {
-    std::cerr << "itawb merge: not implemented yet\n";
+struct MergeArgs {
+  std::string master, output;
+  std::vector<std::string> returns;
+};
+
+void print_summary(const exchange::MergeReport& report, bool en) {
+  const auto& r = report.result;
+  std::cout << (en ? "merged rows: " : "รวมแล้ว: ") << r.rows_merged << (en ? "" : " แถว") << "\n";
+  std::cout << (en ? "not merged: " : "ไม่ได้รวม: ") << r.not_merged.size() << (en ? "" : " แถว") << "\n";
+  std::map<plan::NotMergedReason, size_t> by_reason;
+  for (const auto& nm : r.not_merged) ++by_reason[nm.reason];
+  for (const auto& [reason, n] : by_reason)
+    std::cout << "  " << plan::to_string(reason) << ": " << n << " ("
+              << (en ? plan::reason_en(reason) : plan::reason_th(reason)) << ")\n";
+  for (const auto& f : r.rejected_files)
+    std::cout << "  " << f.file << ": " << plan::to_string(f.reason) << " ("
+              << (en ? plan::reason_en(f.reason) : plan::reason_th(f.reason)) << ")\n";
+  std::cout << (en ? "written: " : "บันทึกแล้ว: ") << report.output.string() << "\n";
+}
+
+int run_merge(const MergeArgs& args, const GlobalOptions& global) {
+  const bool en = global.lang == "en";
+  exchange::MergeRequest request;
+  request.master = args.master;
+  request.output = args.output;
+  for (const auto& r : args.returns) request.returns.emplace_back(r);
+  try {
+    const exchange::MergeReport report = exchange::merge_workbooks(request);
+    print_summary(report, en);
+    return report.result.clean() ? kExitOk : kExitInvalid;
+  } catch (const exchange::UsageError& e) {
+    std::cerr << "itawb merge: " << (en ? e.message_en() : e.message_th()) << "\n";
     return kExitUnreadable;
-  };
+  }
+}
+
+}  // namespace
+
+Runner add_merge(CLI::App& app, const GlobalOptions& global) {
+  auto* sub = app.add_subcommand(
+      "merge", "รวมความก้าวหน้าที่ส่วนราชการส่งคืน / merge the departments' returned progress into the master");
+  auto args = std::make_shared<MergeArgs>();
+  sub->add_option("MASTER", args->master, "แบบฟอร์มหลัก / the master workbook")->required()->check(CLI::ExistingFile);
+  sub->add_option("RETURNED", args->returns, "ไฟล์ที่ส่งคืน / returned workbooks")->required()->check(CLI::ExistingFile);
+  sub->add_option("-o,--output", args->output, "ไฟล์ผลลัพธ์ / output workbook")->required();
+  return [args, &global] { return run_merge(*args, global); };
 }
 
 }  // namespace itawb::cli

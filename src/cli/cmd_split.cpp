@@ -1,17 +1,68 @@
-#include "cli/commands.hpp"
-
+// itawb split FILE --by owner -o DIR: one workbook per department.
 #include <iostream>
+#include <map>
+
+#include "cli/commands.hpp"
+#include "core/error.hpp"
+#include "exchange/exchange_files.hpp"
+#include "plan/calendar.hpp"
 
 namespace itawb::cli {
+namespace {
 
-// Not implemented yet: registered so that the command line is stable.
-Runner add_split(CLI::App& app, const GlobalOptions& /*global*/) {
-  auto* sub = app.add_subcommand("split", "split (not implemented yet)");
-  sub->allow_extras();
-  return [] {
-    std::cerr << "itawb split: not implemented yet\n";
+struct SplitArgs {
+  std::string input, out_dir, by = "owner", as_of;
+};
+
+int run_split(const SplitArgs& args, const GlobalOptions& global) {
+  const bool en = global.lang == "en";
+  exchange::SplitRequest request;
+  request.input = args.input;
+  request.out_dir = args.out_dir;
+  request.split_time = exchange::utc_now_iso();
+  if (!args.as_of.empty()) {
+    const auto d = plan::parse_date(args.as_of);
+    if (!d) {
+      std::cerr << "itawb split: " << (en ? "cannot read --as-of date: " : "อ่านวันที่ --as-of ไม่ได้: ")
+                << args.as_of << "\n";
+      return kExitUnreadable;
+    }
+    request.as_of = *d;
+  } else {
+    request.as_of = plan::parse_date(request.split_time.substr(0, 10)).value_or(plan::Date{});
+  }
+  try {
+    const exchange::SplitReport report = exchange::split_workbook(request);
+    if (report.findings.has_errors())
+      std::cerr << args.input << ": "
+                << (en ? "warning: the workbook has " + std::to_string(report.findings.error_count()) +
+                             " validation errors (run itawb validate)"
+                       : "คำเตือน: แบบฟอร์มมีข้อผิดพลาด " + std::to_string(report.findings.error_count()) +
+                             " รายการ (ตรวจด้วย itawb validate)")
+                << "\n";
+    for (const auto& f : report.files)
+      std::cout << f.department << ": " << f.measures << (en ? " measures, " : " มาตรการ, ") << f.prefilled_rows
+                << (en ? " progress rows, " : " แถวที่รายงานแล้ว, ") << f.empty_rows
+                << (en ? " rows to fill" : " แถวรอกรอก") << " -> " << f.file.string() << "\n";
+    std::cout << (en ? "split into " : "แยกเป็น ") << report.files.size() << (en ? " workbooks" : " ไฟล์") << "\n";
+    return kExitOk;
+  } catch (const exchange::UsageError& e) {
+    std::cerr << "itawb split: " << (en ? e.message_en() : e.message_th()) << "\n";
     return kExitUnreadable;
-  };
+  }
+}
+
+}  // namespace
+
+Runner add_split(CLI::App& app, const GlobalOptions& global) {
+  auto* sub = app.add_subcommand(
+      "split", "แยกมาตรการเป็นไฟล์ของแต่ละส่วนราชการ / split the measures into one workbook per department");
+  auto args = std::make_shared<SplitArgs>();
+  sub->add_option("FILE", args->input, "แบบฟอร์มหลัก / the master workbook")->required()->check(CLI::ExistingFile);
+  sub->add_option("--by", args->by, "แยกตาม / split by (owner)")->check(CLI::IsMember({"owner"}));
+  sub->add_option("-o,--output", args->out_dir, "โฟลเดอร์ผลลัพธ์ / output folder")->required();
+  sub->add_option("--as-of", args->as_of, "วันที่อ้างอิง / as-of date (default: today)");
+  return [args, &global] { return run_split(*args, global); };
 }
 
 }  // namespace itawb::cli

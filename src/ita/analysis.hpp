@@ -27,12 +27,19 @@ struct IndicatorResult {
   std::optional<double> computed;   // from questions / OIT items, if available
 };
 
+// All scores are rounded to 2 decimals as ITAS publishes them; a change is
+// the difference of the rounded figures (as the seed documents print it).
 struct Scores {
   ScorePair overall;                // weighted total
   std::string level;                // Thai level name for this year
   std::string level_en;
   std::optional<std::string> previous_level;
   std::optional<double> reported;   // คะแนนรวมที่ประกาศ, if given
+  // The total this year with each indicator replaced by its `computed` value
+  // where there is one (given score otherwise). Differs from overall.score
+  // only when a given indicator score disagrees with its questions; tells a
+  // clerk whether a reported total was computed from the corrected figure.
+  std::optional<double> recomputed_total;
   std::map<Tool, ScorePair> tools;
   std::vector<IndicatorResult> indicators;  // 1..10 in order
 };
@@ -42,7 +49,9 @@ const char* to_string(Category c);     // "urgent", "develop", "maintain"
 const char* category_th(Category c);   // "ข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน", ...
 
 struct RankedItem {
-  std::string code;   // lower case
+  // Lower case question/item code; at indicator level (no question sheet)
+  // "ind<N>" for indicator N, with `text` its Thai name.
+  std::string code;
   std::string text;   // question / item text (workbook's, else framework's)
   double score = 0;
   std::optional<double> previous;
@@ -58,7 +67,7 @@ struct IssueResult {
 };
 
 struct Deficiency {
-  int issue = 0;
+  int issue = 0;      // 0: an indicator (indicator-level analysis) that spans several issues
   std::string code;
   std::string text;
   double score = 0;

@@ -30,6 +30,7 @@ struct SubIndicator {
   int indicator = 0;          // 9
   std::string name_th;
   std::vector<std::string> items;  // OIT item codes, lower case: "o1".."o4"
+  std::string name_en;             // may be empty
 };
 
 struct Question {
@@ -46,6 +47,10 @@ struct AnalysisIssue {
   std::string name_en;
   std::vector<std::string> questions;  // IIT/EIT codes that belong to the issue
   std::vector<std::string> oit_items;  // OIT codes that belong to the issue
+  // Indicators the issue covers: those of its questions and OIT items plus
+  // any listed in the file (how a year without a question catalogue, 2566,
+  // still maps indicators to issues). Ascending, filled by load().
+  std::vector<int> indicators;
 };
 
 struct LevelBand {
@@ -77,11 +82,18 @@ struct Framework {
   std::vector<LevelBand> levels;    // best first; the last has min_total 0
   DeficiencyRules rules;
   double tolerance = 0.01;          // reported vs computed, in score points
+  std::string source_file;          // the file it was loaded from (may be empty)
 
   const Indicator* indicator(int number) const;
   const Question* question(std::string_view code) const;  // any case, Thai digits ok
   std::vector<const Question*> questions_of(int indicator) const;
-  const SubIndicator* subindicator(std::string_view id) const;
+  const SubIndicator* subindicator(std::string_view id) const;  // "9.1", Thai digits ok
+  const AnalysisIssue* issue(int number) const;
+  // Indicators of one tool, in number order.
+  std::vector<const Indicator*> indicators_of(Tool tool) const;
+  // The issues whose `indicators` include `indicator`, in issue order.
+  std::vector<const AnalysisIssue*> issues_of_indicator(int indicator) const;
+  bool has_question_catalog() const { return !questions.empty(); }
   // Level for a total and the three tool scores.
   const LevelBand& level_for(double total, const std::map<Tool, double>& tools) const;
 

@@ -71,6 +71,7 @@ struct ProgressInput {
   std::string evidence;     // หลักฐาน (link)
   std::string reporter;     // ผู้รายงาน
   std::string report_date;  // วันที่รายงาน, ISO yyyy-mm-dd when parsed
+  std::string department;   // หน่วยงานที่รายงาน (optional; one row per department when a measure has several)
   Origin origin;
 };
 

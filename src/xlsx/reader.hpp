@@ -47,10 +47,16 @@ struct Cell {
 enum class Visibility { Visible, Hidden, VeryHidden };
 const char* to_string(Visibility v);  // "visible", "hidden", "veryHidden"
 
+// What a sheet entry of workbook.xml points at. Chart and dialog sheets
+// have no cells; macro sheets are read like worksheets.
+enum class SheetKind { Worksheet, Chart, Dialog, Macro };
+const char* to_string(SheetKind k);  // "worksheet", "chartsheet", "dialogsheet", "macrosheet"
+
 struct SheetInfo {
   std::string name;
   Visibility visibility = Visibility::Visible;
   std::string part;  // zip entry, e.g. "xl/worksheets/sheet1.xml"
+  SheetKind kind = SheetKind::Worksheet;
 };
 
 struct Range {

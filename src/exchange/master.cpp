@@ -1,0 +1,69 @@
+#include "exchange/master.hpp"
+
+#include "core/files.hpp"
+#include "ita/framework.hpp"
+#include "plan/owners.hpp"
+#include "plan/progress.hpp"
+
+namespace itawb::exchange {
+namespace {
+
+std::optional<size_t> find_schema_sheet(const xlsx::Workbook& wb, const schema::SheetSchema* s) {
+  if (!s) return std::nullopt;
+  for (const auto& name : s->sheet_names()) {
+    const std::string key = schema::match_key(name);
+    for (size_t i = 0; i < wb.sheets().size(); ++i)
+      if (schema::match_key(wb.sheets()[i].name) == key) return i;
+  }
+  return std::nullopt;
+}
+
+// A master progress row belongs to the department written in its
+// หน่วยงานที่รายงาน cell, else to its measure's only department; rows of a
+// measure with several departments and no department written stay unattributed.
+std::vector<std::string> attribute_progress(const ita::AgencyWorkbook& model, const plan::PlanResult& plan) {
+  const plan::OwnerResolver owners(model.extra_departments);
+  std::vector<std::string> out(model.progress.size());
+  for (const auto& m : plan.measures) {
+    for (const size_t i : m.progress) {
+      if (i >= out.size()) continue;
+      const std::string& written = model.progress[i].department;
+      if (!written.empty()) out[i] = owners.canonical(written).value_or(written);
+      else if (departments_of(m).size() == 1) out[i] = departments_of(m).front();
+    }
+  }
+  for (size_t i = 0; i < out.size(); ++i)
+    if (out[i].empty() && !model.progress[i].department.empty())
+      out[i] = owners.canonical(model.progress[i].department).value_or(model.progress[i].department);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> status_choices() {
+  return {plan::status_th(plan::Status::NotStarted), plan::status_th(plan::Status::InProgress),
+          plan::status_th(plan::Status::Done)};
+}
+
+std::string canonical_status(std::string_view written) {
+  const auto s = plan::parse_status(written);
+  return s ? plan::status_th(*s) : std::string();
+}
+
+const std::vector<std::string>& departments_of(const plan::PlannedMeasure& m) { return m.departments; }
+
+Master load_master(const std::filesystem::path& file, const plan::Date& as_of) {
+  Master master{xlsx::Workbook::open(file.string()), schema::SchemaSet::load_default(), {}, {}, {}, {}, {}};
+  const auto frameworks = ita::FrameworkCatalog::load_dir(data_dir() / "schemas" / "frameworks");
+  schema::LoadOptions options;
+  options.file_label = file.string();
+  master.load = schema::load_workbook(master.workbook, master.schemas, frameworks, options);
+  const auto catalog = plan::MeasureCatalog::parse(R"({"version": 1, "entries": []})", "(none)");
+  master.plan = plan::build_plan(master.load.model, {}, catalog, as_of);
+  master.departments_of_progress = attribute_progress(master.load.model, master.plan);
+  master.progress_sheet = find_schema_sheet(master.workbook, master.schemas.sheet("progress"));
+  master.measures_sheet = find_schema_sheet(master.workbook, master.schemas.sheet("measures"));
+  return master;
+}
+
+}  // namespace itawb::exchange

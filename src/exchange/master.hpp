@@ -1,0 +1,37 @@
+// The master workbook as split and merge need it: read, validated, planned,
+// and each progress row attributed to a department. Internal to exchange/.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/plan.hpp"
+#include "schema/load.hpp"
+#include "schema/schema.hpp"
+#include "xlsx/reader.hpp"
+
+namespace itawb::exchange {
+
+struct Master {
+  xlsx::Workbook workbook;
+  schema::SchemaSet schemas;
+  schema::LoadResult load;
+  plan::PlanResult plan;
+  std::vector<std::string> departments_of_progress;  // parallel to load.model.progress
+  std::optional<size_t> progress_sheet;               // index in workbook.sheets()
+  std::optional<size_t> measures_sheet;
+};
+
+Master load_master(const std::filesystem::path& file, const plan::Date& as_of);
+
+// The three statuses in the order a drop-down lists them.
+std::vector<std::string> status_choices();
+// Canonical Thai status of a written one, or "" when not recognised.
+std::string canonical_status(std::string_view written);
+
+// Departments a planned measure counts for ("everyone" expanded).
+const std::vector<std::string>& departments_of(const plan::PlannedMeasure& m);
+
+}  // namespace itawb::exchange

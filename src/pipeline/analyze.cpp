@@ -1,0 +1,148 @@
+#include "pipeline/analyze.hpp"
+
+#include <chrono>
+#include <ctime>
+
+#include <spdlog/spdlog.h>
+
+#include "core/files.hpp"
+#include "plan/catalog.hpp"
+#include "plan/plan.hpp"
+#include "report/carry_over.hpp"
+#include "report/sheets.hpp"
+#include "schema/load.hpp"
+#include "schema/schema.hpp"
+#include "xlsx/reader.hpp"
+#include "xlsx/writer.hpp"
+
+namespace itawb::pipeline {
+namespace fs = std::filesystem;
+
+namespace {
+
+plan::Date today() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm local{};
+  localtime_r(&now, &local);
+  return plan::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+Finding file_finding(const std::string& file, std::string code, std::string th, std::string en) {
+  Finding f;
+  f.severity = Severity::Error;
+  f.code = std::move(code);
+  f.file = file;
+  f.message_th = std::move(th);
+  f.message_en = std::move(en);
+  return f;
+}
+
+// The plan step: measures, timeframes, progress and coverage of the
+// deficiencies. Its findings (an urgent deficiency without a measure, an
+// unreadable timeframe, ...) join the others.
+void run_plan(const AnalyzeOptions& options, AnalyzeResult& result) {
+  plan::Date as_of = today();
+  if (options.as_of) {
+    const auto parsed = plan::parse_date(*options.as_of);
+    if (!parsed) {
+      result.exit_code = 2;
+      result.error_th = "อ่านวันที่ --as-of ไม่ได้: " + *options.as_of;
+      result.error_en = "cannot read the --as-of date: " + *options.as_of;
+      return;
+    }
+    as_of = *parsed;
+  }
+  const auto catalog = plan::MeasureCatalog::load(plan::default_catalog_path());
+  const plan::PlanResult p = plan::build_plan(result.model, result.analysis->deficiencies, catalog, as_of);
+  result.findings.append(p.findings);
+  result.planned = true;
+  result.plan_measures = p.overall.total;
+  result.plan_done = p.overall.done;
+  result.plan_percent = p.overall.percent;
+  result.uncovered_urgent = p.uncovered_urgent;
+  // TODO(plan sheets): when the plan engineer's sheet writer lands
+  // (measures / progress sheets from PlanResult), call it from write_output()
+  // between the deficiencies and the findings sheets, and add its sheet
+  // names to is_generated_sheet(). Until then the มาตรการ / ความก้าวหน้า
+  // sheets of the input are carried over as they are.
+}
+
+void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, const fs::path& target,
+                  std::vector<std::string>& sheets) {
+  report::CarryOverOptions carry;
+  carry.skip = [](const xlsx::SheetInfo& info) { return is_generated_sheet(info.name); };
+  carry.highlight = report::highlights_from(result.findings);
+  std::set<std::string> linked;
+  for (const auto& info : input.sheets())
+    if (!carry.skip(info)) linked.insert(info.name);
+
+  write_atomically(target, [&](const fs::path& tmp) {
+    xlsx::WriterOptions wo;
+    wo.title = "ผลการวิเคราะห์ ITA " + result.analysis->agency.name;
+    wo.subject = "Integrity and Transparency Assessment " +
+                 std::to_string(result.analysis->agency.assessment_year);
+    xlsx::WorkbookWriter out(tmp, wo);
+    report::write_result_sheets(out, *result.analysis, result.findings, linked);
+    report::carry_over(input, out, carry);
+    out.close();
+  });
+  sheets = report::result_sheet_names();
+  for (const auto& info : input.sheets())
+    if (!carry.skip(info)) sheets.push_back(info.name);
+}
+
+}  // namespace
+
+bool is_generated_sheet(std::string_view name) { return report::is_result_sheet(name); }
+
+AnalyzeResult analyze(const AnalyzeOptions& options) {
+  AnalyzeResult result;
+  const fs::path output = options.output ? *options.output : default_output(options.input);
+  if (options.write && same_file(options.input, output)) {
+    result.exit_code = 2;
+    result.error_th = "ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ต้นฉบับ (ไม่เขียนทับข้อมูลเดิม): " + output.string();
+    result.error_en = "the output must not be the input file (it is never overwritten): " + output.string();
+    return result;
+  }
+
+  // read
+  const xlsx::Workbook workbook = xlsx::Workbook::open(options.input.string());
+  const auto schemas = schema::SchemaSet::load_default();
+  auto frameworks = std::make_shared<ita::FrameworkCatalog>(
+      ita::FrameworkCatalog::load_dir(data_dir() / "schemas" / "frameworks"));
+  result.frameworks = frameworks;
+
+  // validate
+  schema::LoadOptions lo;
+  lo.file_label = options.input.string();
+  lo.year = options.year;
+  schema::LoadResult loaded = schema::load_workbook(workbook, schemas, *frameworks, lo);
+  result.model = std::move(loaded.model);
+  result.findings.append(loaded.findings);
+  if (!loaded.framework && !result.findings.has_errors())
+    result.findings.add(file_finding(lo.file_label, "framework-missing",
+                                     "ไม่พบเกณฑ์การประเมินของปีที่ประเมิน (ระบุด้วย --year)",
+                                     "no assessment framework for the assessment year (use --year)"));
+  if (result.findings.has_errors()) {
+    result.exit_code = 1;
+    return result;
+  }
+
+  // analyse
+  result.analysis = ita::analyse(result.model, *loaded.framework);
+  result.findings.append(result.analysis->findings);
+
+  // plan
+  run_plan(options, result);
+  if (result.exit_code != 0) return result;
+
+  // write
+  if (options.write) {
+    write_output(workbook, result, output, result.sheets);
+    result.output = output;
+  }
+  spdlog::info("analyze: {} -> {}", options.input.string(), result.output.string());
+  return result;
+}
+
+}  // namespace itawb::pipeline

@@ -1,0 +1,79 @@
+// Owners (ผู้รับผิดชอบ / หน่วยงานรับผิดชอบ) of measures: free text read into
+// departments of the agency.
+//
+//   - several owners per cell: split on , / ; + & newlines, "และ", "กับ",
+//     "ร่วมกับ", and numbering ("๑. สำนักปลัด ๒. กองคลัง");
+//   - variants fold to one name: สำนักปลัดเทศบาล, สำนักงานปลัด อบต.,
+//     สำนักปลัด อบต. -> สำนักปลัด; งานพัสดุ กองคลัง -> กองคลัง;
+//     กองการศึกษา ศาสนาและวัฒนธรรม -> กองการศึกษาฯ; กองสาธารณสุขและ
+//     สิ่งแวดล้อม -> กองสาธารณสุขฯ; นิติกร / งานนิติการ -> สำนักปลัด;
+//   - personnel work (งานการเจ้าหน้าที่, งานบริหารงานบุคคล) goes to
+//     กองการเจ้าหน้าที่ when the agency has one (it lists it among its
+//     departments, or a measure names it), else to สำนักปลัด, where it sits
+//     in a small อบต.;
+//   - ทุกส่วนงาน, ทุกสำนัก/กอง, ทุกส่วนราชการ, ทุกกอง ... mean every
+//     department of the agency (see agency_departments);
+//   - text that is not recognised is kept as a department of its own and
+//     listed in `unknown` (the caller reports it), so nothing is lost.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "plan/normalize.hpp"
+
+namespace itawb::plan {
+
+inline constexpr const char* kHeadOffice = "สำนักปลัด";
+inline constexpr const char* kPersonnelDivision = "กองการเจ้าหน้าที่";
+
+// Departments known without the agency saying so, in display order.
+const std::vector<std::string>& default_departments();
+
+struct OwnerParse {
+  std::vector<std::string> departments;  // canonical names, first-written order, no duplicates
+  bool everyone = false;                 // "ทุกส่วนงาน" and the like
+  std::vector<std::string> unknown;      // texts not recognised (also in departments)
+  bool empty() const { return departments.empty() && !everyone; }
+};
+
+class OwnerResolver {
+ public:
+  // `extra`: the agency's own department list (AgencyWorkbook::
+  // extra_departments); names it adds are recognised as written.
+  // `personnel_division`: whether personnel work goes to กองการเจ้าหน้าที่;
+  // by default, when `extra` names it.
+  explicit OwnerResolver(const std::vector<std::string>& extra = {},
+                         std::optional<bool> personnel_division = std::nullopt);
+
+  OwnerParse parse(std::string_view text) const;
+
+  // The canonical name of one department name, or nullopt when unknown
+  // ("สำนักงานปลัด อบต." -> "สำนักปลัด").
+  std::optional<std::string> canonical(std::string_view name) const;
+
+  // What "every department" stands for: the agency's own list when it gave
+  // one; else the recognised departments named in `parsed` (default-list
+  // order first); else สำนักปลัด, กองคลัง and กองช่าง, which every อบต. has.
+  std::vector<std::string> agency_departments(const std::vector<OwnerParse>& parsed) const;
+
+  bool personnel_division() const { return personnel_division_; }
+
+ private:
+  enum class Kind { Department, Everyone, Personnel, Separator, Filler };
+  struct Alias {
+    std::string key;  // folded, without spaces or dots
+    Kind kind;
+    std::string name;  // canonical name for Department
+  };
+  const Alias* match(std::string_view compact, size_t pos) const;
+  const Alias* match_separator(std::string_view compact, size_t pos) const;
+
+  std::vector<Alias> aliases_;
+  std::vector<std::string> agency_list_;  // canonical names of `extra`
+  bool personnel_division_ = false;
+};
+
+}  // namespace itawb::plan

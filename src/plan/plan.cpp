@@ -1,0 +1,352 @@
+#include "plan/plan.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include "text/thai.hpp"
+#include "xlsx/cell_ref.hpp"
+
+namespace itawb::plan {
+namespace {
+
+constexpr const char* kMeasureSheet = "มาตรการ";
+
+std::string thai_number(int n) { return text::thai_digits(std::to_string(n)); }
+
+// A finding tied to an input cell (or to the sheet when the origin is unknown).
+Finding finding_at(Severity sev, std::string code, const std::string& file, const ita::Origin& origin,
+                   std::string value, std::string th, std::string en) {
+  Finding f;
+  f.severity = sev;
+  f.code = std::move(code);
+  f.file = file;
+  if (origin.known()) {
+    f.sheet = origin.sheet;
+    f.cell = xlsx::ref_name(origin.row, origin.col);
+    f.row = origin.row + 1;
+    f.column = origin.col + 1;
+  }
+  f.value = std::move(value);
+  f.message_th = std::move(th);
+  f.message_en = std::move(en);
+  return f;
+}
+
+const ita::Origin& cell_or_row(const ita::Origin& cell, const ita::Origin& row) {
+  return cell.known() ? cell : row;
+}
+
+int plan_year_of(const ita::Agency& a) {
+  if (a.plan_year > 0) return a.plan_year;
+  if (a.assessment_year > 0) return a.assessment_year + 1;
+  return 0;
+}
+
+void check_timeframe(PlannedMeasure& m, const std::string& file, Findings& out) {
+  const auto& in = m.input;
+  const auto& r = m.timeframe;
+  if (r.ok()) return;
+  const ita::Origin& at = cell_or_row(in.timeframe_origin, in.origin);
+  const std::string who_th = "มาตรการ " + in.id + ": ";
+  const std::string who_en = "measure " + in.id + ": ";
+  switch (r.problem) {
+    case TimeframeProblem::Empty:
+      out.add(finding_at(Severity::Warning, "timeframe-missing", file, at, "", who_th + r.reason_th, who_en + r.reason_en));
+      break;
+    case TimeframeProblem::OutOfYear:
+      out.add(finding_at(Severity::Error, "timeframe-out-of-year", file, at, in.timeframe, who_th + r.reason_th,
+                         who_en + r.reason_en));
+      break;
+    case TimeframeProblem::Ambiguous:
+      out.add(finding_at(Severity::Warning, "timeframe-ambiguous", file, at, in.timeframe, who_th + r.reason_th,
+                         who_en + r.reason_en));
+      break;
+    default:
+      out.add(finding_at(Severity::Warning, "timeframe-unreadable", file, at, in.timeframe, who_th + r.reason_th,
+                         who_en + r.reason_en));
+  }
+}
+
+void check_owners(const PlannedMeasure& m, const std::string& file, Findings& out) {
+  const auto& in = m.input;
+  const ita::Origin& at = cell_or_row(in.owner_origin, in.origin);
+  if (m.owners.empty()) {
+    out.add(finding_at(Severity::Warning, "owner-missing", file, at, in.owner,
+                       "มาตรการ " + in.id + ": ไม่ได้ระบุผู้รับผิดชอบ",
+                       "measure " + in.id + ": no owner given"));
+    return;
+  }
+  for (const auto& u : m.owners.unknown)
+    out.add(finding_at(Severity::Warning, "owner-unknown", file, at, u,
+                       "มาตรการ " + in.id + ": ไม่รู้จักผู้รับผิดชอบ \"" + u +
+                           "\" จึงนับเป็นหน่วยงานแยกต่างหาก (เพิ่มในรายชื่อส่วนราชการของหน่วยงานได้)",
+                       "measure " + in.id + ": unknown owner \"" + u +
+                           "\", counted as a department of its own (add it to the agency's department list)"));
+}
+
+// Whether personnel work has its own division: the agency lists one, or a
+// measure names it.
+bool names_personnel_division(const ita::AgencyWorkbook& wb, const std::vector<ita::MeasureInput>& measures) {
+  const OwnerResolver plain(wb.extra_departments, false);
+  for (const auto& d : wb.extra_departments)
+    if (plain.canonical(d) == std::string(kPersonnelDivision)) return true;
+  for (const auto& m : measures) {
+    const auto p = plain.parse(m.owner);
+    if (std::find(p.departments.begin(), p.departments.end(), kPersonnelDivision) != p.departments.end())
+      return true;
+  }
+  return false;
+}
+
+struct ProgressRank {
+  int quarter = 0;
+  std::optional<Date> date;
+  size_t index = 0;
+  bool operator<(const ProgressRank& o) const {
+    if (quarter != o.quarter) return quarter < o.quarter;
+    if (date != o.date) return date < o.date;  // a missing date ranks first
+    return index < o.index;
+  }
+};
+
+void attach_progress(const ita::AgencyWorkbook& wb, std::vector<PlannedMeasure>& measures, Findings& out) {
+  std::map<std::string, size_t> by_id;
+  for (size_t k = 0; k < measures.size(); ++k)
+    if (!measures[k].duplicate_id) by_id.emplace(measure_key(measures[k].input.id), k);
+  std::vector<std::optional<ProgressRank>> best(measures.size());
+  for (size_t i = 0; i < wb.progress.size(); ++i) {
+    const auto& p = wb.progress[i];
+    const auto it = by_id.find(measure_key(p.measure_id));
+    if (it == by_id.end()) {
+      out.add(finding_at(Severity::Error, "foreign-key-error", wb.path, p.origin, p.measure_id,
+                         "ความก้าวหน้าอ้างถึงมาตรการลำดับ \"" + p.measure_id + "\" ซึ่งไม่มีในแผ่นงานมาตรการ",
+                         "progress refers to measure \"" + p.measure_id + "\", which is not on the measures sheet"));
+      continue;
+    }
+    PlannedMeasure& m = measures[it->second];
+    m.progress.push_back(i);
+    if (p.quarter < 1 || p.quarter > 4) {
+      out.add(finding_at(Severity::Error, "constraint-error", wb.path, p.origin, std::to_string(p.quarter),
+                         "ไตรมาสของความก้าวหน้ามาตรการ " + p.measure_id + " ต้องเป็น ๑–๔ (พบ " +
+                             thai_number(p.quarter) + ")",
+                         "the quarter of progress for measure " + p.measure_id + " must be 1-4, found " +
+                             std::to_string(p.quarter)));
+      continue;
+    }
+    const auto status = parse_status(p.status);
+    if (!status) {
+      out.add(finding_at(Severity::Warning, "status-unknown", wb.path, p.origin, p.status,
+                         "ไม่รู้จักสถานะ \"" + p.status + "\" ของมาตรการ " + p.measure_id +
+                             " (ใช้ ยังไม่ได้ดำเนินการ / อยู่ระหว่างดำเนินการ / ดำเนินการแล้ว)",
+                         "unknown status \"" + p.status + "\" for measure " + p.measure_id +
+                             " (use not started / in progress / done)"));
+      continue;
+    }
+    const ProgressRank rank{p.quarter, parse_date(p.report_date), i};
+    auto& b = best[it->second];
+    if (!b || *b < rank) {
+      b = rank;
+      m.status = status;
+      m.status_quarter = p.quarter;
+      m.latest_progress = i;
+    }
+  }
+}
+
+void count(Tally& t, const PlannedMeasure& m) {
+  ++t.total;
+  if (!m.status) ++t.no_status;
+  else if (*m.status == Status::Done) ++t.done;
+  else if (*m.status == Status::InProgress) ++t.in_progress;
+  else ++t.not_started;
+  if (m.overdue) ++t.overdue;
+}
+
+void finish(Tally& t, double target) {
+  t.percent = t.total ? 100.0 * t.done / t.total : 0.0;
+  t.meets_target = t.total > 0 && t.percent + 1e-9 >= target;
+}
+
+void tally_departments(PlanResult& r) {
+  std::vector<std::string> order = r.agency_departments;
+  for (const auto& m : r.measures)
+    for (const auto& d : m.departments)
+      if (std::find(order.begin(), order.end(), d) == order.end()) order.push_back(d);
+  for (const auto& dept : order) {
+    DepartmentTally dt{dept, {}, {}};
+    for (const auto& m : r.measures)
+      if (std::find(m.departments.begin(), m.departments.end(), dept) != m.departments.end()) {
+        count(dt.tally, m);
+        dt.measure_ids.push_back(m.input.id);
+      }
+    if (dt.tally.total == 0) continue;
+    finish(dt.tally, r.target_percent);
+    r.departments.push_back(std::move(dt));
+  }
+}
+
+void check_coverage(PlanResult& r, const std::vector<ita::Deficiency>& deficiencies, const std::string& file) {
+  for (auto& m : r.measures) {
+    const auto named = codes_named(m.input.deficiency);
+    if (!named.empty()) {
+      m.covers = named;
+      continue;
+    }
+    for (const auto& d : deficiencies) {
+      const std::string code = text::normalize_code(d.code);
+      if (m.input.issue != 0 && d.issue == m.input.issue && !code.empty() &&
+          std::find(m.covers.begin(), m.covers.end(), code) == m.covers.end())
+        m.covers.push_back(code);
+    }
+  }
+  for (const auto& d : deficiencies) {
+    Coverage c{d, {}};
+    const std::string code = text::normalize_code(d.code);
+    for (const auto& m : r.measures) {
+      const auto own = codes_named(m.input.deficiency);
+      const bool by_code = !code.empty() && std::find(own.begin(), own.end(), code) != own.end();
+      const bool by_issue = own.empty() && m.input.issue != 0 && m.input.issue == d.issue;
+      if (by_code || by_issue) c.measure_ids.push_back(m.input.id);
+    }
+    if (c.measure_ids.empty() && d.category == ita::Category::Urgent) {
+      const std::string shown = code.empty() ? text::squeeze(d.text) : code;
+      r.uncovered_urgent.push_back(shown);
+      Finding f;
+      f.severity = Severity::Warning;
+      f.code = "deficiency-uncovered";
+      f.file = file;
+      f.sheet = kMeasureSheet;
+      f.value = shown;
+      f.message_th = "ข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน " + shown + " (ประเด็น " + thai_number(d.issue) +
+                     ") ยังไม่มีมาตรการรองรับ: ระบุรหัส " + shown +
+                     " ในช่องข้อบกพร่องของมาตรการ หรือเพิ่มมาตรการในประเด็นนี้";
+      f.message_en = "urgent deficiency " + shown + " (issue " + std::to_string(d.issue) +
+                     ") is not covered by any measure: name " + shown +
+                     " in a measure's deficiency cell or add a measure to that issue";
+      r.findings.add(std::move(f));
+    }
+    r.coverage.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+const char* to_string(PlanPhase p) {
+  switch (p) {
+    case PlanPhase::Before: return "before";
+    case PlanPhase::During: return "during";
+    case PlanPhase::After: return "after";
+  }
+  return "during";
+}
+
+bool quarter_over(int plan_fy, int quarter, const Date& as_of) {
+  return quarter >= 1 && quarter <= 4 && as_of > quarter_end(plan_fy, quarter);
+}
+
+PlanPosition position_in_plan(const Date& as_of, int plan_fy) {
+  PlanPosition p;
+  p.date = as_of;
+  p.fiscal_year_be = fiscal_year_be(as_of);
+  p.quarter = fiscal_quarter(as_of);
+  p.phase = p.fiscal_year_be < plan_fy ? PlanPhase::Before
+            : p.fiscal_year_be > plan_fy ? PlanPhase::After
+                                         : PlanPhase::During;
+  for (int q = 1; q <= 4; ++q)
+    if (quarter_over(plan_fy, q, as_of)) p.quarters_over = q;
+  return p;
+}
+
+std::string measure_key(std::string_view id) {
+  std::string k = text::ascii_lower(text::trim(text::arabic_digits(id)));
+  if (k.size() > 2 && k.compare(k.size() - 2, 2, ".0") == 0) k.resize(k.size() - 2);
+  if (k.size() > 1 && k.back() == '.') k.pop_back();
+  return k;
+}
+
+std::vector<std::string> codes_named(std::string_view deficiency_text) {
+  static const std::regex code(R"((^|[^a-z])([ieo]) ?([0-9]{1,2})(?![0-9]))");
+  const std::string s = text::ascii_lower(text::arabic_digits(deficiency_text));
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), code); it != std::sregex_iterator(); ++it) {
+    const std::string c = (*it)[2].str() + std::to_string(std::stoi((*it)[3].str()));
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
+  return out;
+}
+
+PlanResult build_plan(const ita::AgencyWorkbook& wb, const std::vector<ita::Deficiency>& deficiencies,
+                      const MeasureCatalog& catalog, const Date& as_of, const PlanOptions& options) {
+  PlanResult r;
+  r.target_percent = options.target_percent;
+  r.plan_year_be = plan_year_of(wb.agency);
+  if (r.plan_year_be == 0) {
+    r.plan_year_be = fiscal_year_be(as_of);
+    r.findings.add(finding_at(Severity::Warning, "plan-year-missing", wb.path, {}, "",
+                              "ไม่ได้ระบุปีของมาตรการหรือปีที่ประเมิน จึงใช้ปีงบประมาณ " +
+                                  thai_number(r.plan_year_be) + " ของวันที่รายงาน",
+                              "neither the plan year nor the assessment year is given; using fiscal year " +
+                                  std::to_string(r.plan_year_be) + " of the as-of date"));
+  }
+  r.as_of = position_in_plan(as_of, r.plan_year_be);
+
+  std::vector<ita::MeasureInput> inputs = wb.measures;
+  if (inputs.empty() && !deficiencies.empty()) {
+    const int assessed = wb.agency.assessment_year > 0 ? wb.agency.assessment_year : r.plan_year_be - 1;
+    inputs = propose_measures(deficiencies, catalog, assessed);
+    r.proposed = !inputs.empty();
+    if (r.proposed)
+      r.findings.add(finding_at(Severity::Info, "measures-proposed", wb.path, {kMeasureSheet, 0, 0}, "",
+                                "ยังไม่มีมาตรการ จึงเสนอมาตรการจากแคตตาล็อก " + thai_number(int(inputs.size())) +
+                                    " รายการ ให้ตรวจและแก้ไขก่อนใช้",
+                                "no measures yet: " + std::to_string(inputs.size()) +
+                                    " measures proposed from the catalog, to review before use"));
+  }
+
+  const OwnerResolver owners(wb.extra_departments, names_personnel_division(wb, inputs));
+  std::map<std::string, size_t> first_by_id;
+  for (const auto& in : inputs) {
+    PlannedMeasure m;
+    m.input = in;
+    m.timeframe = parse_timeframe(in.timeframe, r.plan_year_be);
+    m.owners = owners.parse(in.owner);
+    const auto [it, fresh] = first_by_id.emplace(measure_key(in.id), r.measures.size());
+    if (!fresh) {
+      m.duplicate_id = true;
+      const auto& first = r.measures[it->second].input;
+      r.findings.add(finding_at(Severity::Error, "unique-error", wb.path, in.origin, in.id,
+                                "ลำดับมาตรการ \"" + in.id + "\" ซ้ำกับแถว " +
+                                    thai_number(int(first.origin.row) + 1) + " ความก้าวหน้าจะนับให้มาตรการแรก",
+                                "measure id \"" + in.id + "\" repeats the one on row " +
+                                    std::to_string(first.origin.row + 1) + "; progress goes to the first"));
+    }
+    check_timeframe(m, wb.path, r.findings);
+    check_owners(m, wb.path, r.findings);
+    r.measures.push_back(std::move(m));
+  }
+
+  std::vector<OwnerParse> parsed;
+  for (const auto& m : r.measures) parsed.push_back(m.owners);
+  r.agency_departments = owners.agency_departments(parsed);
+  for (auto& m : r.measures) {
+    m.departments = m.owners.departments;
+    if (m.owners.everyone)
+      for (const auto& d : r.agency_departments)
+        if (std::find(m.departments.begin(), m.departments.end(), d) == m.departments.end()) m.departments.push_back(d);
+  }
+
+  attach_progress(wb, r.measures, r.findings);
+  for (auto& m : r.measures) {
+    m.due = m.timeframe.ok() && quarter_over(r.plan_year_be, last_quarter(m.timeframe.quarters), as_of);
+    m.overdue = m.due && m.status != Status::Done;
+    if (m.overdue) r.overdue_ids.push_back(m.input.id);
+    count(r.overall, m);
+  }
+  finish(r.overall, r.target_percent);
+  tally_departments(r);
+  check_coverage(r, deficiencies, wb.path);
+  return r;
+}
+
+}  // namespace itawb::plan

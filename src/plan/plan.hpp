@@ -1,0 +1,117 @@
+// The plan of measures and its progress, as of a date: what the measures and
+// progress sheets (and split/merge) are written from.
+//
+// - quarters: each measure's timeframe read by parse_timeframe against the
+//   plan year (Agency::plan_year, else assessment_year + 1);
+// - owners: read by OwnerResolver; "every department" counts for each of the
+//   agency's departments (OwnerResolver::agency_departments);
+// - latest status: the progress row with the highest quarter (ties: later
+//   report date, then later row) among rows with a quarter 1–4 and a
+//   readable status;
+// - overdue: the last planned quarter is over at as_of (as_of is after its
+//   last day) and the latest status is not done (no progress = not done);
+// - completion: done / measures, overall and per department (a measure of
+//   several departments counts for each), against the target (80 % as the
+//   seeds cite);
+// - coverage: a measure covers a deficiency when its ข้อบกพร่อง field names
+//   the deficiency's code (e9, O13 ...; any issue), or, when that field
+//   names no code (empty or text), when it is in the deficiency's issue.
+//   An urgent deficiency covered by no measure is a warning;
+// - proposals: a workbook with deficiencies and no measures gets measures
+//   from the catalog (proposed = true).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "ita/analysis.hpp"
+#include "ita/model.hpp"
+#include "plan/calendar.hpp"
+#include "plan/catalog.hpp"
+#include "plan/owners.hpp"
+#include "plan/progress.hpp"
+#include "plan/timeframe.hpp"
+
+namespace itawb::plan {
+
+enum class PlanPhase { Before, During, After };
+const char* to_string(PlanPhase p);  // "before", "during", "after"
+
+// Where a date stands relative to the plan's fiscal year.
+struct PlanPosition {
+  Date date;
+  int fiscal_year_be = 0;  // fiscal year the date falls in
+  int quarter = 0;         // its quarter within that fiscal year (1..4)
+  PlanPhase phase = PlanPhase::During;
+  int quarters_over = 0;   // quarters of the plan year entirely past at the date, 0..4
+};
+
+PlanPosition position_in_plan(const Date& as_of, int plan_fiscal_year_be);
+// True when as_of is after the last day of `quarter` of the plan year.
+bool quarter_over(int plan_fiscal_year_be, int quarter, const Date& as_of);
+
+struct PlannedMeasure {
+  ita::MeasureInput input;
+  TimeframeResult timeframe;
+  OwnerParse owners;                     // as written
+  std::vector<std::string> departments;  // what it counts for ("everyone" expanded)
+  std::optional<Status> status;          // latest; nullopt = nothing readable reported
+  int status_quarter = 0;                // quarter of the row the status came from
+  std::optional<size_t> latest_progress; // index into AgencyWorkbook::progress
+  std::vector<size_t> progress;          // all its rows (indices into AgencyWorkbook::progress)
+  bool due = false;                      // last planned quarter over at as_of
+  bool overdue = false;                  // due and not done
+  bool duplicate_id = false;             // a later measure with an id already used
+  std::vector<std::string> covers;       // deficiency codes it covers (lower case)
+};
+
+struct Tally {
+  int total = 0, done = 0, in_progress = 0, not_started = 0, no_status = 0, overdue = 0;
+  double percent = 0;         // done * 100 / total (0 when no measures)
+  bool meets_target = false;  // percent >= target
+};
+
+struct DepartmentTally {
+  std::string department;
+  Tally tally;
+  std::vector<std::string> measure_ids;
+};
+
+struct Coverage {
+  ita::Deficiency deficiency;
+  std::vector<std::string> measure_ids;  // empty = not covered
+};
+
+struct PlanOptions {
+  double target_percent = 80.0;
+};
+
+struct PlanResult {
+  int plan_year_be = 0;
+  double target_percent = 80.0;
+  PlanPosition as_of;
+  bool proposed = false;                        // measures are catalog proposals
+  std::vector<PlannedMeasure> measures;         // in workbook (or proposal) order
+  std::vector<std::string> agency_departments;  // what "every department" stands for
+  Tally overall;
+  std::vector<DepartmentTally> departments;     // agency departments first, then others
+  std::vector<std::string> overdue_ids;
+  std::vector<Coverage> coverage;               // one per deficiency, in input order
+  std::vector<std::string> uncovered_urgent;    // codes of urgent deficiencies without a measure
+  Findings findings;
+};
+
+PlanResult build_plan(const ita::AgencyWorkbook& workbook, const std::vector<ita::Deficiency>& deficiencies,
+                      const MeasureCatalog& catalog, const Date& as_of, const PlanOptions& options = {});
+
+// Question/item codes named in a ข้อบกพร่อง text ("e9", "E๙ ท่านเคย...",
+// "O13, o10"), lower case, in order, without duplicates.
+std::vector<std::string> codes_named(std::string_view deficiency_text);
+
+// Measure ids as keys: Thai digits to Arabic, trimmed, lower case, a
+// trailing ".0" or "." dropped ("๑" = "1" = "1.0").
+std::string measure_key(std::string_view id);
+
+}  // namespace itawb::plan

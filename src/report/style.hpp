@@ -1,0 +1,60 @@
+// The look of the result sheets: one place for fonts, fills and number
+// formats so every sheet prints the same way for a supervisor.
+// Fills are pale so text stays readable, and differ in lightness so they
+// still tell apart on a grey-scale printer.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "ita/analysis.hpp"
+#include "xlsx/writer.hpp"
+
+namespace itawb::report {
+
+inline constexpr uint32_t kHeaderFill = 0xD9E1F2;    // pale blue
+inline constexpr uint32_t kTotalFill = 0xEDEDED;     // pale grey
+inline constexpr uint32_t kUrgentFill = 0xF4B6B0;    // pale red, darkest in grey
+inline constexpr uint32_t kDevelopFill = 0xFCE4B6;   // pale amber
+inline constexpr uint32_t kMaintainFill = 0xE2EFDA;  // pale green, lightest
+inline constexpr uint32_t kErrorFill = 0xF4B6B0;     // an input cell with an error
+inline constexpr uint32_t kWarningFill = 0xFCE4B6;   // an input cell with a warning
+
+inline constexpr const char* kScoreFormat = "0.00";
+// A change keeps its sign: +15.86, -0.91, 0.00.
+inline constexpr const char* kChangeFormat = "+0.00;-0.00;0.00";
+
+inline xlsx::Style title_style() { return xlsx::Style{}.with_bold().with_size(18); }
+inline xlsx::Style subtitle_style() { return xlsx::Style{}.with_bold(); }
+inline xlsx::Style note_style() { return xlsx::Style{}.with_size(14); }
+inline xlsx::Style header_style() {
+  return xlsx::Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap()
+      .with_align(xlsx::Align::Center).with_vcenter();
+}
+inline xlsx::Style cell_style() { return xlsx::Style{}.with_border().with_wrap(); }
+inline xlsx::Style centre_style() { return cell_style().with_align(xlsx::Align::Center); }
+inline xlsx::Style score_style() {
+  return xlsx::Style{}.with_border().with_format(kScoreFormat).with_align(xlsx::Align::Right);
+}
+inline xlsx::Style change_style() {
+  return xlsx::Style{}.with_border().with_format(kChangeFormat).with_align(xlsx::Align::Right);
+}
+
+uint32_t category_fill(ita::Category c);
+// Thai label of a category as printed in the sheets and the legend.
+const char* category_label_th(ita::Category c);
+const char* category_label_en(ita::Category c);
+const char* tool_code(ita::Tool t);  // "IIT", "EIT", "OIT"
+
+// "๒๕๖๗" for 2567: years in Thai text read with Thai digits, as in the seeds.
+std::string thai_year(int year);
+
+// The page header and footer every result sheet carries: the agency on the
+// left, the sheet's subject on the right, "หน้า 1 / 3" at the bottom.
+void print_setup(xlsx::SheetWriter& ws, const ita::Agency& agency, const std::string& subject,
+                 bool landscape, uint32_t header_first_row, uint32_t header_last_row);
+
+// "องค์การบริหารส่วนตำบลทุ่งทอง อำเภอท่าม่วง จังหวัดกาญจนบุรี" (parts left out when empty).
+std::string agency_line(const ita::Agency& agency);
+
+}  // namespace itawb::report

@@ -1,0 +1,189 @@
+#include "xlsx/reader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "text/thai.hpp"
+#include "xlsx/file_errors.hpp"
+#include "xlsx/package.hpp"
+#include "xlsx/sheet_parser.hpp"
+#include "xlsx/sniff.hpp"
+#include "xlsx/zip_archive.hpp"
+
+namespace itawb::xlsx {
+
+struct Workbook::Impl {
+  std::string path;
+  Limits limits;
+  ZipArchive zip;
+  std::vector<SheetInfo> sheets;
+  bool date1904 = false;
+  std::vector<std::string> strings;
+  Styles styles;
+
+  Impl(std::string p, const Limits& l) : path(std::move(p)), limits(l), zip(path, limits) {}
+
+  void parse_sheet(size_t index, const SheetParser::CellSink& on_cell,
+                   const SheetParser::MergeSink& on_merge) const;
+};
+
+namespace {
+
+// The main workbook part named by the package's officeDocument relationship.
+std::string find_workbook_part(const ZipArchive& zip, const std::string& path) {
+  for (const auto& rel : read_relationships(zip, path, ""))
+    if (!rel.external && type_is(rel.type, "officeDocument") && zip.contains(rel.target))
+      return rel.target;
+  // Some writers omit or mangle _rels/.rels; Excel still finds the workbook.
+  if (zip.contains("xl/workbook.xml")) return "xl/workbook.xml";
+  errors::missing_part(path, "xl/workbook.xml");
+}
+
+SheetKind kind_of(const Relationship& rel) {
+  if (type_is(rel.type, "chartsheet")) return SheetKind::Chart;
+  if (type_is(rel.type, "dialogsheet")) return SheetKind::Dialog;
+  if (type_is(rel.type, "xlMacrosheet") || type_is(rel.type, "xlIntlMacrosheet"))
+    return SheetKind::Macro;
+  return SheetKind::Worksheet;
+}
+
+}  // namespace
+
+Workbook Workbook::open(const std::string& path, const Limits& limits) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) errors::not_found(path);
+  sniff_or_throw(path);
+  auto impl = std::make_unique<Impl>(path, limits);
+  const ZipArchive& zip = impl->zip;
+
+  if (looks_like_xlsb(zip, path)) errors::xlsb(path);
+  const std::string workbook_part = find_workbook_part(zip, path);
+  if (workbook_part.size() > 4 && workbook_part.substr(workbook_part.size() - 4) == ".bin")
+    errors::xlsb(path);
+  const WorkbookPart wb = read_workbook_part(zip, path, workbook_part);
+  impl->date1904 = wb.date1904;
+
+  const auto rels = read_relationships(zip, path, workbook_part);
+  for (const auto& rel : rels) {
+    if (rel.external) continue;
+    if (type_is(rel.type, "sharedStrings") && impl->strings.empty() && zip.contains(rel.target))
+      impl->strings = read_shared_strings(zip, path, rel.target, limits);
+    else if (type_is(rel.type, "styles") && impl->styles.xf_kind.empty() && zip.contains(rel.target))
+      impl->styles = read_styles(zip, path, rel.target);
+  }
+  if (impl->styles.xf_kind.empty()) impl->styles = default_styles();
+
+  for (const auto& entry : wb.sheets) {
+    const auto rel = std::find_if(rels.begin(), rels.end(),
+                                  [&](const Relationship& r) { return r.id == entry.rel_id; });
+    if (rel == rels.end() || rel->external || !zip.contains(rel->target))
+      errors::missing_part(path, rel == rels.end() ? "sheet '" + entry.name + "'" : rel->target);
+    impl->sheets.push_back(SheetInfo{entry.name, entry.visibility, rel->target, kind_of(*rel)});
+  }
+  return Workbook(std::move(impl));
+}
+
+Workbook::Workbook(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Workbook::Workbook(Workbook&&) noexcept = default;
+Workbook& Workbook::operator=(Workbook&&) noexcept = default;
+Workbook::~Workbook() = default;
+
+const std::string& Workbook::path() const { return impl_->path; }
+const std::vector<SheetInfo>& Workbook::sheets() const { return impl_->sheets; }
+bool Workbook::date1904() const { return impl_->date1904; }
+
+std::optional<size_t> Workbook::find_sheet(std::string_view name) const {
+  const std::string key = text::label_key(name);
+  for (size_t i = 0; i < impl_->sheets.size(); ++i)
+    if (text::label_key(impl_->sheets[i].name) == key) return i;
+  return std::nullopt;
+}
+
+namespace {
+
+}  // namespace
+
+void Workbook::Impl::parse_sheet(size_t index, const SheetParser::CellSink& on_cell,
+                                 const SheetParser::MergeSink& on_merge) const {
+  const SheetInfo& info = sheets.at(index);
+  const SheetContext ctx{path, info.name, strings, styles, date1904, limits};
+  SheetParser parser(ctx, on_cell, on_merge);
+  const auto entry = zip.find(info.part);
+  if (!entry) errors::missing_part(path, info.part);
+  parse_xml(zip, *entry, info.part, path, parser);
+}
+
+namespace {
+
+bool before(const Cell& a, const Cell& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; }
+
+}  // namespace
+
+void Workbook::for_each_cell(size_t index, const std::function<void(const Cell&)>& on_cell) const {
+  impl_->parse_sheet(index, on_cell, {});
+}
+
+Sheet Workbook::read_sheet(size_t index) const {
+  Sheet sheet;
+  sheet.info = impl_->sheets.at(index);
+  impl_->parse_sheet(
+      index, [&](const Cell& c) { sheet.cells.push_back(c); },
+      [&](const Range& r) { sheet.merged.push_back(r); });
+  // Writers may emit rows or cells out of order, or twice: sort, last wins.
+  if (!std::is_sorted(sheet.cells.begin(), sheet.cells.end(), before)) {
+    std::stable_sort(sheet.cells.begin(), sheet.cells.end(), before);
+    std::vector<Cell> unique;
+    unique.reserve(sheet.cells.size());
+    for (auto& c : sheet.cells) {
+      if (!unique.empty() && unique.back().row == c.row && unique.back().col == c.col)
+        unique.back() = std::move(c);
+      else
+        unique.push_back(std::move(c));
+    }
+    sheet.cells = std::move(unique);
+  }
+  return sheet;
+}
+
+std::string Workbook::number_format(uint32_t style) const { return impl_->styles.code(style); }
+
+const Cell* Sheet::at(uint32_t row, uint32_t col) const {
+  Cell probe;
+  probe.row = row;
+  probe.col = col;
+  const auto it = std::lower_bound(cells.begin(), cells.end(), probe, before);
+  if (it == cells.end() || it->row != row || it->col != col) return nullptr;
+  return &*it;
+}
+
+const char* to_string(CellType t) {
+  switch (t) {
+    case CellType::Number: return "n";
+    case CellType::String: return "s";
+    case CellType::Boolean: return "b";
+    case CellType::Error: return "e";
+    case CellType::Date: return "d";
+  }
+  return "s";
+}
+
+const char* to_string(Visibility v) {
+  switch (v) {
+    case Visibility::Visible: return "visible";
+    case Visibility::Hidden: return "hidden";
+    case Visibility::VeryHidden: return "veryHidden";
+  }
+  return "visible";
+}
+
+const char* to_string(SheetKind k) {
+  switch (k) {
+    case SheetKind::Worksheet: return "worksheet";
+    case SheetKind::Chart: return "chartsheet";
+    case SheetKind::Dialog: return "dialogsheet";
+    case SheetKind::Macro: return "macrosheet";
+  }
+  return "worksheet";
+}
+
+}  // namespace itawb::xlsx

@@ -1,0 +1,14 @@
+// Recognising what a file is before opening it as a zip, so that a renamed
+// PDF, CSV, legacy .xls or encrypted workbook gets a sentence that says so.
+#pragma once
+
+#include <string>
+
+namespace itawb::xlsx {
+
+// Throws the matching FileError unless the file starts like a zip archive.
+// Reads the first bytes only, except for OLE2/CFB files, whose directory
+// names are scanned in bounded chunks to tell .xls from encrypted .xlsx.
+void sniff_or_throw(const std::string& path);
+
+}  // namespace itawb::xlsx

@@ -1,0 +1,336 @@
+// split and merge end to end: a master with three departments is split, the
+// returns are edited through openpyxl as staff would in Excel (one department
+// reports on a measure it does not own, one returns an out-of-date copy), and
+// merged; the merged workbook and the not-merged list are read back with
+// openpyxl.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "support/helpers.hpp"
+
+namespace fs = std::filesystem;
+using itawb::test::openpyxl_read;
+using itawb::test::run_command;
+using itawb::test::run_itawb;
+using itawb::test::sheet_of;
+using itawb::test::TempDir;
+using nlohmann::json;
+
+namespace {
+
+const std::string kDone = "ดำเนินการแล้ว";
+const std::string kInProgress = "อยู่ระหว่างดำเนินการ";
+
+fs::path tool(const std::string& name) { return itawb::test::repo_dir() / "tests" / "tools" / name; }
+
+void make_master(const fs::path& out, const std::vector<std::string>& extra = {}) {
+  std::vector<std::string> argv{"/usr/bin/python3", tool("make_exchange_master.py").string(), out.string()};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  const auto r = run_command(argv);
+  REQUIRE(r.exit_code == 0);
+}
+
+void edit_return(const fs::path& file, const json& edits, const TempDir& dir) {
+  static int n = 0;
+  const fs::path edits_file = dir / ("edits-" + std::to_string(++n) + ".json");
+  std::ofstream(edits_file) << edits.dump();
+  const auto r = run_command({"/usr/bin/python3", tool("edit_return.py").string(), file.string(), edits_file.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string cell_text(const json& sheet, const std::string& ref) {
+  const auto& cells = sheet.at("cells");
+  if (!cells.contains(ref)) return "";
+  const auto& v = cells.at(ref).at("v");
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<long>());
+  if (v.is_number()) {
+    const double d = v.get<double>();
+    return d == static_cast<long>(d) ? std::to_string(static_cast<long>(d)) : std::to_string(d);
+  }
+  return v.dump();
+}
+
+// Column letter of a header in row `header_row` (1-based).
+std::string column_of(const json& sheet, const std::string& header, int header_row) {
+  for (const auto& [ref, cell] : sheet.at("cells").items()) {
+    const std::string row = ref.substr(ref.find_first_of("0123456789"));
+    if (row == std::to_string(header_row) && cell.at("v") == header) return ref.substr(0, ref.find_first_of("0123456789"));
+  }
+  FAIL("header not found: " << header);
+  return "";
+}
+
+int last_row(const json& sheet) {
+  int last = 0;
+  for (const auto& [ref, cell] : sheet.at("cells").items())
+    last = std::max(last, std::stoi(ref.substr(ref.find_first_of("0123456789"))));
+  return last;
+}
+
+// (measure id, quarter, department) -> status in the merged progress sheet.
+std::map<std::tuple<std::string, std::string, std::string>, std::string> merged_statuses(const json& dump) {
+  const json& ps = sheet_of(dump, "ความก้าวหน้า");
+  REQUIRE(!ps.is_null());
+  const std::string id = column_of(ps, "ลำดับมาตรการ", 1), q = column_of(ps, "ไตรมาส", 1),
+                    st = column_of(ps, "สถานะ", 1), dept = column_of(ps, "หน่วยงานที่รายงาน", 1);
+  std::map<std::tuple<std::string, std::string, std::string>, std::string> out;
+  for (int r = 2; r <= last_row(ps); ++r) {
+    const std::string n = std::to_string(r);
+    const auto key = std::make_tuple(cell_text(ps, id + n), cell_text(ps, q + n), cell_text(ps, dept + n));
+    CHECK(out.count(key) == 0);  // one row per measure, quarter and department
+    out[key] = cell_text(ps, st + n);
+  }
+  return out;
+}
+
+// Rows of a return with something in an input column (D..J), counted by openpyxl.
+int rows_with_input(const fs::path& file) {
+  const json ps = sheet_of(openpyxl_read(file, true), "ความก้าวหน้า");
+  int n = 0;
+  for (int r = 5; r <= last_row(ps); ++r)
+    for (const char* c : {"D", "E", "F", "G", "H", "I", "J"})
+      if (!cell_text(ps, c + std::to_string(r)).empty()) {
+        ++n;
+        break;
+      }
+  return n;
+}
+
+int number_after(const std::string& out, const std::string& label) {
+  const size_t at = out.find(label);
+  REQUIRE(at != std::string::npos);
+  return std::stoi(out.substr(at + label.size()));
+}
+
+struct Scenario {
+  TempDir dir;
+  fs::path master = dir / "master.xlsx";
+  fs::path out = dir / "out";
+  fs::path head() const { return out / "มาตรการ-สำนักปลัด.xlsx"; }
+  fs::path finance() const { return out / "มาตรการ-กองคลัง.xlsx"; }
+  fs::path works() const { return out / "มาตรการ-กองช่าง.xlsx"; }
+
+  void split() {
+    make_master(master);
+    const auto r = run_itawb({"split", master.string(), "--by", "owner", "-o", out.string(), "--as-of", "2026-04-15"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exit_code == 0);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("split writes one protected workbook per department with drop-downs and a hidden identity", "[split]") {
+  Scenario s;
+  s.split();
+  REQUIRE(fs::exists(s.head()));
+  REQUIRE(fs::exists(s.finance()));
+  REQUIRE(fs::exists(s.works()));
+
+  const json dump = openpyxl_read(s.finance());
+  const json& ps = sheet_of(dump, "ความก้าวหน้า");
+  REQUIRE(!ps.is_null());
+  CHECK(ps.at("protected") == true);
+  CHECK(ps.at("paper") == 9);
+  CHECK(ps.at("landscape") == true);
+  CHECK(cell_text(ps, "A2").find("กองคลัง") != std::string::npos);
+  CHECK(cell_text(ps, "A1").find("๒๕๖๙") != std::string::npos);
+
+  // กองคลัง owns 2, 3 (shared) and 5 (everyone): 2 has its reported quarter 2 and
+  // empty rows for 3 and 4; 3 one row per quarter; 5 quarter 1.
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (int r = 5; r <= 12; ++r)
+    rows.emplace_back(cell_text(ps, "A" + std::to_string(r)), cell_text(ps, "C" + std::to_string(r)));
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"2", "2"}, {"2", "3"}, {"2", "4"}, {"3", "1"}, {"3", "2"}, {"3", "3"}, {"3", "4"}, {"5", "1"}};
+  CHECK(rows == expected);
+  CHECK(cell_text(ps, "D5") == kInProgress);  // carried from the master
+  CHECK(cell_text(ps, "E5") == "เริ่มจัดทำทะเบียน");
+  CHECK(cell_text(ps, "D6").empty());
+
+  // Inputs unlocked, everything else locked.
+  CHECK(ps.at("cells").at("D5").at("locked") == false);
+  CHECK(ps.at("cells").at("E5").at("locked") == false);
+  CHECK(ps.at("cells").at("A5").at("locked") == true);
+  CHECK(ps.at("cells").at("B5").at("locked") == true);
+  CHECK(ps.at("cells").at("A4").at("locked") == true);
+
+  // The status column carries a list validation of the three statuses.
+  bool status_list = false;
+  for (const auto& v : ps.at("validations"))
+    if (v.at("type") == "list" && v.at("sqref").get<std::string>().rfind("D5:", 0) == 0) {
+      const std::string f = v.at("formula1");
+      status_list = f.find(kDone) != std::string::npos && f.find(kInProgress) != std::string::npos &&
+                    f.find("ยังไม่ได้ดำเนินการ") != std::string::npos;
+    }
+  CHECK(status_list);
+
+  const json& ident = sheet_of(dump, "_itawb");
+  REQUIRE(!ident.is_null());
+  CHECK(ident.at("state") == "veryHidden");
+  CHECK(ident.at("protected") == true);
+  std::map<std::string, std::string> kv;
+  std::vector<std::string> measure_ids;
+  for (int r = 1; r <= last_row(ident); ++r) {
+    const std::string key = cell_text(ident, "A" + std::to_string(r));
+    if (key == "measure") measure_ids.push_back(cell_text(ident, "B" + std::to_string(r)));
+    else kv[key] = cell_text(ident, "B" + std::to_string(r));
+  }
+  CHECK(kv["department"] == "กองคลัง");
+  CHECK(kv["plan_year"] == "2569");
+  CHECK(kv["agency"] == "องค์การบริหารส่วนตำบลทดสอบ");
+  CHECK(kv["source_name"] == "master.xlsx");
+  CHECK(kv["checksum"].size() == 64);
+  CHECK(measure_ids == std::vector<std::string>{"2", "3", "5"});
+
+  const json& ms = sheet_of(dump, "มาตรการ");
+  CHECK(ms.at("protected") == true);
+  CHECK(cell_text(ms, "C3") == "ควบคุมการยืมทรัพย์สินของราชการ");
+}
+
+TEST_CASE("split never overwrites its input", "[split]") {
+  TempDir dir;
+  const fs::path master = dir / "มาตรการ-กองคลัง.xlsx";
+  make_master(master);
+  const std::string before = slurp(master);
+  const auto r = run_itawb({"split", master.string(), "-o", dir.path().string()});
+  CHECK(r.exit_code == 2);
+  CHECK(slurp(master) == before);
+}
+
+TEST_CASE("merge takes each department's rows for its own measures and lists the rest", "[merge]") {
+  Scenario s;
+  s.split();
+  edit_return(s.head(), {{"set", {{{"id", "1"}, {"quarter", 2}, {"status", kDone}, {"result", "คู่มือเสร็จแล้ว"}},
+                                  {{"id", "3"}, {"quarter", 1}, {"status", kDone}, {"result", "อัปเดตเว็บไซต์"}},
+                                  {{"id", "5"}, {"quarter", 1}, {"status", kDone}, {"result", "ลงนามแล้ว"}}}}},
+              s.dir);
+  // กองคลัง also reports on กองช่าง's measure 4, in an extra row.
+  edit_return(s.finance(), {{"set", {{{"id", "2"}, {"quarter", 3}, {"status", kInProgress}, {"result", "ทะเบียน 50%"}},
+                                     {{"id", "3"}, {"quarter", 1}, {"status", kInProgress}, {"result", "รวบรวมข้อมูล"}}}},
+                            {"add", {{{"id", "4"}, {"quarter", 3}, {"status", kDone}, {"result", "ช่วยกองช่าง"}}}}},
+              s.dir);
+  edit_return(s.works(), {{"set", {{{"id", "4"}, {"quarter", 3}, {"status", kDone}, {"result", "ผังขั้นตอนเสร็จ"}},
+                                   {{"id", "5"}, {"quarter", 1}, {"status", kDone}, {"result", "ลงนามแล้ว"}}}}},
+              s.dir);
+  // The master changes measure 4 after the split: กองช่าง's copy is out of date.
+  make_master(s.master, {"--change-measure", "4", "ลดขั้นตอนและระยะเวลาการขออนุญาตก่อสร้าง"});
+
+  const std::vector<fs::path> inputs = {s.master, s.head(), s.finance(), s.works()};
+  std::map<fs::path, std::string> bytes;
+  for (const auto& f : inputs) bytes[f] = slurp(f);
+
+  const fs::path merged = s.dir / "merged.xlsx";
+  auto merge = [&](const fs::path& master, const fs::path& out) {
+    return run_itawb({"merge", master.string(), s.head().string(), s.finance().string(), s.works().string(), "-o",
+                      out.string()});
+  };
+  const auto r = merge(s.master, merged);
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("not-owner: 1") != std::string::npos);
+  CHECK(r.out.find("measure-changed: 1") != std::string::npos);
+
+  for (const auto& f : inputs) CHECK(slurp(f) == bytes[f]);  // inputs untouched
+
+  const json dump = openpyxl_read(merged, true);
+  const auto st = merged_statuses(dump);
+  using K = std::tuple<std::string, std::string, std::string>;
+  CHECK(st.at(K{"1", "1", "สำนักปลัด"}) == kDone);  // the master's row, attributed
+  CHECK(st.at(K{"1", "2", "สำนักปลัด"}) == kDone);
+  CHECK(st.at(K{"2", "2", "กองคลัง"}) == kInProgress);
+  CHECK(st.at(K{"2", "3", "กองคลัง"}) == kInProgress);
+  CHECK(st.at(K{"3", "1", "สำนักปลัด"}) == kDone);  // a shared measure: one row per department
+  CHECK(st.at(K{"3", "1", "กองคลัง"}) == kInProgress);
+  CHECK(st.at(K{"5", "1", "สำนักปลัด"}) == kDone);
+  CHECK(st.at(K{"5", "1", "กองช่าง"}) == kDone);
+  CHECK(st.count(K{"4", "3", "กองคลัง"}) == 0);
+  CHECK(st.count(K{"4", "3", "กองช่าง"}) == 0);
+  CHECK(st.size() == 8);
+
+  const json& nm = sheet_of(dump, "รายการที่ไม่ได้รวม");
+  REQUIRE(!nm.is_null());
+  std::map<std::string, std::string> reasons;  // file -> code
+  int listed = 0;
+  for (int row = 4; row <= last_row(nm); ++row) {
+    const std::string n = std::to_string(row);
+    if (cell_text(nm, "A" + n).empty()) continue;
+    ++listed;
+    reasons[cell_text(nm, "B" + n) + "|" + cell_text(nm, "E" + n)] = cell_text(nm, "K" + n);
+    CHECK(cell_text(nm, "C" + n).rfind("ความก้าวหน้า!A", 0) == 0);
+    CHECK(!cell_text(nm, "I" + n).empty());  // Thai reason
+    CHECK(!cell_text(nm, "J" + n).empty());  // English reason
+  }
+  CHECK(listed == 2);
+  CHECK(reasons["มาตรการ-กองคลัง.xlsx|4"] == "not-owner");
+  CHECK(reasons["มาตรการ-กองช่าง.xlsx|4"] == "measure-changed");
+
+  // Nothing lost: every returned row is merged or listed.
+  const int rows_in = rows_with_input(s.head()) + rows_with_input(s.finance()) + rows_with_input(s.works());
+  CHECK(rows_in == number_after(r.out, "รวมแล้ว: ") + listed);
+  CHECK(rows_in == 10);
+
+  // Merging again, from the master or from the merged result, changes nothing.
+  const fs::path again = s.dir / "again.xlsx", twice = s.dir / "twice.xlsx";
+  CHECK(merge(s.master, again).exit_code == 1);
+  CHECK(merge(merged, twice).exit_code == 1);
+  const json again_dump = openpyxl_read(again, true), twice_dump = openpyxl_read(twice, true);
+  CHECK(again_dump == dump);
+  CHECK(sheet_of(twice_dump, "ความก้าวหน้า") == sheet_of(dump, "ความก้าวหน้า"));
+  CHECK(sheet_of(twice_dump, "รายการที่ไม่ได้รวม") == sheet_of(dump, "รายการที่ไม่ได้รวม"));
+}
+
+TEST_CASE("merge refuses tampered identities and two returns of one department", "[merge]") {
+  Scenario s;
+  s.split();
+  edit_return(s.head(), {{"set", {{{"id", "1"}, {"quarter", 2}, {"status", kDone}, {"result", "เสร็จ"}}}}}, s.dir);
+  edit_return(s.works(), {{"set", {{{"id", "4"}, {"quarter", 3}, {"status", kDone}, {"result", "เสร็จ"}}}},
+                          {"identity", {{"department", "กองคลัง"}}}},
+              s.dir);
+  const fs::path copy = s.dir / "สำเนา-สำนักปลัด.xlsx";
+  fs::copy_file(s.head(), copy);
+  const fs::path merged = s.dir / "merged.xlsx";
+  const auto r = run_itawb({"merge", s.master.string(), s.head().string(), copy.string(), s.works().string(), "-o",
+                            merged.string()});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("identity-tampered: 1") != std::string::npos);
+  CHECK(r.out.find("duplicate-department: 2") != std::string::npos);
+  const auto st = merged_statuses(openpyxl_read(merged, true));
+  CHECK(st.size() == 2);  // only the master's two rows
+}
+
+TEST_CASE("merge exits 2 on an unreadable return and 0 when everything merged", "[merge]") {
+  Scenario s;
+  s.split();
+  const fs::path junk = s.dir / "junk.xlsx";
+  std::ofstream(junk) << "not a workbook";
+  const auto bad = run_itawb({"merge", s.master.string(), junk.string(), "-o", (s.dir / "m.xlsx").string()});
+  CHECK(bad.exit_code == 2);
+  CHECK(!fs::exists(s.dir / "m.xlsx"));
+
+  edit_return(s.works(), {{"set", {{{"id", "4"}, {"quarter", 3}, {"status", kDone}, {"result", "เสร็จ"}}}}}, s.dir);
+  const auto ok = run_itawb({"merge", s.master.string(), s.works().string(), "-o", (s.dir / "m.xlsx").string()});
+  INFO(ok.out << ok.err);
+  CHECK(ok.exit_code == 0);
+  const json dump = openpyxl_read(s.dir / "m.xlsx", true);
+  CHECK(sheet_of(dump, "รายการที่ไม่ได้รวม").is_null());
+  using K = std::tuple<std::string, std::string, std::string>;
+  CHECK(merged_statuses(dump).at(K{"4", "3", "กองช่าง"}) == kDone);
+
+  const auto self = run_itawb({"merge", s.master.string(), s.works().string(), "-o", s.master.string()});
+  CHECK(self.exit_code == 2);
+}

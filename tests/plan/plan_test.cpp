@@ -1,0 +1,259 @@
+// build_plan: latest status, overdue, completion, findings with cells,
+// coverage of deficiencies, proposals from the catalog.
+#include <catch2/catch.hpp>
+
+#include "plan/plan.hpp"
+
+using namespace itawb;
+using namespace itawb::plan;
+
+namespace {
+
+ita::MeasureInput measure(std::string id, int issue, std::string deficiency, std::string timeframe,
+                          std::string owner, uint32_t row) {
+  ita::MeasureInput m;
+  m.id = std::move(id);
+  m.issue = issue;
+  m.deficiency = std::move(deficiency);
+  m.measure = "มาตรการ " + m.id;
+  m.timeframe = std::move(timeframe);
+  m.owner = std::move(owner);
+  m.origin = {"มาตรการ", row, 0};
+  m.timeframe_origin = {"มาตรการ", row, 5};  // column F
+  m.owner_origin = {"มาตรการ", row, 6};      // column G
+  return m;
+}
+
+ita::ProgressInput progress(std::string id, int quarter, std::string status, std::string date, uint32_t row) {
+  ita::ProgressInput p;
+  p.measure_id = std::move(id);
+  p.quarter = quarter;
+  p.status = std::move(status);
+  p.report_date = std::move(date);
+  p.origin = {"ความก้าวหน้า", row, 0};
+  return p;
+}
+
+ita::AgencyWorkbook base_workbook() {
+  ita::AgencyWorkbook wb;
+  wb.path = "plan.xlsx";
+  wb.agency.name = "องค์การบริหารส่วนตำบลทดสอบ";
+  wb.agency.assessment_year = 2567;
+  wb.agency.plan_year = 2568;
+  wb.has_measure_sheet = wb.has_progress_sheet = true;
+  wb.measures = {
+      measure("1", 2, "e9", "ไตรมาส ๒", "สำนักปลัด", 1),
+      measure("2", 4, "", "ไตรมาส 1 - ไตรมาส 2", "กองคลัง", 2),
+      measure("3", 5, "i4", "ทุกไตรมาส", "ทุกส่วนงาน", 3),
+      measure("4", 3, "ข้อมูลข่าวสารไม่ชัดเจน", "ไตรมาส ๓", "สำนักปลัด / กองช่าง", 4),
+  };
+  wb.progress = {
+      progress("1", 1, "อยู่ระหว่างดำเนินการ", "2025-01-05", 1),
+      progress("1", 2, "ดำเนินการแล้ว", "2025-03-30", 2),
+      progress("2", 1, "ยังไม่ได้ดำเนินการ", "", 3),
+      progress("2", 2, "อยู่ระหว่างดำเนินการ", "2025-03-01", 4),
+      progress("3", 2, "กำลังดำเนินการ", "", 5),
+  };
+  return wb;
+}
+
+const Finding* find_code(const Findings& f, const std::string& code) {
+  for (const auto& x : f.items())
+    if (x.code == code) return &x;
+  return nullptr;
+}
+
+const DepartmentTally* dept(const PlanResult& r, const std::string& name) {
+  for (const auto& d : r.departments)
+    if (d.department == name) return &d;
+  return nullptr;
+}
+
+MeasureCatalog catalog() { return MeasureCatalog::load(default_catalog_path()); }
+
+}  // namespace
+
+TEST_CASE("latest status, overdue and completion as of a date", "[plan][progress]") {
+  const auto wb = base_workbook();
+  // 1 Apr 2568: Q1 and Q2 are over; measure 2 (Q1-Q2) is in progress -> overdue.
+  const auto r = build_plan(wb, {}, catalog(), Date{2025, 4, 1});
+  REQUIRE(r.measures.size() == 4);
+  CHECK(r.plan_year_be == 2568);
+  CHECK(r.as_of.quarter == 3);
+  CHECK(r.as_of.quarters_over == 2);
+  CHECK(r.as_of.phase == PlanPhase::During);
+
+  CHECK(r.measures[0].status == Status::Done);  // Q2 row beats the Q1 row
+  CHECK(r.measures[0].status_quarter == 2);
+  CHECK(r.measures[0].latest_progress == size_t{1});
+  CHECK(r.measures[1].status == Status::InProgress);
+  CHECK(r.measures[2].status == Status::InProgress);
+  CHECK_FALSE(r.measures[3].status.has_value());
+
+  CHECK(r.measures[0].due);
+  CHECK_FALSE(r.measures[0].overdue);  // done
+  CHECK(r.measures[1].overdue);        // Q2 over, not done
+  CHECK_FALSE(r.measures[2].due);      // runs to Q4
+  CHECK_FALSE(r.measures[3].due);      // Q3 not over
+  CHECK(r.overdue_ids == std::vector<std::string>{"2"});
+
+  CHECK(r.overall.total == 4);
+  CHECK(r.overall.done == 1);
+  CHECK(r.overall.in_progress == 2);
+  CHECK(r.overall.no_status == 1);
+  CHECK(r.overall.percent == Approx(25.0));
+  CHECK_FALSE(r.overall.meets_target);
+
+  // "ทุกส่วนงาน" counts for every department the measures name.
+  CHECK(r.agency_departments == std::vector<std::string>{"สำนักปลัด", "กองคลัง", "กองช่าง"});
+  REQUIRE(dept(r, "สำนักปลัด"));
+  CHECK(dept(r, "สำนักปลัด")->tally.total == 3);  // 1, 3, 4
+  CHECK(dept(r, "สำนักปลัด")->tally.done == 1);
+  CHECK(dept(r, "สำนักปลัด")->tally.percent == Approx(100.0 / 3));
+  CHECK(dept(r, "กองคลัง")->measure_ids == std::vector<std::string>{"2", "3"});
+  CHECK(dept(r, "กองคลัง")->tally.overdue == 1);
+  CHECK(dept(r, "กองช่าง")->tally.total == 2);  // 3, 4
+}
+
+TEST_CASE("the year end: every quarter over, target reached or not", "[plan][progress]") {
+  auto wb = base_workbook();
+  wb.progress.push_back(progress("2", 4, "เสร็จสิ้น", "2025-09-20", 6));
+  wb.progress.push_back(progress("3", 4, "☑ ดำเนินการ", "2025-09-20", 7));
+  wb.progress.push_back(progress("4", 3, "ดำเนินการแล้ว", "2025-06-20", 8));
+  const auto r = build_plan(wb, {}, catalog(), Date{2025, 10, 1});
+  CHECK(r.as_of.phase == PlanPhase::After);
+  CHECK(r.as_of.quarters_over == 4);
+  CHECK(r.overall.done == 4);
+  CHECK(r.overall.percent == Approx(100.0));
+  CHECK(r.overall.meets_target);
+  CHECK(r.overdue_ids.empty());
+
+  // One measure left in progress: 3 of 4 = 75 % < 80 %, and it is overdue.
+  wb.progress.pop_back();
+  const auto r2 = build_plan(wb, {}, catalog(), Date{2025, 10, 1});
+  CHECK(r2.overall.percent == Approx(75.0));
+  CHECK_FALSE(r2.overall.meets_target);
+  CHECK(r2.overdue_ids == std::vector<std::string>{"4"});
+  // The day before the year closes, Q4 is not over: measure 4 (Q3) is still overdue, 3 (Q4) is not.
+  const auto r3 = build_plan(wb, {}, catalog(), Date{2025, 9, 30});
+  CHECK(r3.overdue_ids == std::vector<std::string>{"4"});
+}
+
+TEST_CASE("ties on the quarter go to the later report date, then the later row", "[plan][progress]") {
+  auto wb = base_workbook();
+  wb.progress = {progress("1", 2, "ดำเนินการแล้ว", "2025-03-30", 1),
+                 progress("1", 2, "อยู่ระหว่างดำเนินการ", "2025-02-01", 2),
+                 progress("2", 2, "อยู่ระหว่างดำเนินการ", "", 3),
+                 progress("2", 2, "ดำเนินการแล้ว", "", 4)};
+  const auto r = build_plan(wb, {}, catalog(), Date{2025, 4, 1});
+  CHECK(r.measures[0].status == Status::Done);
+  CHECK(r.measures[1].status == Status::Done);
+  CHECK(r.measures[1].latest_progress == size_t{3});
+}
+
+TEST_CASE("planning findings name the cell and quote the value", "[plan][findings]") {
+  auto wb = base_workbook();
+  wb.measures.push_back(measure("5", 1, "", "ไตรมาส 1 และ ไตรมาส 3 ปีงบประมาณ 2566", "ผู้ใหญ่บ้าน", 5));
+  wb.measures.push_back(measure("6", 1, "", "ตามความเหมาะสม", "สำนักปลัด", 6));
+  wb.measures.push_back(measure("๑", 1, "", "ไตรมาส 1", "", 7));  // same id as "1"
+  wb.progress.push_back(progress("9", 2, "ดำเนินการแล้ว", "", 6));
+  wb.progress.push_back(progress("4", 5, "ดำเนินการแล้ว", "", 7));
+  wb.progress.push_back(progress("4", 3, "พอใช้", "", 8));
+  const auto r = build_plan(wb, {}, catalog(), Date{2025, 4, 1});
+
+  const Finding* out = find_code(r.findings, "timeframe-out-of-year");
+  REQUIRE(out);
+  CHECK(out->severity == Severity::Error);
+  CHECK(out->sheet == "มาตรการ");
+  CHECK(out->cell == "F6");
+  CHECK(out->row == 6);
+  CHECK(out->value == "ไตรมาส 1 และ ไตรมาส 3 ปีงบประมาณ 2566");
+  CHECK(out->message_th.find("อยู่นอกปีงบประมาณ ๒๕๖๘") != std::string::npos);
+  CHECK(out->message_en.find("is outside fiscal year 2568") != std::string::npos);
+
+  const Finding* unreadable = find_code(r.findings, "timeframe-unreadable");
+  REQUIRE(unreadable);
+  CHECK(unreadable->severity == Severity::Warning);
+  CHECK(unreadable->cell == "F7");
+
+  const Finding* owner = find_code(r.findings, "owner-unknown");
+  REQUIRE(owner);
+  CHECK(owner->cell == "G6");
+  CHECK(owner->value == "ผู้ใหญ่บ้าน");
+  CHECK(dept(r, "ผู้ใหญ่บ้าน"));  // kept as its own department
+
+  const Finding* missing = find_code(r.findings, "owner-missing");
+  REQUIRE(missing);
+  CHECK(missing->cell == "G8");
+
+  const Finding* dup = find_code(r.findings, "unique-error");
+  REQUIRE(dup);
+  CHECK(dup->severity == Severity::Error);
+  CHECK(dup->cell == "A8");
+  CHECK(dup->value == "๑");
+  CHECK(r.measures.back().duplicate_id);
+
+  const Finding* fk = find_code(r.findings, "foreign-key-error");
+  REQUIRE(fk);
+  CHECK(fk->sheet == "ความก้าวหน้า");
+  CHECK(fk->cell == "A7");
+  CHECK(fk->value == "9");
+
+  const Finding* quarter = find_code(r.findings, "constraint-error");
+  REQUIRE(quarter);
+  CHECK(quarter->cell == "A8");
+  CHECK(quarter->value == "5");
+
+  const Finding* status = find_code(r.findings, "status-unknown");
+  REQUIRE(status);
+  CHECK(status->cell == "A9");
+  CHECK(status->value == "พอใช้");
+  CHECK(status->message_th.find("\"พอใช้\"") != std::string::npos);
+
+  // Rows with problems do not count as progress.
+  CHECK_FALSE(r.measures[3].status.has_value());
+}
+
+TEST_CASE("an urgent deficiency without a measure is a warning naming its code", "[plan][coverage]") {
+  const auto wb = base_workbook();
+  const std::vector<ita::Deficiency> deficiencies = {
+      {2, "e9", "ท่านเคยใช้งานระบบ E-Service", 82.49, ita::Category::Urgent},    // named by measure 1
+      {4, "i12", "การตรวจสอบทรัพย์สิน", 80.0, ita::Category::Urgent},            // measure 2: issue 4, no code
+      {5, "i6", "การจัดซื้อจัดจ้าง", 70.0, ita::Category::Urgent},               // measure 3 names i4 only
+      {6, "i9", "การบริหารงานบุคคล", 84.0, ita::Category::Urgent},               // nothing in issue 6
+      {3, "e5", "การประชาสัมพันธ์", 96.96, ita::Category::Develop},              // measure 4: text, issue 3
+      {7, "", "รักษาระดับ", 100.0, ita::Category::Maintain},
+  };
+  const auto r = build_plan(wb, deficiencies, catalog(), Date{2025, 4, 1});
+  REQUIRE(r.coverage.size() == 6);
+  CHECK(r.coverage[0].measure_ids == std::vector<std::string>{"1"});
+  CHECK(r.coverage[1].measure_ids == std::vector<std::string>{"2"});
+  CHECK(r.coverage[2].measure_ids.empty());
+  CHECK(r.coverage[3].measure_ids.empty());
+  CHECK(r.coverage[4].measure_ids == std::vector<std::string>{"4"});
+  CHECK(r.uncovered_urgent == std::vector<std::string>{"i6", "i9"});
+  size_t warnings = 0;
+  for (const auto& f : r.findings.items())
+    if (f.code == "deficiency-uncovered") {
+      ++warnings;
+      CHECK(f.severity == Severity::Warning);
+    }
+  CHECK(warnings == 2);
+  const Finding* w = find_code(r.findings, "deficiency-uncovered");
+  CHECK(w->value == "i6");
+  CHECK(w->message_th.find("i6") != std::string::npos);
+  CHECK(w->message_en.find("urgent deficiency i6 (issue 5)") != std::string::npos);
+  CHECK(r.measures[2].covers == std::vector<std::string>{"i4"});
+  CHECK(r.measures[1].covers == std::vector<std::string>{"i12"});
+}
+
+TEST_CASE("codes named in a deficiency cell", "[plan][coverage]") {
+  CHECK(codes_named("e9") == std::vector<std::string>{"e9"});
+  CHECK(codes_named("E๙ ท่านเคยใช้งานระบบ") == std::vector<std::string>{"e9"});
+  CHECK(codes_named("O13, o10 และ i 4") == std::vector<std::string>{"o13", "o10", "i4"});
+  CHECK(codes_named("ข้อมูลข่าวสาร ITA 2567").empty());
+  CHECK(codes_named("ตัวชี้วัดที่ ๙.๔").empty());
+  CHECK(measure_key("๑") == "1");
+  CHECK(measure_key("1.0") == "1");
+  CHECK(measure_key(" 2.1 ") == "2.1");
+}

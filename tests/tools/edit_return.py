@@ -1,0 +1,55 @@
+#!/usr/bin/python3
+"""Edits a department's returned workbook as staff would in Excel, through
+openpyxl (which ignores sheet protection, like a copy-paste would).
+
+usage: edit_return.py FILE EDITS.json
+EDITS: {"set": [{"id": "2", "quarter": 3, "status": "...", "result": "..."}],
+        "add": [{"id": "4", "quarter": 3, "status": "...", "result": "..."}],
+        "identity": {"department": "กองช่าง"}}      (tamper with the identity sheet)
+  set: fills the row of that measure and quarter (it must exist);
+  add: writes a new row in the first empty row below the data.
+"""
+import json
+import sys
+
+import openpyxl
+
+COLUMNS = {"id": 1, "quarter": 3, "status": 4, "result": 5, "obstacles": 6, "suggestions": 7,
+           "evidence": 8, "reporter": 9, "date": 10}
+FIRST_DATA_ROW = 5  # 1-based; header on row 4
+
+
+def fill(ws, r, values):
+    for key, value in values.items():
+        if key in ("id", "quarter") and ws.cell(row=r, column=COLUMNS[key]).value not in (None, ""):
+            continue
+        ws.cell(row=r, column=COLUMNS[key], value=value)
+
+
+def main():
+    path, edits = sys.argv[1], json.load(open(sys.argv[2], encoding="utf-8"))
+    wb = openpyxl.load_workbook(path)
+    ws = wb["ความก้าวหน้า"]
+    for e in edits.get("set", []):
+        for r in range(FIRST_DATA_ROW, ws.max_row + 1):
+            if str(ws.cell(row=r, column=1).value) == e["id"] and ws.cell(row=r, column=3).value == e["quarter"]:
+                fill(ws, r, e)
+                break
+        else:
+            sys.exit("no row for measure %s quarter %s" % (e["id"], e["quarter"]))
+    for e in edits.get("add", []):
+        r = FIRST_DATA_ROW
+        while ws.cell(row=r, column=1).value not in (None, ""):
+            r += 1
+        fill(ws, r, e)
+    if "identity" in edits:
+        ident = wb["_itawb"]
+        for row in ident.iter_rows(min_row=1):
+            key = row[0].value
+            if key in edits["identity"]:
+                row[1].value = edits["identity"][key]
+    wb.save(path)
+
+
+if __name__ == "__main__":
+    main()
