@@ -1,16 +1,39 @@
-#include "cli/commands.hpp"
-
+// itawb inspect FILE [--sheet NAME] [--json]: shows what the reader sees.
 #include <iostream>
+#include <optional>
+#include <stdexcept>
+
+#include "cli/commands.hpp"
+#include "xlsx/inspect.hpp"
+#include "xlsx/reader.hpp"
 
 namespace itawb::cli {
 
-// Not implemented yet: registered so that the command line is stable.
 Runner add_inspect(CLI::App& app, const GlobalOptions& /*global*/) {
-  auto* sub = app.add_subcommand("inspect", "inspect (not implemented yet)");
-  sub->allow_extras();
-  return [] {
-    std::cerr << "itawb inspect: not implemented yet\n";
-    return kExitUnreadable;
+  auto* sub = app.add_subcommand(
+      "inspect", "แสดงชีตและเซลล์ที่อ่านได้จากไฟล์ / show the sheets and cells read from a workbook");
+  struct Options {
+    std::string file, sheet;
+    bool json = false;
+  };
+  auto opts = std::make_shared<Options>();
+  sub->add_option("file", opts->file, "Workbook (.xlsx/.xlsm)")->required();
+  sub->add_option("--sheet", opts->sheet, "Only this sheet (name)");
+  sub->add_flag("--json", opts->json, "JSON output");
+  return [opts] {
+    const auto wb = xlsx::Workbook::open(opts->file);
+    std::optional<std::string> sheet;
+    if (!opts->sheet.empty()) sheet = opts->sheet;
+    try {
+      if (opts->json)
+        std::cout << xlsx::inspect_json(wb, sheet).dump(2) << "\n";
+      else
+        std::cout << xlsx::inspect_text(wb, sheet);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "itawb inspect: " << e.what() << "\n";
+      return kExitUnreadable;
+    }
+    return kExitOk;
   };
 }
 

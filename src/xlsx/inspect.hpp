@@ -1,0 +1,29 @@
+// `itawb inspect`: what the reader sees in a workbook, as JSON or as a
+// plain-text listing. The CLI command is a thin wrapper over these.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "xlsx/reader.hpp"
+
+namespace itawb::xlsx {
+
+// {"file", "date1904", "sheets": [{"name", "visibility", "kind",
+//   "cells": [{"ref", "type", "value", "format"?, "formula"?, "uncalculated"?}],
+//   "merged": ["A1:B2"]}]}
+// value: JSON number for n, bool for b, ISO text for d, text for s and e.
+// format: the number format code, for n and d only.
+// Only sheet `only_sheet` when given; throws std::invalid_argument (Thai and
+// English) when no sheet has that name.
+nlohmann::json inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet = {});
+
+// The same content as aligned text lines, one cell per line.
+std::string inspect_text(const Workbook& wb, const std::optional<std::string>& only_sheet = {});
+
+// "A1:B2" (or "A1" for a single cell).
+std::string range_name(const Range& r);
+
+}  // namespace itawb::xlsx
