@@ -40,6 +40,11 @@ int run_split(const SplitArgs& args, const GlobalOptions& global) {
                        : "คำเตือน: แบบฟอร์มมีข้อผิดพลาด " + std::to_string(report.findings.error_count()) +
                              " รายการ (ตรวจด้วย itawb validate)")
                 << "\n";
+    int shown = 0;
+    for (const auto& f : report.findings.items()) {
+      if (f.severity != Severity::Error || ++shown > 5) continue;
+      std::cerr << "  " << f.location() << ": " << (en ? f.message_en : f.message_th) << "\n";
+    }
     for (const auto& f : report.files)
       std::cout << f.department << ": " << f.measures << (en ? " measures, " : " มาตรการ, ") << f.prefilled_rows
                 << (en ? " progress rows, " : " แถวที่รายงานแล้ว, ") << f.empty_rows

@@ -62,7 +62,7 @@ std::string indicator_label_th(const Indicator& ind) {
   return "ตัวชี้วัดที่ " + std::to_string(ind.number) + " " + ind.name_th;
 }
 std::string indicator_label_en(const Indicator& ind) {
-  return "indicator " + std::to_string(ind.number) +
+  return "Indicator " + std::to_string(ind.number) +
          (ind.name_en.empty() ? "" : " (" + ind.name_en + ")");
 }
 

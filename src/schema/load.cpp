@@ -185,7 +185,7 @@ LoadResult load_impl(const std::vector<std::string>& names, const ReadSheet& rea
   }
 
   result.framework = choose_framework(parsed, frameworks, options, sink);
-  const CheckContext ctx{parsed, result.framework, frameworks.years(), sink};
+  const CheckContext ctx{parsed, result.framework, frameworks.years(), sink, schemas};
   for (const auto& [name, sheet] : parsed) {
     // With --year the workbook's own year is not the one used; do not flag it.
     if (!(options.year && name == "agency")) check_foreign_keys(sheet, ctx);

@@ -96,9 +96,11 @@ void unavailable(const ParsedSheet& sheet, const Reference& ref, const CheckCont
     return;
   }
   if (!ref.resource.starts_with("framework:")) {
+    const SheetSchema* target = ctx.schemas.sheet(ref.resource);
+    const std::string title = target ? target->title : ref.resource;
     ctx.sink.add(Severity::Error, "foreign-key", sheet.sheet_name, std::nullopt, std::nullopt, "",
-                 "ชีตนี้อ้างถึงชีต " + ref.resource + " ซึ่งไม่มีในไฟล์หรืออ่านหัวตารางไม่ได้",
-                 "this sheet refers to the " + ref.resource + " sheet, which is missing or has no header");
+                 "ชีตนี้อ้างถึงชีต " + quote(title) + " ซึ่งไม่มีในไฟล์หรืออ่านหัวตารางไม่ได้",
+                 "this sheet refers to sheet " + quote(title) + ", which is missing or has no header");
   }
   // Other framework resources without a framework: the year error says it all.
 }

@@ -18,6 +18,7 @@ struct CheckContext {
   const ita::Framework* framework = nullptr;         // null: unknown year
   std::vector<int> known_years;
   FindingSink& sink;
+  const SchemaSet& schemas;
 };
 
 void check_foreign_keys(const ParsedSheet& sheet, const CheckContext& ctx);

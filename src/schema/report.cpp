@@ -5,7 +5,6 @@
 
 #include "schema/load.hpp"
 #include "schema/schema.hpp"
-#include "text/width.hpp"
 #include "xlsx/reader.hpp"
 
 namespace itawb::schema {
@@ -62,8 +61,28 @@ std::string without_file(const std::string& key) {
   return bar == std::string::npos ? key : key.substr(bar + 1);
 }
 
+// Terminal columns: one per code point, none for Thai vowel and tone marks
+// written above or below the consonant.
+size_t columns(const std::string& s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    if (c == 0xE0 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xB8) {
+      const auto t = static_cast<unsigned char>(s[i + 2]);
+      if (t == 0xB1 || (t >= 0xB4 && t <= 0xBA)) continue;  // U+0E31, U+0E34..U+0E3A
+    }
+    if (c == 0xE0 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xB9) {
+      const auto t = static_cast<unsigned char>(s[i + 2]);
+      if (t >= 0x87 && t <= 0x8E) continue;  // U+0E47..U+0E4E
+    }
+    ++n;
+  }
+  return n;
+}
+
 std::string pad(const std::string& s, size_t width) {
-  const auto w = static_cast<size_t>(std::lround(text::display_width(s)));
+  const size_t w = columns(s);
   return w >= width ? s + " " : s + std::string(width - w, ' ');
 }
 
@@ -112,7 +131,7 @@ std::string report_text(const std::vector<FileReport>& files, const std::string&
     out += heading(r, thai) + "\n";
     size_t loc_width = 8, code_width = 8;
     for (const auto& f : r.findings.items()) {
-      loc_width = std::max(loc_width, static_cast<size_t>(std::lround(text::display_width(f.location()))));
+      loc_width = std::max(loc_width, columns(f.location()));
       code_width = std::max(code_width, f.code.size());
     }
     for (const auto& f : r.findings.items()) {

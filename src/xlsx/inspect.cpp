@@ -20,8 +20,8 @@ std::vector<size_t> chosen_sheets(const Workbook& wb, const std::optional<std::s
   return out;
 }
 
-nlohmann::json cell_json(const Workbook& wb, const Cell& c) {
-  nlohmann::json j;
+nlohmann::ordered_json cell_json(const Workbook& wb, const Cell& c) {
+  nlohmann::ordered_json j;
   j["ref"] = c.ref();
   j["type"] = to_string(c.type);
   switch (c.type) {
@@ -45,20 +45,20 @@ std::string range_name(const Range& r) {
   return first + ":" + ref_name(r.last_row, r.last_col);
 }
 
-nlohmann::json inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet) {
-  nlohmann::json doc;
+nlohmann::ordered_json inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet) {
+  nlohmann::ordered_json doc;
   doc["file"] = wb.path();
   doc["date1904"] = wb.date1904();
-  doc["sheets"] = nlohmann::json::array();
+  doc["sheets"] = nlohmann::ordered_json::array();
   for (const size_t i : chosen_sheets(wb, only_sheet)) {
     const Sheet sheet = wb.read_sheet(i);
-    nlohmann::json s;
+    nlohmann::ordered_json s;
     s["name"] = sheet.info.name;
     s["visibility"] = to_string(sheet.info.visibility);
     s["kind"] = to_string(sheet.info.kind);
-    s["cells"] = nlohmann::json::array();
+    s["cells"] = nlohmann::ordered_json::array();
     for (const Cell& c : sheet.cells) s["cells"].push_back(cell_json(wb, c));
-    s["merged"] = nlohmann::json::array();
+    s["merged"] = nlohmann::ordered_json::array();
     for (const Range& r : sheet.merged) s["merged"].push_back(range_name(r));
     doc["sheets"].push_back(std::move(s));
   }

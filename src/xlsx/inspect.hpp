@@ -18,7 +18,7 @@ namespace itawb::xlsx {
 // format: the number format code, for n and d only.
 // Only sheet `only_sheet` when given; throws std::invalid_argument (Thai and
 // English) when no sheet has that name.
-nlohmann::json inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet = {});
+nlohmann::ordered_json inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet = {});
 
 // The same content as aligned text lines, one cell per line.
 std::string inspect_text(const Workbook& wb, const std::optional<std::string>& only_sheet = {});

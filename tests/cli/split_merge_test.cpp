@@ -308,7 +308,9 @@ TEST_CASE("merge refuses tampered identities and two returns of one department",
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("identity-tampered: 1") != std::string::npos);
-  CHECK(r.out.find("duplicate-department: 2") != std::string::npos);
+  // Both copies' rows (the master's quarter-1 row and the new one) are listed.
+  CHECK(rows_with_input(s.head()) == 2);
+  CHECK(r.out.find("duplicate-department: 4") != std::string::npos);
   const auto st = merged_statuses(openpyxl_read(merged, true));
   CHECK(st.size() == 2);  // only the master's two rows
 }

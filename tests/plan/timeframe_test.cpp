@@ -27,7 +27,7 @@ void expect_refused(const std::string& text, int fy, TimeframeProblem problem) {
   CHECK(r.problem == problem);
   CHECK(r.quarters == 0);
   // The reason quotes the text as written, in both languages.
-  if (!text.empty()) {
+  if (problem != TimeframeProblem::Empty) {
     CHECK(r.reason_th.find("\"" + text + "\"") != std::string::npos);
     CHECK(r.reason_en.find("\"" + text + "\"") != std::string::npos);
   }

@@ -68,7 +68,13 @@ def dump(path, values_only):
                 for dv in ws.data_validations.dataValidation
             ]
             sheet["protected"] = bool(ws.protection.sheet)
-            sheet["hyperlinks"] = {h.ref: (h.target or h.location) for h in ws._hyperlinks}
+            # On load openpyxl binds links to cells (ws._hyperlinks stays empty).
+            links = {h.ref: (h.target or h.location) for h in ws._hyperlinks}
+            for row in ws.iter_rows():
+                for c in row:
+                    if c.hyperlink is not None:
+                        links[c.coordinate] = c.hyperlink.target or c.hyperlink.location
+            sheet["hyperlinks"] = links
         out["sheets"].append(sheet)
     return out
 

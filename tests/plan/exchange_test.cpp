@@ -1,0 +1,193 @@
+// The exchange rules on their own: hashes, the sealed identity, and every
+// reason merge_returns gives for not merging a row.
+#include <catch2/catch.hpp>
+
+#include "plan/exchange.hpp"
+#include "plan/exchange_hash.hpp"
+
+using namespace itawb;
+using plan::NotMergedReason;
+
+namespace {
+
+ita::MeasureInput measure(std::string id, std::string text) {
+  ita::MeasureInput m;
+  m.id = std::move(id);
+  m.measure = std::move(text);
+  m.timeframe = "ทุกไตรมาส";
+  return m;
+}
+
+ita::AgencyWorkbook master() {
+  ita::AgencyWorkbook wb;
+  wb.agency.name = "อบต.ทดสอบ";
+  wb.agency.plan_year = 2569;
+  wb.measures = {measure("1", "คู่มือ"), measure("2", "ทะเบียนยืม"), measure("3", "เว็บไซต์")};
+  ita::ProgressInput p;
+  p.measure_id = "1";
+  p.quarter = 1;
+  p.status = "ยังไม่ได้ดำเนินการ";
+  wb.progress.push_back(p);
+  return wb;
+}
+
+plan::SplitIdentity identity(const ita::AgencyWorkbook& wb, std::string dept, std::vector<std::string> ids) {
+  plan::SplitIdentity id;
+  id.source_name = "master.xlsx";
+  id.source_checksum = plan::measures_table_hash(wb.measures);
+  id.agency = wb.agency.name;
+  id.plan_year = wb.agency.plan_year;
+  id.department = std::move(dept);
+  id.split_time = "2026-01-05T00:00:00Z";
+  for (const auto& m : wb.measures)
+    for (const auto& want : ids)
+      if (m.id == want) id.measures.emplace_back(m.id, plan::measure_hash(m));
+  id.seal();
+  return id;
+}
+
+plan::ReturnedRow row(std::string id, int quarter, std::string status, uint32_t r = 4) {
+  plan::ReturnedRow out;
+  out.file = "r.xlsx";
+  out.sheet = "ความก้าวหน้า";
+  out.row = r;
+  out.measure_id = id;
+  out.quarter = quarter;
+  out.quarter_text = std::to_string(quarter);
+  out.status_text = status;
+  out.progress.measure_id = id;
+  out.progress.quarter = quarter;
+  out.progress.status = status;
+  out.progress.result = "ผล";
+  out.progress.origin = {"ความก้าวหน้า", r, 0};
+  return out;
+}
+
+plan::ReturnedWorkbook returned(const std::string& file, std::optional<plan::SplitIdentity> id,
+                                std::vector<plan::ReturnedRow> rows) {
+  plan::ReturnedWorkbook r;
+  r.file = file;
+  r.identity = std::move(id);
+  r.has_progress_sheet = true;
+  r.rows = std::move(rows);
+  for (auto& x : r.rows) x.file = file;
+  return r;
+}
+
+plan::MergeInput input_for(const ita::AgencyWorkbook& wb) {
+  plan::MergeInput in;
+  in.master = &wb;
+  in.master_departments = {"สำนักปลัด"};
+  in.status_choices = {"ยังไม่ได้ดำเนินการ", "อยู่ระหว่างดำเนินการ", "ดำเนินการแล้ว"};
+  return in;
+}
+
+NotMergedReason only_reason(const plan::MergeResult& r) {
+  REQUIRE(r.not_merged.size() == 1);
+  return r.not_merged.front().reason;
+}
+
+}  // namespace
+
+TEST_CASE("sha256 matches the FIPS 180-4 test vectors", "[exchange]") {
+  CHECK(plan::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(plan::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(plan::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("a measure's hash ignores spacing and digit style but not its words", "[exchange]") {
+  const auto a = measure("1", "ปรับปรุง  เว็บไซต์ ๒ ครั้ง");
+  const auto b = measure("๑", "ปรับปรุง เว็บไซต์ 2 ครั้ง");
+  const auto c = measure("1", "ปรับปรุงเว็บไซต์ 3 ครั้ง");
+  CHECK(plan::measure_hash(a) == plan::measure_hash(b));
+  CHECK(plan::measure_hash(a) != plan::measure_hash(c));
+}
+
+TEST_CASE("the identity seal notices any edit", "[exchange]") {
+  const auto wb = master();
+  auto id = identity(wb, "กองคลัง", {"2"});
+  CHECK(id.intact());
+  CHECK(id.hash_of("๒") != nullptr);
+  CHECK(id.hash_of("1") == nullptr);
+  auto edited = id;
+  edited.department = "กองช่าง";
+  CHECK_FALSE(edited.intact());
+  edited = id;
+  edited.measures.emplace_back("3", "0000000000000000");
+  CHECK_FALSE(edited.intact());
+}
+
+TEST_CASE("merge replaces a department's row for a measure and quarter, never duplicates it", "[exchange]") {
+  const auto wb = master();
+  const auto in = input_for(wb);
+  const auto ret = returned("head.xlsx", identity(wb, "สำนักปลัด", {"1"}), {row("1", 1, "ดำเนินการแล้ว")});
+  const auto once = plan::merge_returns(in, {ret});
+  CHECK(once.clean());
+  REQUIRE(once.progress.size() == 1);
+  CHECK(once.progress[0].progress.status == "ดำเนินการแล้ว");
+  CHECK(once.progress[0].department == "สำนักปลัด");
+  const auto twice = plan::merge_returns(in, {ret, returned("x", std::nullopt, {})});
+  CHECK(twice.progress.size() == 1);
+}
+
+TEST_CASE("merge lists every row it cannot merge with its reason", "[exchange]") {
+  auto wb = master();
+  const auto in = input_for(wb);
+  const auto id = identity(wb, "กองคลัง", {"2"});
+
+  SECTION("a measure the department does not own") {
+    CHECK(only_reason(plan::merge_returns(in, {returned("f", id, {row("3", 1, "ดำเนินการแล้ว")})})) ==
+          NotMergedReason::NotOwner);
+  }
+  SECTION("a measure id the master does not have") {
+    CHECK(only_reason(plan::merge_returns(in, {returned("f", id, {row("9", 1, "ดำเนินการแล้ว")})})) ==
+          NotMergedReason::UnknownMeasure);
+  }
+  SECTION("a measure changed in the master since the split") {
+    auto changed = wb;
+    changed.measures[1].measure = "ทะเบียนยืมคืนแบบใหม่";
+    auto in2 = input_for(changed);
+    CHECK(only_reason(plan::merge_returns(in2, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+          NotMergedReason::MeasureChanged);
+  }
+  SECTION("a bad quarter or status") {
+    CHECK(only_reason(plan::merge_returns(in, {returned("f", id, {row("2", 0, "ดำเนินการแล้ว")})})) ==
+          NotMergedReason::BadQuarter);
+    CHECK(only_reason(plan::merge_returns(in, {returned("f", id, {row("2", 1, "ทำไปบ้าง")})})) ==
+          NotMergedReason::BadStatus);
+  }
+  SECTION("two rows for one measure and quarter: neither is chosen") {
+    const auto r = plan::merge_returns(in, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว", 4),
+                                                               row("2", 1, "อยู่ระหว่างดำเนินการ", 5)})});
+    CHECK(r.rows_merged == 0);
+    REQUIRE(r.not_merged.size() == 2);
+    CHECK(r.not_merged[0].reason == NotMergedReason::DuplicateRow);
+  }
+  SECTION("files from another agency or year, without identity, or tampered") {
+    auto other = id;
+    other.plan_year = 2570;
+    other.seal();
+    CHECK(only_reason(plan::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+          NotMergedReason::OtherYear);
+    other = id;
+    other.agency = "เทศบาลอื่น";
+    other.seal();
+    CHECK(only_reason(plan::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+          NotMergedReason::OtherWorkbook);
+    CHECK(only_reason(plan::merge_returns(in, {returned("f", std::nullopt, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+          NotMergedReason::NoIdentity);
+    other = id;
+    other.department = "สำนักปลัด";  // edited without a new seal
+    CHECK(only_reason(plan::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+          NotMergedReason::IdentityTampered);
+  }
+  SECTION("rows in = merged + not merged") {
+    const auto r = plan::merge_returns(
+        in, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว", 4), row("3", 1, "ดำเนินการแล้ว", 5),
+                                row("2", 2, "อยู่ระหว่างดำเนินการ", 6)})});
+    CHECK(r.rows_in == 3);
+    CHECK(r.rows_merged == 2);
+    CHECK(r.not_merged.size() == 1);
+  }
+}
