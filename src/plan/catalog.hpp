@@ -62,8 +62,8 @@ class MeasureCatalog {
   std::vector<CatalogEntry> entries_;
 };
 
-// <source>/workbooks/catalog/measures.json (ITAWB_SOURCE_DIR), or the copy
-// next to the running executable's share folder when installed.
+// <source>/workbooks/catalog/measures.json (ITAWB_SOURCE_DIR). An installed
+// layout is not handled yet: pass the path explicitly there.
 std::filesystem::path default_catalog_path();
 
 // Proposed measures (MeasureInput with proposed = true, ids "1", "2", ...) for

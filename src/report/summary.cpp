@@ -12,22 +12,17 @@ namespace {
 
 using xlsx::Style;
 
-enum Col : uint32_t { kName, kTool, kPrevious, kScore, kChange, kComputed, kNote, kEnglish, kCols };
+// English indicator names go on a second line under the Thai ones: a
+// separate column would not fit a portrait A4 page at a readable size.
+enum Col : uint32_t { kName, kTool, kPrevious, kScore, kChange, kComputed, kNote, kCols };
+constexpr uint32_t kLast = kNote;
+constexpr double kTwoLines = 42;  // points: two lines of 16 pt text
 
 const char* tool_label_th(ita::Tool t) {
   switch (t) {
     case ita::Tool::IIT: return "ผลการประเมินบุคลากรภายใน (IIT)";
     case ita::Tool::EIT: return "ผลการประเมินผู้รับบริการภายนอก (EIT)";
     case ita::Tool::OIT: return "ผลการประเมินการเปิดเผยข้อมูลสาธารณะ (OIT)";
-  }
-  return "";
-}
-
-const char* tool_label_en(ita::Tool t) {
-  switch (t) {
-    case ita::Tool::IIT: return "Internal Integrity and Transparency Assessment";
-    case ita::Tool::EIT: return "External Integrity and Transparency Assessment";
-    case ita::Tool::OIT: return "Open Data Integrity and Transparency Assessment";
   }
   return "";
 }
@@ -63,7 +58,6 @@ void write_header(xlsx::SheetWriter& ws, uint32_t row, int year) {
   ws.text(row + 1, kChange, "เปรียบเทียบปี " + thai_year(year - 1), h);
   ws.merge(row, kComputed, row + 1, kComputed, "คำนวณจากข้อคำถาม", h);
   ws.merge(row, kNote, row + 1, kNote, "หมายเหตุ", h);
-  ws.merge(row, kEnglish, row + 1, kEnglish, "English", h);
 }
 
 void write_tools(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
@@ -82,27 +76,28 @@ void write_tools(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
         note = "น้ำหนักร้อยละ " + text::thai_digits(text::format_fixed(w->second * 100, 0));
     }
     ws.text(row, kNote, note, cell_style());
-    ws.text(row, kEnglish, tool_label_en(t), cell_style());
     ++row;
   }
 }
 
 void write_indicators(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
   for (const auto& ind : a.scores.indicators) {
-    ws.text(row, kName, text::thai_digits(std::to_string(ind.number)) + ". " + ind.name, cell_style());
+    const std::string en = english_name(a, ind.number);
+    ws.text(row, kName,
+            text::thai_digits(std::to_string(ind.number)) + ". " + ind.name + (en.empty() ? "" : "\n" + en),
+            cell_style());
+    if (!en.empty()) ws.row_height(row, kTwoLines);
     ws.text(row, kTool, tool_code(ind.tool), centre_style());
     write_scores(ws, row, ind.value, Style{});
     std::string note;
     Style computed = score_style();
     if (ind.computed && ind.value.score && differs(*ind.computed, *ind.value.score, tolerance(a))) {
       computed = computed.with_fill(kWarningFill).with_bold();
-      note = "คะแนนที่กรอก " + text::format_fixed(*ind.value.score, 2) +
-             " ไม่ตรงกับค่าเฉลี่ยข้อคำถาม " + text::format_fixed(*ind.computed, 2) +
-             " / given score differs from the question mean";
+      note = "ไม่ตรงกับค่าเฉลี่ยข้อคำถาม " + text::format_fixed(*ind.computed, 2) +
+             " (ดูแผ่นงานตรวจสอบข้อมูล)";
     }
     ws.number_or_blank(row, kComputed, ind.computed, computed);
     ws.text(row, kNote, note, cell_style());
-    ws.text(row, kEnglish, english_name(a, ind.number), cell_style());
     ++row;
   }
 }
@@ -111,11 +106,10 @@ void write_total(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
   const Style total = cell_style().with_bold().with_fill(kTotalFill);
   const Style centre = centre_style().with_bold().with_fill(kTotalFill);
   ws.text(row, kName, "คะแนนรวม (ITA)", total);
-  ws.text(row, kTool, "IIT ๓๐ + EIT ๓๐ + OIT ๔๐", centre);
+  ws.text(row, kTool, "ถ่วงน้ำหนัก", centre);
   write_scores(ws, row, a.scores.overall, Style{}.with_bold().with_fill(kTotalFill));
   ws.blank(row, kComputed, score_style().with_fill(kTotalFill));
-  ws.text(row, kNote, "คะแนนถ่วงน้ำหนักจากเครื่องมือทั้งสาม", total.with_bold(false));
-  ws.text(row, kEnglish, "ITA total (weighted)", total.with_bold(false));
+  ws.text(row, kNote, "ITA total", total.with_bold(false));
   ++row;
 
   ws.text(row, kName, "ระดับผลการประเมิน", total);
@@ -124,9 +118,7 @@ void write_total(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
   ws.text(row, kScore, a.scores.level, centre);
   ws.blank(row, kChange, centre);
   ws.blank(row, kComputed, centre);
-  ws.blank(row, kNote, total);
-  ws.text(row, kEnglish, a.scores.level_en.empty() ? "Level" : "Level: " + a.scores.level_en,
-          total.with_bold(false));
+  ws.text(row, kNote, a.scores.level_en, total.with_bold(false));
   ++row;
 }
 
@@ -135,11 +127,16 @@ void write_reported(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a
   const auto& agency = a.agency;
   if (!agency.reported_total && agency.reported_level.empty()) return;
   const Style c = cell_style();
-  ws.text(row, kName, "คะแนนรวมที่ประกาศ (ITAS)", c);
+  // Last year's total beside the published one, so the published change
+  // (+15.86 in seed 000) reads as the agency's document prints it.
+  const auto previous = a.scores.overall.previous;
+  std::optional<double> change;
+  if (agency.reported_total && previous) change = text::round_to(*agency.reported_total - *previous, 2);
+  ws.text(row, kName, "คะแนนรวมที่ประกาศ (ITAS)", c.with_bold());
   ws.blank(row, kTool, c);
-  ws.blank(row, kPrevious, score_style());
-  ws.number_or_blank(row, kScore, agency.reported_total, score_style());
-  ws.blank(row, kChange, score_style());
+  ws.number_or_blank(row, kPrevious, previous, score_style());
+  ws.number_or_blank(row, kScore, agency.reported_total, score_style().with_bold());
+  ws.number_or_blank(row, kChange, change, change_style());
   ws.blank(row, kComputed, score_style());
   std::string note;
   if (agency.reported_total && a.scores.overall.score) {
@@ -148,7 +145,6 @@ void write_reported(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a
                : "ตรงกับคะแนนรวมที่คำนวณ";
   }
   ws.text(row, kNote, note, c);
-  ws.text(row, kEnglish, "Published total", c);
   ++row;
   if (agency.reported_level.empty()) return;
   ws.text(row, kName, "ระดับที่ประกาศ (ITAS)", c);
@@ -161,7 +157,6 @@ void write_reported(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a
           agency.reported_level == a.scores.level ? "ตรงกับระดับที่คำนวณ"
                                                   : "ต่างจากระดับที่คำนวณ " + a.scores.level,
           c);
-  ws.text(row, kEnglish, "Published level", c);
   ++row;
 }
 
@@ -176,19 +171,19 @@ void write_notes(xlsx::SheetWriter& ws, uint32_t row, const ita::Analysis& a) {
     notes.push_back("เกณฑ์ปี " + thai_year(a.framework->year) + " ยังไม่ยืนยัน: ใช้เกณฑ์ปี " +
                     thai_year(a.framework->assumed_from) + " (assumed framework)");
   for (uint32_t i = 0; i < notes.size(); ++i)
-    ws.merge(row + i, kName, row + i, kEnglish, notes[i], note_style());
+    ws.merge(row + i, kName, row + i, kLast, notes[i], note_style());
 }
 
 }  // namespace
 
 void write_summary(xlsx::SheetWriter& ws, const ita::Analysis& a) {
   const int year = a.agency.assessment_year;
-  ws.merge(0, kName, 0, kEnglish,
+  ws.merge(0, kName, 0, kLast,
            "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปีงบประมาณ พ.ศ. " +
                thai_year(year),
            title_style());
-  ws.merge(1, kName, 1, kEnglish, agency_line(a.agency), subtitle_style());
-  ws.merge(2, kName, 2, kEnglish,
+  ws.merge(1, kName, 1, kLast, agency_line(a.agency), subtitle_style());
+  ws.merge(2, kName, 2, kLast,
            "ITA results " + std::to_string(year) + " compared with " + std::to_string(year - 1),
            note_style());
   write_header(ws, 3, year);
@@ -199,7 +194,10 @@ void write_summary(xlsx::SheetWriter& ws, const ita::Analysis& a) {
   write_reported(ws, row, a);
   write_notes(ws, row + 1, a);
 
-  ws.fit_columns(8, 48);
+  ws.fit_columns(8, 36);
+  ws.column_width(kTool, 11);
+  ws.column_width(kComputed, 11);
+  ws.column_width(kNote, 26);
   print_setup(ws, a.agency, kSummarySheet, /*landscape=*/false, 3, 4);
 }
 

@@ -177,8 +177,7 @@ void table_sheet(const SheetSchema& s, Context& ctx) {
   const uint32_t last = kFirstDataRow + rows - 1;
   if (s.primary_key.size() == 1 && s.fields.front().name == s.primary_key.front())
     ctx.id_ranges[s.name] = range_formula(ws.name(), 0, kFirstDataRow, last);
-  for (uint32_t c = 0; c < s.fields.size(); ++c)
-    if (!spec.prefill.count(s.fields[c].name)) validate_range(ws, s.fields[c], ctx, kFirstDataRow, last, c);
+  for (uint32_t c = 0; c < s.fields.size(); ++c) validate_range(ws, s.fields[c], ctx, kFirstDataRow, last, c);
   ws.freeze(kFirstDataRow);
   ws.repeat_rows(kHeaderRow, kHeaderRow);
   ws.a4(s.fields.size() > 5);

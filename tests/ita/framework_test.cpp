@@ -54,7 +54,7 @@ std::set<std::string> codes_of(const Framework& f, Tool tool) {
 
 }  // namespace
 
-TEST_CASE("catalog loads the four years; 2569 is marked as assumed from 2568") {
+TEST_CASE("catalog loads the four years, 2569 is marked as assumed from 2568") {
   auto catalog = FrameworkCatalog::load_dir(frameworks_dir());
   CHECK(catalog.years() == std::vector<int>{2566, 2567, 2568, 2569});
   REQUIRE(catalog.for_year(2569));
@@ -123,7 +123,7 @@ TEST_CASE("2568 catalog: o1-o28 under the sub-indicators of seed 002") {
   CHECK(f.issue(2)->oit_items == std::vector<std::string>{"o9", "o10", "o11", "o20"});
 }
 
-TEST_CASE("each IIT/EIT question belongs to exactly one issue; every OIT item to at least one") {
+TEST_CASE("each IIT/EIT question belongs to exactly one issue, every OIT item to at least one") {
   for (int year : {2567, 2568}) {
     const Framework& f = framework(year);
     INFO(year);
@@ -140,7 +140,7 @@ TEST_CASE("each IIT/EIT question belongs to exactly one issue; every OIT item to
   }
 }
 
-TEST_CASE("2566 has indicators but no question catalogue; issues still map indicators") {
+TEST_CASE("2566 has indicators but no question catalogue, issues still map indicators") {
   const Framework& f = framework(2566);
   CHECK_FALSE(f.has_question_catalog());
   CHECK(f.subindicators.empty());

@@ -90,7 +90,7 @@ TEST_CASE("seed 000 corrected reproduces every published figure, with no warning
   CHECK(findings.error_count() == 0);
 }
 
-TEST_CASE("ทต.บางตะบูน 2567: OIT indicators recomputed from items; 93.93 ผ่านดี") {
+TEST_CASE("ทต.บางตะบูน 2567: OIT indicators recomputed from items, 93.93 ผ่านดี") {
   const AgencyWorkbook wb = test::bangtaboon_2567();
   const Framework& f = framework(2567);
   // 9 = mean(100, 92.857, 100, 75, 100); a plain item mean would be 94.00.

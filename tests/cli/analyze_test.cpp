@@ -1,0 +1,335 @@
+// `itawb analyze` end to end on the bundled example (seed 000's figures,
+// อบต.ทุ่งทอง 2567 against 2566), read back with openpyxl.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/files.hpp"
+#include "support/helpers.hpp"
+#include "xlsx/writer.hpp"
+
+using namespace itawb;
+using itawb::test::example;
+using itawb::test::openpyxl_read;
+using itawb::test::run_itawb;
+using itawb::test::sheet_of;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string bytes_of(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The row (as text) of the first cell in column A whose text is `label` or
+// starts with `label` and a line break (the English second line), or "".
+std::string row_labelled(const json& sheet, const std::string& label) {
+  for (const auto& [ref, cell] : sheet["cells"].items()) {
+    if (ref[0] != 'A' || !std::isdigit(static_cast<unsigned char>(ref[1])) || !cell["v"].is_string()) continue;
+    const std::string v = cell["v"];
+    if (v == label || v.rfind(label + "\n", 0) == 0) return ref.substr(1);
+  }
+  return "";
+}
+
+std::vector<std::string> sheet_names(const json& dump) {
+  std::vector<std::string> names;
+  for (const auto& s : dump["sheets"]) names.push_back(s["name"]);
+  return names;
+}
+
+// A small standard workbook written here: the seed's 2567 indicator scores,
+// with one changed score, and no questions sheet.
+void write_indicator_workbook(const fs::path& file, double indicator3_score) {
+  const double scores[10] = {100, 99.80, indicator3_score, 98.99, 100, 98.42, 97.35, 92.05, 92.14, 100};
+  const double previous[10] = {97.24, 90.63, 93.24, 95.87, 93.09, 86.76, 84.73, 83.19, 70.50, 67.50};
+  const char* names[10] = {"การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ", "การใช้ทรัพย์สินของราชการ",
+                           "การแก้ไขปัญหาการทุจริต", "คุณภาพการดำเนินงาน", "ประสิทธิภาพการสื่อสาร",
+                           "การปรับปรุงการทำงาน", "การเปิดเผยข้อมูล", "การป้องกันการทุจริต"};
+  xlsx::WorkbookWriter wb(file);
+  auto& agency = wb.add_sheet("หน่วยงาน");
+  agency.text(0, 0, "ชื่อหน่วยงาน");
+  agency.text(0, 1, "องค์การบริหารส่วนตำบลทุ่งทอง");
+  agency.text(1, 0, "อำเภอ");
+  agency.text(1, 1, "ท่าม่วง");
+  agency.text(2, 0, "จังหวัด");
+  agency.text(2, 1, "กาญจนบุรี");
+  agency.text(3, 0, "ปีที่ประเมิน");
+  agency.number(3, 1, 2567);
+  auto& ind = wb.add_sheet("คะแนนตัวชี้วัด");
+  ind.text(0, 0, "ตัวชี้วัด");
+  ind.text(0, 1, "ชื่อตัวชี้วัด");
+  ind.text(0, 2, "คะแนนปีก่อน");
+  ind.text(0, 3, "คะแนน");
+  for (uint32_t i = 0; i < 10; ++i) {
+    ind.number(i + 1, 0, i + 1);
+    ind.text(i + 1, 1, names[i]);
+    ind.number(i + 1, 2, previous[i]);
+    ind.number(i + 1, 3, scores[i]);
+  }
+  wb.close();
+}
+
+struct Analysed {
+  test::RunResult run;
+  json dump;
+};
+
+// Runs analyze on the example once for the tests that only read the output.
+const Analysed& example_run() {
+  static test::TempDir tmp;
+  static const Analysed result = [] {
+    Analysed a;
+    const fs::path out = tmp / "thungthong-analysis.xlsx";
+    a.run = run_itawb({"analyze", example("thungthong-2567.xlsx").string(), "-o", out.string()});
+    if (a.run.exit_code == 0) a.dump = openpyxl_read(out);
+    return a;
+  }();
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("analyze writes the result sheets before the carried-over input sheets") {
+  const auto& r = example_run();
+  INFO(r.run.err);
+  REQUIRE(r.run.exit_code == 0);
+  CHECK(sheet_names(r.dump) == std::vector<std::string>{"สรุปผลการประเมิน", "วิเคราะห์รายประเด็น", "ข้อบกพร่อง",
+                                                        "ตรวจสอบข้อมูล", "หน่วยงาน", "คะแนนตัวชี้วัด",
+                                                        "คะแนนรายข้อ", "มาตรการ"});
+  CHECK(r.run.err.find("ผ่านดีเยี่ยม") != std::string::npos);
+}
+
+TEST_CASE("summary: the published totals, level and change of seed 000 as numbers") {
+  const auto& s = sheet_of(example_run().dump, "สรุปผลการประเมิน");
+  REQUIRE(s.is_object());
+  const json& c = s["cells"];
+  const std::string published = row_labelled(s, "คะแนนรวมที่ประกาศ (ITAS)");
+  REQUIRE(!published.empty());
+  CHECK(c["C" + published]["v"].get<double>() == Approx(81.27));
+  CHECK(c["C" + published]["fmt"] == "0.00");
+  CHECK(c["D" + published]["v"].get<double>() == Approx(97.13));
+  CHECK(c["D" + published]["t"] == "n");
+  CHECK(c["D" + published]["fmt"] == "0.00");
+  CHECK(c["E" + published]["v"].get<double>() == Approx(15.86));
+  CHECK(c["E" + published]["fmt"] == "+0.00;-0.00;0.00");
+
+  const std::string total = row_labelled(s, "คะแนนรวม (ITA)");
+  CHECK(c["C" + total]["v"].get<double>() == Approx(81.27));
+  const std::string level = row_labelled(s, "ระดับผลการประเมิน");
+  CHECK(c["D" + level]["v"] == "ผ่านดีเยี่ยม");
+  const std::string reported_level = row_labelled(s, "ระดับที่ประกาศ (ITAS)");
+  CHECK(c["D" + reported_level]["v"] == "ผ่านดีเยี่ยม");
+
+  // Indicator 4: as printed (98.59) and as its questions give it (98.99).
+  const std::string ind4 = row_labelled(s, "๔. การใช้ทรัพย์สินของราชการ");
+  REQUIRE(!ind4.empty());
+  CHECK(c["A" + ind4]["v"] == "๔. การใช้ทรัพย์สินของราชการ\nUse of government property");
+  CHECK(c["D" + ind4]["v"].get<double>() == Approx(98.59));
+  CHECK(c["F" + ind4]["v"].get<double>() == Approx(98.99));
+  // The tools of 2566 as seed 000 prints them.
+  CHECK(c["C" + row_labelled(s, "ผลการประเมินบุคลากรภายใน (IIT)")]["v"].get<double>() == Approx(94.01));
+  CHECK(s["paper"] == 9);
+  CHECK(s["landscape"] == false);
+  CHECK(s["print_title_rows"] == "$4:$5");
+}
+
+TEST_CASE("issues: the seed's lowest three questions of issue 2") {
+  const auto& s = sheet_of(example_run().dump, "วิเคราะห์รายประเด็น");
+  REQUIRE(s.is_object());
+  const json& c = s["cells"];
+  std::string first;
+  for (const auto& [ref, cell] : c.items())
+    if (ref[0] == 'A' && cell["v"] == 2) first = ref.substr(1);
+  REQUIRE(!first.empty());
+  const int r = std::stoi(first);
+  CHECK(c["C" + std::to_string(r)]["v"] == "e9");
+  CHECK(c["E" + std::to_string(r)]["v"].get<double>() == Approx(82.49));
+  CHECK(c["C" + std::to_string(r + 1)]["v"] == "e8");
+  CHECK(c["E" + std::to_string(r + 1)]["v"].get<double>() == Approx(96.59));
+  CHECK(c["C" + std::to_string(r + 2)]["v"] == "e1");
+  CHECK(c["E" + std::to_string(r + 2)]["v"].get<double>() == Approx(96.93));
+  CHECK(s["landscape"] == true);
+}
+
+TEST_CASE("deficiencies: e9 is urgent and coloured, full marks are kept") {
+  const auto& s = sheet_of(example_run().dump, "ข้อบกพร่อง");
+  REQUIRE(s.is_object());
+  bool e9 = false, maintain = false;
+  for (const auto& [ref, cell] : s["cells"].items()) {
+    if (ref[0] != 'C') continue;
+    const std::string row = ref.substr(1);
+    if (cell["v"] == "e9") {
+      e9 = true;
+      CHECK(s["cells"]["E" + row]["v"].get<double>() == Approx(82.49));
+      CHECK(s["cells"]["F" + row]["v"] == "ข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน");
+      CHECK(s["cells"]["F" + row]["fill"] == "FFF4B6B0");
+    }
+    if (cell["v"] == "i10") {
+      maintain = true;
+      CHECK(s["cells"]["F" + row]["v"] == "รักษาระดับ");
+      CHECK(s["cells"]["F" + row]["fill"] == "FFE2EFDA");
+    }
+  }
+  CHECK(e9);
+  CHECK(maintain);
+}
+
+TEST_CASE("findings: the indicator-4 slip is a warning linked to its cell, and highlighted") {
+  const auto& dump = example_run().dump;
+  const auto& s = sheet_of(dump, "ตรวจสอบข้อมูล");
+  REQUIRE(s.is_object());
+  std::string row;
+  for (const auto& [ref, cell] : s["cells"].items())
+    if (ref[0] == 'C' && cell["v"] == "score-mismatch") row = ref.substr(1);
+  REQUIRE(!row.empty());
+  CHECK(s["cells"]["B" + row]["v"] == "คำเตือน (warning)");
+  CHECK(s["cells"]["D" + row]["v"] == "คะแนนตัวชี้วัด!D7");
+  CHECK(s["hyperlinks"]["D" + row] == "'คะแนนตัวชี้วัด'!D7");
+  CHECK(s["cells"]["F" + row]["v"].get<std::string>().find("98.99") != std::string::npos);
+  const auto& ind = sheet_of(dump, "คะแนนตัวชี้วัด");
+  CHECK(ind["cells"]["D7"]["v"].get<double>() == Approx(98.59));
+  CHECK(ind["cells"]["D7"]["fill"] == "FFFCE4B6");
+}
+
+TEST_CASE("the input sheets survive with their values and formats") {
+  const auto& dump = example_run().dump;
+  const auto& agency = sheet_of(dump, "หน่วยงาน");
+  CHECK(agency["cells"]["B3"]["v"] == "องค์การบริหารส่วนตำบลทุ่งทอง");
+  CHECK(agency["cells"]["B6"]["v"] == "๒๕๖๗");  // Thai digits kept as typed
+  const auto& questions = sheet_of(dump, "คะแนนรายข้อ");
+  CHECK(questions["cells"]["A1"]["v"] == "คะแนนรายข้อคำถาม IIT / EIT ปี พ.ศ. ๒๕๖๗");
+  CHECK(questions["cells"]["A26"]["v"] == "e9");
+  CHECK(questions["cells"]["C26"]["v"].get<double>() == Approx(82.49));
+  CHECK(questions["cells"]["C26"]["fmt"] == "0.00");
+  const auto& measures = sheet_of(dump, "มาตรการ");
+  CHECK(measures["cells"]["F5"]["v"] == "ไตรมาส ๒");
+  CHECK(measures["cells"]["G5"]["v"] == "สำนักปลัด");
+}
+
+TEST_CASE("analysing an output again replaces the result sheets instead of copying them") {
+  test::TempDir tmp;
+  const fs::path first = tmp / "first.xlsx", second = tmp / "second.xlsx";
+  REQUIRE(run_itawb({"analyze", example("thungthong-2567.xlsx").string(), "-o", first.string()}).exit_code == 0);
+  const auto r = run_itawb({"analyze", first.string(), "-o", second.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json a = openpyxl_read(first, true), b = openpyxl_read(second, true);
+  CHECK(sheet_names(a) == sheet_names(b));
+  for (const char* name : {"สรุปผลการประเมิน", "วิเคราะห์รายประเด็น", "ข้อบกพร่อง"})
+    CHECK(sheet_of(a, name)["cells"] == sheet_of(b, name)["cells"]);
+}
+
+TEST_CASE("the input is never written") {
+  test::TempDir tmp;
+  const fs::path input = example("thungthong-2567.xlsx");
+  const std::string before = bytes_of(input);
+  REQUIRE(run_itawb({"analyze", input.string(), "-o", (tmp / "out.xlsx").string()}).exit_code == 0);
+  CHECK(bytes_of(input) == before);
+
+  SECTION("-o naming the input is refused with exit code 2") {
+    const fs::path copy = tmp / "copy.xlsx";
+    fs::copy_file(input, copy);
+    const std::string original = bytes_of(copy);
+    const fs::path same = tmp / "." / "copy.xlsx";
+    const auto r = run_itawb({"analyze", copy.string(), "-o", same.string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("must not be the input") != std::string::npos);
+    CHECK(bytes_of(copy) == original);
+  }
+  SECTION("without -o the output goes beside the input") {
+    const fs::path copy = tmp / "agency.xlsx";
+    fs::copy_file(input, copy);
+    REQUIRE(run_itawb({"analyze", copy.string(), "-q"}).exit_code == 0);
+    CHECK(fs::exists(tmp / "agency-itawb.xlsx"));
+  }
+}
+
+TEST_CASE("--json prints the analysis document") {
+  test::TempDir tmp;
+  const auto r = run_itawb({"analyze", example("thungthong-2567.xlsx").string(), "-o",
+                            (tmp / "out.xlsx").string(), "--json"});
+  REQUIRE(r.exit_code == 0);
+  const json doc = json::parse(r.out);
+  CHECK(doc["agency"]["name"] == "องค์การบริหารส่วนตำบลทุ่งทอง");
+  CHECK(doc["agency"]["assessment_year"] == 2567);
+  CHECK(doc["agency"]["plan_year"] == 2568);
+  CHECK(doc["overall"]["previous"].get<double>() == Approx(81.27));
+  CHECK(doc["overall"]["reported"].get<double>() == Approx(97.13));
+  CHECK(doc["overall"]["level"] == "ผ่านดีเยี่ยม");
+  CHECK(doc["tools"]["IIT"]["previous"].get<double>() == Approx(94.01));
+  CHECK(doc["tools"]["OIT"]["score"].get<double>() == Approx(96.07));
+  REQUIRE(doc["indicators"].size() == 10);
+  CHECK(doc["indicators"][3]["score"].get<double>() == Approx(98.59));
+  CHECK(doc["indicators"][3]["computed"].get<double>() == Approx(98.99));
+  CHECK(doc["indicators"][3]["tool"] == "IIT");
+  REQUIRE(doc["issues"].size() == 7);
+  const auto& lowest = doc["issues"][1]["lowest"];
+  REQUIRE(lowest.size() == 3);
+  CHECK(lowest[0]["code"] == "e9");
+  CHECK(lowest[0]["score"].get<double>() == Approx(82.49));
+  CHECK(lowest[1]["code"] == "e8");
+  CHECK(lowest[2]["code"] == "e1");
+  CHECK(doc["issues"][3]["lowest"][0]["code"] == "i12");  // typed "i๑๒" in the workbook
+  bool urgent_e9 = false;
+  for (const auto& d : doc["deficiencies"])
+    if (d["code"] == "e9") urgent_e9 = d["category"] == "urgent" && d["issue"] == 2;
+  CHECK(urgent_e9);
+  bool slip = false;
+  for (const auto& f : doc["findings"])
+    if (f["sheet"] == "คะแนนตัวชี้วัด" && f["cell"] == "D7")
+      slip = f["severity"] == "warning" && !f["message_en"].get<std::string>().empty();
+  CHECK(slip);
+}
+
+TEST_CASE("exit codes: 1 for a workbook with errors, 2 for a file that is not a workbook") {
+  test::TempDir tmp;
+  SECTION("a score of 120 is an error: nothing written, findings in JSON and on stderr") {
+    const fs::path bad = tmp / "bad.xlsx", out = tmp / "bad-out.xlsx";
+    write_indicator_workbook(bad, 120);
+    const auto r = run_itawb({"analyze", bad.string(), "-o", out.string(), "--json"});
+    CHECK(r.exit_code == 1);
+    CHECK_FALSE(fs::exists(out));
+    const json doc = json::parse(r.out);
+    CHECK(doc["valid"] == false);
+    bool found = false;
+    for (const auto& f : doc["findings"])
+      if (f["severity"] == "error" && f["sheet"] == "คะแนนตัวชี้วัด" && f["cell"] == "D4") found = true;
+    CHECK(found);
+    CHECK(r.err.find("คะแนนตัวชี้วัด!D4") != std::string::npos);
+  }
+  SECTION("a missing file") {
+    const auto r = run_itawb({"analyze", (tmp / "none.xlsx").string(), "-o", (tmp / "o.xlsx").string()});
+    CHECK(r.exit_code == 2);
+    CHECK_FALSE(r.err.empty());
+  }
+  SECTION("a garbage file") {
+    const fs::path garbage = tmp / "garbage.xlsx";
+    std::ofstream(garbage) << "this is not a workbook";
+    const auto r = run_itawb({"analyze", garbage.string(), "-o", (tmp / "o.xlsx").string(), "--json"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+  }
+  SECTION("no input is a usage error") { CHECK(run_itawb({"analyze"}).exit_code == 2); }
+}
+
+TEST_CASE("a workbook without question scores is analysed at indicator level, and says so") {
+  test::TempDir tmp;
+  const fs::path out = tmp / "indicators.xlsx";
+  const auto r = run_itawb({"analyze", example("thungthong-2567-indicators.xlsx").string(), "-o",
+                            out.string(), "--json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json doc = json::parse(r.out);
+  CHECK(doc["question_level"] == false);
+  CHECK(doc["overall"]["previous"].get<double>() == Approx(81.27));
+  const json dump = openpyxl_read(out);
+  const auto& s = sheet_of(dump, "วิเคราะห์รายประเด็น");
+  CHECK(s["cells"]["A3"]["v"].get<std::string>().find("วิเคราะห์ระดับตัวชี้วัด") != std::string::npos);
+  CHECK(sheet_of(dump, "คะแนนรายข้อ").is_null());
+}
