@@ -36,6 +36,16 @@ Style note_style() {
 }
 Style input_style() { return Style{}.with_border().with_wrap().with_fill(kInputFill).with_locked(false); }
 
+// "&" starts a control code in page headers; a literal one is doubled.
+std::string header_text(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    out += c;
+    if (c == '&') out += '&';
+  }
+  return out;
+}
+
 std::string title_of(const SplitIdentity& id) {
   return "รายงานความก้าวหน้าการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. " +
          text::thai_digits(std::to_string(id.plan_year));
@@ -127,7 +137,7 @@ void write_progress_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet)
   ws.freeze(L::kFirstDataRow, 0);
   ws.repeat_rows(L::kHeaderRow, L::kHeaderRow);
   ws.a4(true);
-  ws.header_footer("&L" + id.department + "&R" + id.agency, "&Cหน้า &P / &N");
+  ws.header_footer("&L" + header_text(id.department) + "&R" + header_text(id.agency), "&Cหน้า &P / &N");
   ws.protect();
 }
 
@@ -163,7 +173,7 @@ void write_measures_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet)
   for (uint32_t c = 0; c < 11; ++c) ws.column_width(c, widths[c]);
   ws.freeze(2, 0);
   ws.a4(true);
-  ws.header_footer("&L" + id.department + "&R" + id.agency, "&Cหน้า &P / &N");
+  ws.header_footer("&L" + header_text(id.department) + "&R" + header_text(id.agency), "&Cหน้า &P / &N");
   ws.protect();
 }
 

@@ -279,7 +279,8 @@ class Reader {
       for (const auto& name : key) {
         const size_t f = static_cast<size_t>(schema_.field_index(name));
         const FieldCell& c = row.cells[f];
-        if (!c.valid) complete = false;
+        // An empty optional key part counts as "", as in a compound key with a blank department.
+        if (c.present ? !c.valid : schema_.fields[f].constraints.required) complete = false;
         joined += c.value.text + '\x1f';
         shown_th += (shown_th.empty() ? "" : ", ") + schema_.fields[f].title + " " + c.value.text;
         shown_en += (shown_en.empty() ? "" : ", ") + schema_.fields[f].title_en + " " + c.value.text;
