@@ -5,6 +5,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/files.hpp"
 #include "exchange/exchange_files.hpp"
@@ -34,8 +35,49 @@ std::string field_value(const plan::MergedRow& row, const std::string& field) {
   return {};
 }
 
+// The master's progress cells as written, by sheet row and field name, so
+// that rows the merge keeps are copied verbatim (the model holds only valid,
+// normalised values; an invalid status or date must not be lost).
+using RawRows = std::map<uint32_t, std::map<std::string, xlsx::Cell>>;
+
+RawRows read_raw_progress(const Master& master, const schema::SheetSchema& schema) {
+  RawRows out;
+  if (!master.progress_sheet) return out;
+  const xlsx::Sheet sheet = master.workbook.read_sheet(*master.progress_sheet);
+  std::map<std::string, std::string> field_of_label;
+  for (const auto& f : schema.fields)
+    for (const auto& label : f.labels()) field_of_label.emplace(schema::match_key(label), f.name);
+  // Header row: the one among the first rows naming the most fields.
+  std::map<uint32_t, std::map<uint32_t, std::string>> candidates;
+  for (const auto& c : sheet.cells) {
+    if (c.row >= static_cast<uint32_t>(schema.header_rows)) break;
+    if (c.type != xlsx::CellType::String) continue;
+    if (const auto it = field_of_label.find(schema::match_key(c.text)); it != field_of_label.end())
+      candidates[c.row].emplace(c.col, it->second);
+  }
+  if (candidates.empty()) return out;
+  const auto header = std::max_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    return a.second.size() < b.second.size();
+  });
+  for (const auto& c : sheet.cells) {
+    if (c.row <= header->first) continue;
+    if (const auto it = header->second.find(c.col); it != header->second.end()) out[c.row][it->second] = c;
+  }
+  return out;
+}
+
+void write_raw(xlsx::SheetWriter& ws, uint32_t r, uint32_t c, const xlsx::Cell& cell, const Style& style,
+               const Style& date_style) {
+  switch (cell.type) {
+    case xlsx::CellType::Date: ws.date(r, c, cell.number, date_style); break;
+    case xlsx::CellType::Number: ws.number(r, c, cell.number, style); break;
+    default: ws.text(r, c, cell.type == xlsx::CellType::String ? cell.text : cell.display(), style);
+  }
+}
+
 void write_progress(xlsx::SheetWriter& ws, const schema::SheetSchema& schema,
-                    const std::vector<plan::MergedRow>& rows, const std::vector<std::string>& statuses) {
+                    const std::vector<plan::MergedRow>& rows, const std::vector<std::string>& statuses,
+                    const RawRows& raw) {
   const Style header = report::header_style(), cell = report::cell_style();
   const Style date_style = cell.with_format("d/m/yyyy");
   for (uint32_t c = 0; c < schema.fields.size(); ++c) {
@@ -44,8 +86,15 @@ void write_progress(xlsx::SheetWriter& ws, const schema::SheetSchema& schema,
   }
   uint32_t r = 1;
   for (const auto& row : rows) {
+    const auto raw_row = row.source == "master" ? raw.find(row.progress.origin.row) : raw.end();
     for (uint32_t c = 0; c < schema.fields.size(); ++c) {
       const std::string& name = schema.fields[c].name;
+      if (raw_row != raw.end() && name != "department") {
+        const auto found = raw_row->second.find(name);
+        if (found != raw_row->second.end()) write_raw(ws, r, c, found->second, cell, date_style);
+        else ws.blank(r, c, cell);
+        continue;
+      }
       if (name == "quarter") {
         if (row.progress.quarter >= 1 && row.progress.quarter <= 4) ws.number(r, c, row.progress.quarter, cell);
         else ws.blank(r, c, cell);
@@ -155,10 +204,12 @@ MergeReport merge_workbooks(const MergeRequest& request) {
   const auto& sheets = master.workbook.sheets();
   report.progress_sheet = master.progress_sheet ? sheets[*master.progress_sheet].name : schema->title;
 
+  const RawRows raw = read_raw_progress(master, *schema);
   write_atomically(request.output, [&](const fs::path& tmp) {
     xlsx::WorkbookWriter out(tmp);
     auto add_progress = [&] {
-      write_progress(out.add_sheet(report.progress_sheet), *schema, report.result.progress, input.status_choices);
+      write_progress(out.add_sheet(report.progress_sheet), *schema, report.result.progress, input.status_choices,
+                     raw);
     };
     for (size_t i = 0; i < sheets.size(); ++i) {
       if (sheets[i].name == kNotMergedSheet) continue;  // an earlier merge's list is replaced

@@ -100,13 +100,26 @@ SplitReport split_workbook(const SplitRequest& request) {
   SplitReport report;
   report.agency = model.agency.name;
   report.plan_year = master.plan.plan_year_be;
-  report.findings = master.load.findings;
+  // Only what concerns the measures and progress sheets matters here (a
+  // workbook holding just its plan lacks the score sheets, and that is fine).
+  std::set<std::string> relevant;
+  for (const auto& index : {master.measures_sheet, master.progress_sheet})
+    if (index) relevant.insert(master.workbook.sheets()[*index].name);
+  for (const auto& f : master.load.findings.items())
+    if (relevant.count(f.sheet)) report.findings.add(f);
   report.findings.append(master.plan.findings);
+  std::set<std::string> used_names;
   for (const auto& tally : master.plan.departments) {
     if (tally.measure_ids.empty()) continue;
     SplitFile summary;
     summary.department = tally.department;
-    summary.file = request.out_dir / plan::department_file_name(tally.department);
+    // Two long names may shorten to the same file name: number the later ones.
+    const std::string base = plan::department_file_name(tally.department);
+    std::string name = base;
+    for (int n = 2; used_names.count(name); ++n)
+      name = base.substr(0, base.size() - 5) + "-" + std::to_string(n) + ".xlsx";
+    used_names.insert(name);
+    summary.file = request.out_dir / name;
     if (same_file(summary.file, request.input))
       throw UsageError("ไฟล์ผลลัพธ์ทับไฟล์ต้นฉบับ: " + summary.file.string(),
                        "an output would overwrite the input: " + summary.file.string());

@@ -9,6 +9,7 @@
 #include "plan/catalog.hpp"
 #include "plan/plan.hpp"
 #include "report/carry_over.hpp"
+#include "report/plan_sheets.hpp"
 #include "report/sheets.hpp"
 #include "schema/load.hpp"
 #include "schema/schema.hpp"
@@ -53,18 +54,8 @@ void run_plan(const AnalyzeOptions& options, AnalyzeResult& result) {
     as_of = *parsed;
   }
   const auto catalog = plan::MeasureCatalog::load(plan::default_catalog_path());
-  const plan::PlanResult p = plan::build_plan(result.model, result.analysis->deficiencies, catalog, as_of);
-  result.findings.append(p.findings);
-  result.planned = true;
-  result.plan_measures = p.overall.total;
-  result.plan_done = p.overall.done;
-  result.plan_percent = p.overall.percent;
-  result.uncovered_urgent = p.uncovered_urgent;
-  // TODO(plan sheets): when the plan engineer's sheet writer lands
-  // (measures / progress sheets from PlanResult), call it from write_output()
-  // between the deficiencies and the findings sheets, and add its sheet
-  // names to is_generated_sheet(). Until then the มาตรการ / ความก้าวหน้า
-  // sheets of the input are carried over as they are.
+  result.plan = plan::build_plan(result.model, result.analysis->deficiencies, catalog, as_of);
+  result.findings.append(result.plan->findings);
 }
 
 void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, const fs::path& target,
@@ -82,18 +73,29 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
     wo.subject = "Integrity and Transparency Assessment " +
                  std::to_string(result.analysis->agency.assessment_year);
     xlsx::WorkbookWriter out(tmp, wo);
-    report::write_result_sheets(out, *result.analysis, result.findings, linked);
+    const ita::Analysis& a = *result.analysis;
+    auto& summary = out.add_sheet(report::kSummarySheet);
+    report::write_summary(summary, a);
+    summary.activate();
+    report::write_issues(out.add_sheet(report::kIssuesSheet), a);
+    report::write_deficiencies(out.add_sheet(report::kDeficienciesSheet), a);
+    if (result.plan) report::write_plan_sheets(out, *result.plan, result.model);
+    report::write_findings(out.add_sheet(report::kFindingsSheet), a.agency, result.findings, linked);
     report::carry_over(input, out, carry);
     out.close();
   });
-  sheets = report::result_sheet_names();
+  sheets = {report::kSummarySheet, report::kIssuesSheet, report::kDeficienciesSheet};
+  if (result.plan) sheets.insert(sheets.end(), {report::kMeasuresSheet, report::kProgressGridSheet});
+  sheets.push_back(report::kFindingsSheet);
   for (const auto& info : input.sheets())
     if (!carry.skip(info)) sheets.push_back(info.name);
 }
 
 }  // namespace
 
-bool is_generated_sheet(std::string_view name) { return report::is_result_sheet(name); }
+bool is_generated_sheet(std::string_view name) {
+  return report::is_result_sheet(name) || report::is_plan_sheet(name);
+}
 
 AnalyzeResult analyze(const AnalyzeOptions& options) {
   AnalyzeResult result;

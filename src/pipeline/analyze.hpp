@@ -20,6 +20,7 @@
 #include "ita/analysis.hpp"
 #include "ita/framework.hpp"
 #include "ita/model.hpp"
+#include "plan/plan.hpp"
 
 namespace itawb::pipeline {
 
@@ -41,10 +42,7 @@ struct AnalyzeResult {
   std::optional<ita::Analysis> analysis;  // absent when the workbook has errors
   Findings findings;                    // validation, scoring and plan, in that order
   std::vector<std::string> sheets;      // sheet names of the output, in order
-  bool planned = false;                 // the plan step ran
-  int plan_measures = 0, plan_done = 0;
-  double plan_percent = 0;
-  std::vector<std::string> uncovered_urgent;
+  std::optional<plan::PlanResult> plan;  // measures and progress, when analysed
 
   // Owns the frameworks `analysis->framework` points into.
   std::shared_ptr<const ita::FrameworkCatalog> frameworks;
@@ -55,15 +53,17 @@ struct AnalyzeResult {
 AnalyzeResult analyze(const AnalyzeOptions& options);
 
 // The --json document (see README "analyze"): scores rounded to 2 decimals,
-// codes lower case, absent values null.
+// codes lower case, absent values null; plus the plan's "measures" and
+// "progress" (report/plan_sheets.hpp) when the plan step ran.
 nlohmann::json to_json(const AnalyzeResult& result);
 
 // Findings as a plain-text table for a terminal, one per line:
 // "error    คะแนนรายข้อ!C7  constraint-error  message".
 std::string findings_table(const Findings& findings, const std::string& lang);
 
-// The sheets `analyze` writes itself (result and plan sheets): never carried
-// over from an input, so analysing an output replaces them.
+// The sheets `analyze` writes itself (result and plan sheets, the latter
+// including มาตรการ, rewritten from the plan): never carried over from an
+// input, so analysing an output replaces them.
 bool is_generated_sheet(std::string_view name);
 
 }  // namespace itawb::pipeline

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "pipeline/analyze.hpp"
+#include "report/plan_sheets.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::pipeline {
@@ -109,11 +110,11 @@ nlohmann::json to_json(const AnalyzeResult& r) {
   doc["summary"] = {{"errors", r.findings.error_count()},
                     {"warnings", r.findings.warning_count()},
                     {"suppressed", suppressed}};
-  if (r.planned)
-    doc["plan"] = {{"measures", r.plan_measures},
-                   {"done", r.plan_done},
-                   {"percent", text::round_to(r.plan_percent, 2)},
-                   {"uncovered_urgent", r.uncovered_urgent}};
+  if (r.plan) {
+    doc["measures"] = report::measures_json(*r.plan);
+    doc["progress"] = report::progress_json(*r.plan);
+    doc["uncovered_urgent"] = r.plan->uncovered_urgent;
+  }
   return doc;
 }
 

@@ -228,6 +228,15 @@ std::string department_file_name(std::string_view department) {
     else if (c == ' ') safe += '-';
     else safe += c;
   }
+  // At most 60 characters (Thai takes 3 bytes each; file names are capped at
+  // 255 bytes), cut on a character boundary.
+  size_t chars = 0, end = 0;
+  while (end < safe.size() && chars < 60) {
+    const unsigned char lead = static_cast<unsigned char>(safe[end]);
+    end += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    ++chars;
+  }
+  safe.resize(std::min(end, safe.size()));
   while (!safe.empty() && (safe.back() == '.' || safe.back() == '-')) safe.pop_back();
   if (safe.empty()) safe = "หน่วยงาน";
   return "มาตรการ-" + safe + ".xlsx";

@@ -282,6 +282,7 @@ class Reader {
         // An empty optional key part counts as "", as in a compound key with a blank department.
         if (c.present ? !c.valid : schema_.fields[f].constraints.required) complete = false;
         joined += c.value.text + '\x1f';
+        if (!c.present) continue;
         shown_th += (shown_th.empty() ? "" : ", ") + schema_.fields[f].title + " " + c.value.text;
         shown_en += (shown_en.empty() ? "" : ", ") + schema_.fields[f].title_en + " " + c.value.text;
       }

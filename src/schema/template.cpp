@@ -197,7 +197,8 @@ void key_value_sheet(const SheetSchema& s, Context& ctx) {
       ws.text(row, 0, f.title, kFixed.with_bold());
       if (f.list == "framework:years") ws.number(row, 1, ctx.framework.year, kInput);
       else ws.blank(row, 1, kInput);
-      ws.text(row, 2, f.description + (f.constraints.required ? " (ต้องกรอก)" : ""), kFixed);
+      // Repeated labels (departments) read every cell to their right: no text there.
+      if (!f.repeat) ws.text(row, 2, f.description + (f.constraints.required ? " (ต้องกรอก)" : ""), kFixed);
       validate_range(ws, f, ctx, row, row, 1);
     }
   }

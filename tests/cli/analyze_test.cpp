@@ -95,13 +95,15 @@ const Analysed& example_run() {
 
 }  // namespace
 
-TEST_CASE("analyze writes the result sheets before the carried-over input sheets") {
+TEST_CASE("analyze writes the result and plan sheets before the carried-over input sheets") {
   const auto& r = example_run();
   INFO(r.run.err);
   REQUIRE(r.run.exit_code == 0);
+  // มาตรการ is rewritten from the plan (report/plan_sheets), so the input's
+  // own measures sheet is not carried over a second time.
   CHECK(sheet_names(r.dump) == std::vector<std::string>{"สรุปผลการประเมิน", "วิเคราะห์รายประเด็น", "ข้อบกพร่อง",
-                                                        "ตรวจสอบข้อมูล", "หน่วยงาน", "คะแนนตัวชี้วัด",
-                                                        "คะแนนรายข้อ", "มาตรการ"});
+                                                        "มาตรการ", "ความก้าวหน้ารายไตรมาส", "ตรวจสอบข้อมูล",
+                                                        "หน่วยงาน", "คะแนนตัวชี้วัด", "คะแนนรายข้อ"});
   CHECK(r.run.err.find("ผ่านดีเยี่ยม") != std::string::npos);
 }
 
@@ -207,9 +209,14 @@ TEST_CASE("the input sheets survive with their values and formats") {
   CHECK(questions["cells"]["A26"]["v"] == "e9");
   CHECK(questions["cells"]["C26"]["v"].get<double>() == Approx(82.49));
   CHECK(questions["cells"]["C26"]["fmt"] == "0.00");
+  // The seed's measure 3 (e9), as typed, in the rewritten measures sheet.
   const auto& measures = sheet_of(dump, "มาตรการ");
-  CHECK(measures["cells"]["F5"]["v"] == "ไตรมาส ๒");
-  CHECK(measures["cells"]["G5"]["v"] == "สำนักปลัด");
+  std::string row;
+  for (const auto& [ref, cell] : measures["cells"].items())
+    if (ref[0] == 'C' && cell["v"] == "e9") row = ref.substr(1);
+  REQUIRE(!row.empty());
+  CHECK(measures["cells"]["F" + row]["v"] == "ไตรมาส ๒");
+  CHECK(measures["cells"]["G" + row]["v"] == "สำนักปลัด");
 }
 
 TEST_CASE("analysing an output again replaces the result sheets instead of copying them") {

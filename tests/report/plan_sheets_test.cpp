@@ -121,9 +121,11 @@ TEST_CASE("the progress grid shows statuses by quarter, overdue first, the curre
   bool head_office = false, memo = false, overdue_named = false;
   for (const auto& [ref, cell] : g.at("cells").items()) {
     const std::string v = cell.at("v").is_string() ? cell.at("v").get<std::string>() : "";
-    if (v == "สำนักปลัด") {
+    if (v == "สำนักปลัด" && ref[0] == 'A') {  // the summary row (column C of the grid names departments too)
       const std::string row = ref.substr(1);
-      head_office = text_at(g, "B" + row) == "2" && text_at(g, "C" + row) == "2" && text_at(g, "H" + row) == "100.0";
+      head_office = text_at(g, "B" + row) == "2" && text_at(g, "C" + row) == "2" &&
+                    g.at("cells").at("H" + row).at("v").get<double>() == 100.0 &&
+                    text_at(g, "I" + row) == "ผ่านเป้าหมาย";
     }
     if (v.find("ณ วันที่ ๑๕ เมษายน ๒๕๖๙ ดำเนินการแล้ว ๒ จาก ๔ มาตรการ คิดเป็นร้อยละ ๕๐.๐๐") != std::string::npos)
       memo = v.find("ต่ำกว่าเป้าหมายร้อยละ ๘๐.๐๐") != std::string::npos;

@@ -1,0 +1,184 @@
+// `itawb template` read back with openpyxl, filled by a script through
+// openpyxl and validated again.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "schema/support.hpp"
+#include "schema/template.hpp"
+#include "support/helpers.hpp"
+
+using namespace itawb;
+using namespace itawb::test;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path make_template(const TempDir& tmp, int year) {
+  const fs::path out = tmp / ("template-" + std::to_string(year) + ".xlsx");
+  const auto r = run_itawb({"template", "--year", std::to_string(year), "-o", out.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return out;
+}
+
+json validation_at(const json& sheet, const std::string& sqref) {
+  for (const auto& v : sheet["validations"])
+    if (v["sqref"] == sqref) return v;
+  return nullptr;
+}
+
+// Fills `tpl` with seed 000's figures through openpyxl, plus `extra` edits.
+fs::path fill_seed(const TempDir& tmp, const fs::path& tpl, const json& dump, json extra = json::object()) {
+  json spec = {{"หน่วยงาน",
+                {{"B3", "องค์การบริหารส่วนตำบลทุ่งทอง"}, {"B4", "ท่าม่วง"}, {"B5", "กาญจนบุรี"}, {"B6", 2567},
+                 {"B7", 2568}, {"B8", 97.13}, {"B9", "ผ่านดีเยี่ยม"}, {"B10", "สำนักปลัด"}, {"B11", "กองคลัง"}}},
+               {"คะแนนตัวชี้วัด", json::object()},
+               {"คะแนนรายข้อ", json::object()}};
+  const auto indicators = seed_indicator_rows();
+  for (size_t n = 1; n < indicators.size(); ++n) {
+    const std::string row = std::to_string(n + 2);
+    spec["คะแนนตัวชี้วัด"]["C" + row] = std::get<double>(indicators[n][2]);
+    spec["คะแนนตัวชี้วัด"]["D" + row] = std::get<double>(indicators[n][3]);
+  }
+  // Questions: find each seed code's pre-filled row in the template.
+  const auto& questions = sheet_of(dump, "คะแนนรายข้อ")["cells"];
+  for (const auto& q : seed_question_rows()) {
+    const auto* code = std::get_if<std::string>(&q[0]);
+    if (!code || *code == "รหัส") continue;
+    for (const auto& [ref, cell] : questions.items())
+      if (ref[0] == 'A' && cell["v"] == *code) spec["คะแนนรายข้อ"]["C" + ref.substr(1)] = std::get<double>(q[1]);
+  }
+  for (const auto& [sheet, cells] : extra.items())
+    for (const auto& [ref, v] : cells.items()) spec[sheet][ref] = v;
+  const fs::path spec_file = tmp / "fill.json", out = tmp / "filled.xlsx";
+  std::ofstream(spec_file) << spec.dump();
+  const auto r = run_command({"/usr/bin/python3", (repo_dir() / "tests" / "schema" / "workbook_tool.py").string(),
+                              "fill", tpl.string(), spec_file.string(), out.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the template has every sheet with headers, protection, unlocked inputs and drop-downs") {
+  TempDir tmp;
+  const auto dump = openpyxl_read(make_template(tmp, 2567));
+  std::vector<std::string> names;
+  for (const auto& s : dump["sheets"]) names.push_back(s["name"]);
+  // 2567's question codes fit an inline list (≤ 255 characters): no hidden lists sheet.
+  CHECK(names == std::vector<std::string>{"คำอธิบาย", "หน่วยงาน", "คะแนนตัวชี้วัด", "คะแนนรายข้อ", "มาตรการ",
+                                          "ความก้าวหน้า"});
+
+  const auto& ind = sheet_of(dump, "คะแนนตัวชี้วัด");
+  CHECK(ind["protected"] == true);
+  CHECK(ind["freeze"] == "A3");
+  CHECK(ind["cells"]["D2"]["v"] == "คะแนน");
+  CHECK(ind["cells"]["D2"]["bold"] == true);
+  CHECK(ind["cells"]["D2"]["fill"] == "FFD9E1F2");
+  const ita::Framework& fw = *frameworks().for_year(2567);
+  CHECK(ind["cells"]["A3"]["v"] == 1);
+  CHECK(ind["cells"]["B3"]["v"] == fw.indicator(1)->name_th);
+  CHECK(ind["cells"]["A12"]["v"] == 10);
+  CHECK(ind["cells"]["A3"]["locked"] == true);
+  const json score = validation_at(ind, "D3:D12");
+  REQUIRE(score.is_object());
+  CHECK(score["type"] == "decimal");
+  CHECK(score["formula1"] == "0");
+
+  const auto& q = sheet_of(dump, "คะแนนรายข้อ");
+  CHECK(q["cells"]["A3"]["v"] == fw.questions.front().code);
+  CHECK(q["cells"]["B3"]["v"] == fw.questions.front().text_th);
+  const std::string last_q = std::to_string(2 + fw.questions.size() + 10);
+  const json codes = validation_at(q, "A3:A" + last_q);
+  REQUIRE(codes.is_object());
+  CHECK(codes["type"] == "list");
+  CHECK(codes["formula1"].get<std::string>().find(",e9,") != std::string::npos);
+  CHECK(codes["formula1"].get<std::string>().find(",o35\"") != std::string::npos);
+
+  const auto& progress = sheet_of(dump, "ความก้าวหน้า");
+  const json status = validation_at(progress, "C3:C62");
+  REQUIRE(status.is_object());
+  CHECK(status["formula1"] == "\"ยังไม่ได้ดำเนินการ,อยู่ระหว่างดำเนินการ,ดำเนินการแล้ว\"");
+  CHECK(validation_at(progress, "B3:B62")["formula1"] == "\"1,2,3,4\"");
+  CHECK(validation_at(progress, "A3:A62")["formula1"] == "'มาตรการ'!$A$3:$A$32");
+  CHECK(validation_at(sheet_of(dump, "มาตรการ"), "B3:B32")["formula1"] == "\"1,2,3,4,5,6,7\"");
+
+  const auto& agency = sheet_of(dump, "หน่วยงาน");
+  CHECK(agency["cells"]["A6"]["v"] == "ปีที่ประเมิน");
+  CHECK(agency["cells"]["B6"]["v"] == 2567);
+  CHECK(agency["cells"]["A3"]["locked"] == true);
+
+  const auto& help = sheet_of(dump, "คำอธิบาย");
+  bool mentions_status = false;
+  for (const auto& [ref, cell] : help["cells"].items())
+    if (cell["t"] == "s" && cell["v"].get<std::string>().find("ยังไม่ได้ดำเนินการ") != std::string::npos)
+      mentions_status = true;
+  CHECK(mentions_status);
+}
+
+TEST_CASE("the blank template is reported as incomplete, not as malformed") {
+  TempDir tmp;
+  const auto r = run_itawb({"validate", "--json", make_template(tmp, 2567).string()});
+  CHECK(r.exit_code == 1);
+  const json report = json::parse(r.out);
+  for (const auto& f : report["files"][0]["findings"]) CHECK(f["code"] == "missing-cell");
+}
+
+TEST_CASE("a template filled through openpyxl with seed 000's figures validates clean") {
+  TempDir tmp;
+  const fs::path tpl = make_template(tmp, 2567);
+  const fs::path filled = fill_seed(tmp, tpl, openpyxl_read(tpl));
+  const auto r = run_itawb({"validate", "--json", filled.string()});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  const json report = json::parse(r.out);
+  CHECK(report["valid"] == true);
+  CHECK(report["stats"]["errors"] == 0);
+  CHECK(report["stats"]["warnings"] == 0);
+
+  // Input cells were unlocked in the template (openpyxl keeps their protection when filling).
+  const auto filled_dump = openpyxl_read(filled);
+  CHECK(sheet_of(filled_dump, "คะแนนตัวชี้วัด")["cells"]["D3"]["locked"] == false);
+  CHECK(sheet_of(filled_dump, "หน่วยงาน")["cells"]["B3"]["locked"] == false);
+  CHECK(sheet_of(filled_dump, "คะแนนตัวชี้วัด")["protected"] == true);
+
+  const auto workbook = xlsx::Workbook::open(filled.string());
+  const auto loaded = schema::load_workbook(workbook, schemas(), frameworks());
+  CHECK(loaded.valid());
+  const auto& m = loaded.model;
+  CHECK(m.agency.name == "องค์การบริหารส่วนตำบลทุ่งทอง");
+  CHECK(m.agency.assessment_year == 2567);
+  CHECK(m.extra_departments == std::vector<std::string>{"สำนักปลัด", "กองคลัง"});
+  REQUIRE(m.indicators.size() == 10);
+  CHECK(*m.indicators[6].score == Approx(97.35));
+  CHECK(*m.indicators[6].previous == Approx(84.73));
+  size_t scored = 0;
+  for (const auto& q : m.questions) {
+    if (!q.score) continue;
+    ++scored;
+    if (q.code == "e9") CHECK(*q.score == Approx(82.49));
+  }
+  CHECK(scored == 21);
+}
+
+TEST_CASE("typing over a drop-down or a limited cell fails validation") {
+  TempDir tmp;
+  const fs::path tpl = make_template(tmp, 2567);
+  const auto dump = openpyxl_read(tpl);
+  const size_t blank_row = 3 + frameworks().for_year(2567)->questions.size();
+  const std::string row = std::to_string(blank_row);
+  const fs::path filled = fill_seed(tmp, tpl, dump,
+                                    {{"คะแนนตัวชี้วัด", {{"D5", 120}}},
+                                     {"คะแนนรายข้อ", {{"A" + row, "i99"}, {"C" + row, 50}}}});
+  const auto r = run_itawb({"validate", filled.string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("คะแนนตัวชี้วัด!D5") != std::string::npos);
+  CHECK(r.out.find("คะแนนต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ 120") != std::string::npos);
+  CHECK(r.out.find("คะแนนรายข้อ!A" + row) != std::string::npos);
+  CHECK(r.out.find("ไม่มีข้อคำถามรหัส i99 ในเกณฑ์ปี 2567") != std::string::npos);
+}
