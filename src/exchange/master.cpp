@@ -1,5 +1,7 @@
 #include "exchange/master.hpp"
 
+#include <algorithm>
+
 #include "core/files.hpp"
 #include "ita/framework.hpp"
 #include "plan/owners.hpp"
@@ -51,6 +53,37 @@ std::string canonical_status(std::string_view written) {
 }
 
 const std::vector<std::string>& departments_of(const plan::PlannedMeasure& m) { return m.departments; }
+
+// The master's progress cells as written, by sheet row and field name, so
+// that rows the merge keeps are copied verbatim (the model holds only valid,
+// normalised values; an invalid status or date must not be lost).
+RawRows read_raw_progress(const Master& master) {
+  RawRows out;
+  const schema::SheetSchema* found = master.schemas.sheet("progress");
+  if (!master.progress_sheet || !found) return out;
+  const schema::SheetSchema& schema = *found;
+  const xlsx::Sheet sheet = master.workbook.read_sheet(*master.progress_sheet);
+  std::map<std::string, std::string> field_of_label;
+  for (const auto& f : schema.fields)
+    for (const auto& label : f.labels()) field_of_label.emplace(schema::match_key(label), f.name);
+  // Header row: the one among the first rows naming the most fields.
+  std::map<uint32_t, std::map<uint32_t, std::string>> candidates;
+  for (const auto& c : sheet.cells) {
+    if (c.row >= static_cast<uint32_t>(schema.header_rows)) break;
+    if (c.type != xlsx::CellType::String) continue;
+    if (const auto it = field_of_label.find(schema::match_key(c.text)); it != field_of_label.end())
+      candidates[c.row].emplace(c.col, it->second);
+  }
+  if (candidates.empty()) return out;
+  const auto header = std::max_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    return a.second.size() < b.second.size();
+  });
+  for (const auto& c : sheet.cells) {
+    if (c.row <= header->first) continue;
+    if (const auto it = header->second.find(c.col); it != header->second.end()) out[c.row][it->second] = c;
+  }
+  return out;
+}
 
 Master load_master(const std::filesystem::path& file, const plan::Date& as_of) {
   Master master{xlsx::Workbook::open(file.string()), schema::SchemaSet::load_default(), {}, {}, {}, {}, {}};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,12 @@ struct Master {
 };
 
 Master load_master(const std::filesystem::path& file, const plan::Date& as_of);
+
+// The master's progress cells as written, by sheet row (zero-based) and
+// field name: the model keeps only valid, normalised values, and a row that
+// is carried over must not lose an invalid status or date.
+using RawRows = std::map<uint32_t, std::map<std::string, xlsx::Cell>>;
+RawRows read_raw_progress(const Master& master);
 
 // The three statuses in the order a drop-down lists them.
 std::vector<std::string> status_choices();

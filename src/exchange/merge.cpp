@@ -35,37 +35,6 @@ std::string field_value(const plan::MergedRow& row, const std::string& field) {
   return {};
 }
 
-// The master's progress cells as written, by sheet row and field name, so
-// that rows the merge keeps are copied verbatim (the model holds only valid,
-// normalised values; an invalid status or date must not be lost).
-using RawRows = std::map<uint32_t, std::map<std::string, xlsx::Cell>>;
-
-RawRows read_raw_progress(const Master& master, const schema::SheetSchema& schema) {
-  RawRows out;
-  if (!master.progress_sheet) return out;
-  const xlsx::Sheet sheet = master.workbook.read_sheet(*master.progress_sheet);
-  std::map<std::string, std::string> field_of_label;
-  for (const auto& f : schema.fields)
-    for (const auto& label : f.labels()) field_of_label.emplace(schema::match_key(label), f.name);
-  // Header row: the one among the first rows naming the most fields.
-  std::map<uint32_t, std::map<uint32_t, std::string>> candidates;
-  for (const auto& c : sheet.cells) {
-    if (c.row >= static_cast<uint32_t>(schema.header_rows)) break;
-    if (c.type != xlsx::CellType::String) continue;
-    if (const auto it = field_of_label.find(schema::match_key(c.text)); it != field_of_label.end())
-      candidates[c.row].emplace(c.col, it->second);
-  }
-  if (candidates.empty()) return out;
-  const auto header = std::max_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
-    return a.second.size() < b.second.size();
-  });
-  for (const auto& c : sheet.cells) {
-    if (c.row <= header->first) continue;
-    if (const auto it = header->second.find(c.col); it != header->second.end()) out[c.row][it->second] = c;
-  }
-  return out;
-}
-
 void write_raw(xlsx::SheetWriter& ws, uint32_t r, uint32_t c, const xlsx::Cell& cell, const Style& style,
                const Style& date_style) {
   switch (cell.type) {
@@ -204,7 +173,7 @@ MergeReport merge_workbooks(const MergeRequest& request) {
   const auto& sheets = master.workbook.sheets();
   report.progress_sheet = master.progress_sheet ? sheets[*master.progress_sheet].name : schema->title;
 
-  const RawRows raw = read_raw_progress(master, *schema);
+  const RawRows raw = read_raw_progress(master);
   write_atomically(request.output, [&](const fs::path& tmp) {
     xlsx::WorkbookWriter out(tmp);
     auto add_progress = [&] {

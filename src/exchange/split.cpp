@@ -29,8 +29,8 @@ plan::SplitIdentity identity_for(const Master& master, const SplitRequest& reque
   return id;
 }
 
-plan::DepartmentPacket packet_for(const Master& master, const SplitRequest& request, const std::string& dept,
-                                  SplitFile& summary) {
+plan::DepartmentPacket packet_for(const Master& master, const RawRows& raw, const SplitRequest& request,
+                                  const std::string& dept, SplitFile& summary) {
   const auto& model = master.load.model;
   std::vector<const plan::PlannedMeasure*> mine;
   for (const auto& m : master.plan.measures)
@@ -51,7 +51,14 @@ plan::DepartmentPacket packet_for(const Master& master, const SplitRequest& requ
       if (master.departments_of_progress[i] != dept) continue;
       plan::PacketRow row{model.progress[i], m->input.measure};
       row.progress.measure_id = m->input.id;
-      if (const std::string s = canonical_status(row.progress.status); !s.empty()) row.progress.status = s;
+      // An invalid status is not in the model: read it as written.
+      std::string written = row.progress.status;
+      if (written.empty()) {
+        const auto raw_row = raw.find(model.progress[i].origin.row);
+        if (raw_row != raw.end() && raw_row->second.count("status")) written = raw_row->second.at("status").text;
+      }
+      const std::string canonical = canonical_status(written);
+      row.progress.status = canonical.empty() ? written : canonical;
       reported.insert(row.progress.quarter);
       rows.push_back(std::move(row));
       ++summary.prefilled_rows;
@@ -108,6 +115,7 @@ SplitReport split_workbook(const SplitRequest& request) {
   for (const auto& f : master.load.findings.items())
     if (relevant.count(f.sheet)) report.findings.add(f);
   report.findings.append(master.plan.findings);
+  const RawRows raw = read_raw_progress(master);
   std::set<std::string> used_names;
   for (const auto& tally : master.plan.departments) {
     if (tally.measure_ids.empty()) continue;
@@ -123,7 +131,7 @@ SplitReport split_workbook(const SplitRequest& request) {
     if (same_file(summary.file, request.input))
       throw UsageError("ไฟล์ผลลัพธ์ทับไฟล์ต้นฉบับ: " + summary.file.string(),
                        "an output would overwrite the input: " + summary.file.string());
-    const plan::DepartmentPacket packet = packet_for(master, request, tally.department, summary);
+    const plan::DepartmentPacket packet = packet_for(master, raw, request, tally.department, summary);
     if (packet.measures.empty()) continue;
     write_atomically(summary.file, [&](const fs::path& tmp) {
       plan::write_department_workbook(packet, tmp);

@@ -1,6 +1,10 @@
 #include "report/style.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "text/thai.hpp"
+#include "text/width.hpp"
 
 namespace itawb::report {
 
@@ -17,6 +21,31 @@ uint32_t category_fill(ita::Category c) {
 const char* category_label_th(ita::Category c) { return ita::category_th(c); }
 const char* category_label_en(ita::Category c) { return ita::to_string(c); }
 const char* tool_code(ita::Tool t) { return ita::to_string(t); }
+
+void RowFit::text(uint32_t row, std::string_view s, double column_width, double font_pt) {
+  int n = 0;
+  size_t start = 0;
+  while (start <= s.size()) {
+    const size_t end = std::min(s.find('\n', start), s.size());
+    const std::string_view line = s.substr(start, end - start);
+    // As text::column_width_for, plus a tenth for what word wrapping wastes.
+    const double needed = text::display_width(line) * (font_pt / 16.0) * 0.95 * 1.1;
+    const double usable = column_width > 2 ? column_width - 1.5 : 0;
+    n += usable > 0 ? std::max(1, static_cast<int>(std::ceil(needed / usable))) : 1;
+    start = end + 1;
+  }
+  lines(row, n, font_pt);
+}
+
+void RowFit::lines(uint32_t row, int n, double font_pt) {
+  const double h = std::max(1, n) * line_height(font_pt) + 3;
+  double& points = points_[row];
+  points = std::max(points, std::min(h, 409.0));  // Excel's maximum row height
+}
+
+void RowFit::apply(xlsx::SheetWriter& ws) const {
+  for (const auto& [row, points] : points_) ws.row_height(row, points);
+}
 
 std::string thai_year(int year) { return year > 0 ? text::thai_digits(std::to_string(year)) : ""; }
 

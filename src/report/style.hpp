@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <string_view>
 
 #include "ita/analysis.hpp"
 #include "xlsx/writer.hpp"
@@ -39,6 +41,24 @@ inline xlsx::Style score_style() {
 inline xlsx::Style change_style() {
   return xlsx::Style{}.with_border().with_format(kChangeFormat).with_align(xlsx::Align::Right);
 }
+
+// Row heights. Excel neither grows a row for wrapped text nor for a large
+// font when it opens a file, and libxlsxwriter writes the 15 pt default, so
+// every row of a result sheet gets a height from the text written in it:
+// the number of wrapped lines (estimated like the column widths) times the
+// line height of the font.
+class RowFit {
+ public:
+  // Text in a column of known width (wrapped cells) or, with width 0, one line.
+  void text(uint32_t row, std::string_view s, double column_width = 0, double font_pt = 16);
+  void lines(uint32_t row, int n, double font_pt = 16);
+  void apply(xlsx::SheetWriter& ws) const;
+
+  static double line_height(double font_pt) { return font_pt * 1.35; }
+
+ private:
+  std::map<uint32_t, double> points_;  // row -> height
+};
 
 uint32_t category_fill(ita::Category c);
 // Thai label of a category as printed in the sheets and the legend.
