@@ -36,10 +36,23 @@ Style note_style() {
 }
 Style input_style() { return Style{}.with_border().with_wrap().with_fill(kInputFill).with_locked(false); }
 
-// "&" starts a control code in page headers; a literal one is doubled.
+// At most `max_chars` characters, cut on a character boundary.
+std::string first_chars(std::string_view s, size_t max_chars) {
+  size_t chars = 0, end = 0;
+  while (end < s.size() && chars < max_chars) {
+    const unsigned char lead = static_cast<unsigned char>(s[end]);
+    end += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    ++chars;
+  }
+  return std::string(s.substr(0, std::min(end, s.size())));
+}
+
+// "&" starts a control code in page headers; a literal one is doubled. Kept
+// short: a header holds 255 characters at most, and the writer cuts longer
+// ones by bytes, which can split a Thai character.
 std::string header_text(std::string_view s) {
   std::string out;
-  for (const char c : s) {
+  for (const char c : first_chars(s, 50)) {
     out += c;
     if (c == '&') out += '&';
   }
@@ -229,14 +242,8 @@ std::string department_file_name(std::string_view department) {
     else safe += c;
   }
   // At most 60 characters (Thai takes 3 bytes each; file names are capped at
-  // 255 bytes), cut on a character boundary.
-  size_t chars = 0, end = 0;
-  while (end < safe.size() && chars < 60) {
-    const unsigned char lead = static_cast<unsigned char>(safe[end]);
-    end += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    ++chars;
-  }
-  safe.resize(std::min(end, safe.size()));
+  // 255 bytes).
+  safe = first_chars(safe, 60);
   while (!safe.empty() && (safe.back() == '.' || safe.back() == '-')) safe.pop_back();
   if (safe.empty()) safe = "หน่วยงาน";
   return "มาตรการ-" + safe + ".xlsx";

@@ -22,7 +22,7 @@ std::string issue_name(const ita::Analysis& a, int number) {
 }
 
 // Below the table, one coloured cell per category: returns rows used.
-uint32_t write_legend(xlsx::SheetWriter& ws, uint32_t row) {
+uint32_t write_legend(FittedSheet& ws, uint32_t row) {
   ws.text(row, kIssue, "คำอธิบายสี (legend)", note_style().with_bold());
   for (ita::Category c : {ita::Category::Urgent, ita::Category::Develop, ita::Category::Maintain}) {
     ++row;
@@ -32,7 +32,7 @@ uint32_t write_legend(xlsx::SheetWriter& ws, uint32_t row) {
   return 4;
 }
 
-void write_header(xlsx::SheetWriter& ws, uint32_t row) {
+void write_header(FittedSheet& ws, uint32_t row) {
   const Style h = header_style();
   ws.text(row, kNumber, "ที่", h);
   ws.text(row, kIssue, "ประเด็น", h);
@@ -42,13 +42,18 @@ void write_header(xlsx::SheetWriter& ws, uint32_t row) {
   ws.text(row, kCategory, "หมวด", h);
 }
 
-void write_row(xlsx::SheetWriter& ws, uint32_t row, const ita::Analysis& a, const ita::Deficiency& d) {
+void write_row(FittedSheet& ws, uint32_t row, const ita::Analysis& a, const ita::Deficiency& d) {
   const uint32_t fill = category_fill(d.category);
   const bool urgent = d.category == ita::Category::Urgent;
   const Style c = cell_style().with_fill(fill).with_bold(urgent);
-  ws.number(row, kNumber, d.issue, centre_style().with_fill(fill).with_bold(urgent));
-  ws.text(row, kIssue, issue_name(a, d.issue), c);
-  ws.text(row, kCode, d.code, centre_style().with_fill(fill).with_bold(urgent));
+  if (d.issue > 0) {
+    ws.number(row, kNumber, d.issue, centre_style().with_fill(fill).with_bold(urgent));
+    ws.text(row, kIssue, issue_name(a, d.issue), c);
+  } else {  // e.g. an OIT indicator at indicator level: no one issue owns it
+    ws.text(row, kNumber, "-", centre_style().with_fill(fill).with_bold(urgent));
+    ws.text(row, kIssue, "ไม่ระบุประเด็น", c);
+  }
+  ws.text(row, kCode, display_code(d.code), centre_style().with_fill(fill).with_bold(urgent));
   ws.text(row, kText, d.text, c);
   ws.number(row, kScore, d.score, score_style().with_fill(fill).with_bold(urgent));
   ws.text(row, kCategory, category_label_th(d.category), c);
@@ -56,7 +61,11 @@ void write_row(xlsx::SheetWriter& ws, uint32_t row, const ita::Analysis& a, cons
 
 }  // namespace
 
-void write_deficiencies(xlsx::SheetWriter& ws, const ita::Analysis& a) {
+void write_deficiencies(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
+  FittedSheet ws(out_ws, 6, 12);
+  ws.width(kIssue, 30);
+  ws.width(kText, 50);
+  ws.width(kCategory, 24);
   ws.merge(0, kNumber, 0, kCategory,
            "ประเด็นข้อบกพร่องที่ต้องแก้ไข/พัฒนา/ปรับปรุง จากผลการประเมิน ITA ปี " +
                thai_year(a.agency.assessment_year),
@@ -82,10 +91,8 @@ void write_deficiencies(xlsx::SheetWriter& ws, const ita::Analysis& a) {
                  "รายการ OIT ต่ำกว่า " + text::format_fixed(r.oit_urgent_below, 0) + " = เร่งด่วน",
              note_style());
   }
-  ws.fit_columns(6, 60);
-  ws.column_width(kIssue, 30);
-  ws.column_width(kCategory, 24);
-  print_setup(ws, a.agency, kDeficienciesSheet, /*landscape=*/true, 2, 2);
+  ws.finish();
+  print_setup(out_ws, a.agency, kDeficienciesSheet, /*landscape=*/true, 2, 2);
 }
 
 }  // namespace itawb::report

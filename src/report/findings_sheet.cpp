@@ -29,7 +29,7 @@ uint32_t severity_fill(Severity s) {
   return 0;
 }
 
-void write_header(xlsx::SheetWriter& ws, uint32_t row) {
+void write_header(FittedSheet& ws, uint32_t row) {
   const Style h = header_style();
   ws.text(row, kNumber, "ที่", h);
   ws.text(row, kSeverity, "ระดับ", h);
@@ -40,7 +40,7 @@ void write_header(xlsx::SheetWriter& ws, uint32_t row) {
   ws.text(row, kMessageEn, "Message", h);
 }
 
-void write_location(xlsx::SheetWriter& ws, uint32_t row, const Finding& f,
+void write_location(FittedSheet& ws, uint32_t row, const Finding& f,
                     const std::set<std::string>& linked_sheets) {
   const std::string where = f.location();
   if (!f.sheet.empty() && linked_sheets.count(f.sheet)) {
@@ -51,7 +51,7 @@ void write_location(xlsx::SheetWriter& ws, uint32_t row, const Finding& f,
   }
 }
 
-void write_row(xlsx::SheetWriter& ws, uint32_t row, size_t number, const Finding& f,
+void write_row(FittedSheet& ws, uint32_t row, size_t number, const Finding& f,
                const std::set<std::string>& linked_sheets) {
   ws.number(row, kNumber, static_cast<double>(number), centre_style());
   ws.text(row, kSeverity, severity_label(f.severity), cell_style().with_fill(severity_fill(f.severity)));
@@ -73,8 +73,11 @@ std::string internal_link(const std::string& sheet, const std::string& cell) {
   return "internal:'" + quoted + "'!" + cell;
 }
 
-void write_findings(xlsx::SheetWriter& ws, const ita::Agency& agency, const Findings& findings,
+void write_findings(xlsx::SheetWriter& out_ws, const ita::Agency& agency, const Findings& findings,
                     const std::set<std::string>& linked_sheets) {
+  FittedSheet ws(out_ws, 6, 20);
+  ws.width(kMessageTh, 44);
+  ws.width(kMessageEn, 38);
   ws.merge(0, kNumber, 0, kMessageEn, "ผลการตรวจสอบข้อมูลในแบบฟอร์ม (data checks)", title_style());
   ws.merge(1, kNumber, 1, kMessageEn,
            agency_line(agency) + "  ข้อผิดพลาด " + std::to_string(findings.error_count()) +
@@ -95,10 +98,8 @@ void write_findings(xlsx::SheetWriter& ws, const ita::Agency& agency, const Find
   if (findings.empty())
     ws.merge(row, kNumber, row, kMessageEn, "ไม่พบปัญหาในข้อมูล (no findings)", cell_style());
 
-  ws.fit_columns(6, 50);
-  ws.column_width(kMessageTh, 50);
-  ws.column_width(kMessageEn, 45);
-  print_setup(ws, agency, kFindingsSheet, /*landscape=*/true, 2, 2);
+  ws.finish();
+  print_setup(out_ws, agency, kFindingsSheet, /*landscape=*/true, 2, 2);
 }
 
 }  // namespace itawb::report

@@ -3,7 +3,6 @@
 // below 100. Without question scores the analysis runs at indicator level:
 // the sheet says so and shows the indicators each issue draws on.
 #include <algorithm>
-#include <set>
 
 #include "report/sheets.hpp"
 #include "report/style.hpp"
@@ -23,58 +22,28 @@ struct Line {
   std::string placeholder;  // shown in the question block when it is empty
 };
 
-// Indicators an issue draws on, through its questions (indicator level).
-std::vector<const ita::IndicatorResult*> indicators_of(const ita::Analysis& a,
-                                                       const ita::IssueResult& issue) {
-  std::vector<const ita::IndicatorResult*> out;
-  if (!a.framework) return out;
-  std::set<int> numbers;
-  for (const auto& def : a.framework->issues) {
-    if (def.number != issue.number) continue;
-    for (const auto& code : def.questions)
-      for (const auto& q : a.framework->questions)
-        if (q.code == code) numbers.insert(q.indicator);
-  }
-  for (const auto& ind : a.scores.indicators)
-    if (numbers.count(ind.number)) out.push_back(&ind);
-  return out;
-}
-
-void write_item(xlsx::SheetWriter& ws, uint32_t row, uint32_t code_col, const ita::RankedItem* item) {
+void write_item(FittedSheet& ws, uint32_t row, uint32_t code_col, const ita::RankedItem* item) {
   if (!item) {
     ws.blank(row, code_col, centre_style());
     ws.blank(row, code_col + 1, cell_style());
     ws.blank(row, code_col + 2, score_style());
     return;
   }
-  ws.text(row, code_col, item->code, centre_style());
+  ws.text(row, code_col, display_code(item->code), centre_style());
   ws.text(row, code_col + 1, item->text, cell_style());
   ws.number(row, code_col + 2, item->score, score_style());
 }
 
-void write_indicator_line(xlsx::SheetWriter& ws, uint32_t row, const ita::IndicatorResult& ind) {
-  ws.text(row, kCode, "ตัวชี้วัด " + text::thai_digits(std::to_string(ind.number)), centre_style());
-  ws.text(row, kText, ind.name + " (ระดับตัวชี้วัด)", cell_style());
-  ws.number_or_blank(row, kScore, ind.value.score, score_style());
-}
-
 // Writes one issue over as many rows as its longest block; returns rows used.
-uint32_t write_issue(xlsx::SheetWriter& ws, uint32_t row, const ita::Analysis& a,
+uint32_t write_issue(FittedSheet& ws, uint32_t row, const ita::Analysis& a,
                      const ita::IssueResult& issue) {
-  std::vector<const ita::IndicatorResult*> indicators;
-  if (!a.question_level) indicators = indicators_of(a, issue);
-  const size_t question_rows = a.question_level ? issue.lowest.size() : indicators.size();
+  // At indicator level the analysis ranks the issue's indicators instead.
+  const size_t question_rows = issue.lowest.size();
   const uint32_t rows = static_cast<uint32_t>(std::max<size_t>({question_rows, issue.oit.size(), 1}));
 
   for (uint32_t i = 0; i < rows; ++i) {
     const uint32_t r = row + i;
-    if (a.question_level) {
-      write_item(ws, r, kCode, i < issue.lowest.size() ? &issue.lowest[i] : nullptr);
-    } else if (i < indicators.size()) {
-      write_indicator_line(ws, r, *indicators[i]);
-    } else {
-      write_item(ws, r, kCode, nullptr);
-    }
+    write_item(ws, r, kCode, i < issue.lowest.size() ? &issue.lowest[i] : nullptr);
     write_item(ws, r, kOitCode, i < issue.oit.size() ? &issue.oit[i] : nullptr);
   }
   if (question_rows == 0)
@@ -95,7 +64,7 @@ uint32_t write_issue(xlsx::SheetWriter& ws, uint32_t row, const ita::Analysis& a
   return rows;
 }
 
-void write_header(xlsx::SheetWriter& ws, uint32_t row) {
+void write_header(FittedSheet& ws, uint32_t row) {
   const Style h = header_style();
   ws.merge(row, kNumber, row + 1, kNumber, "ที่", h);
   ws.merge(row, kIssue, row + 1, kIssue, "ประเด็น", h);
@@ -111,7 +80,11 @@ void write_header(xlsx::SheetWriter& ws, uint32_t row) {
 
 }  // namespace
 
-void write_issues(xlsx::SheetWriter& ws, const ita::Analysis& a) {
+void write_issues(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
+  FittedSheet ws(out_ws, 6, 12);
+  ws.width(kIssue, 30);  // issue names wrap: a fixed width reads better
+  ws.width(kText, 50);
+  ws.width(kOitText, 28);
   ws.merge(0, kNumber, 0, kOitScore,
            "วิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. " + thai_year(a.agency.assessment_year) +
                " แบ่งตามประเด็น",
@@ -122,7 +95,7 @@ void write_issues(xlsx::SheetWriter& ws, const ita::Analysis& a) {
           ? "วิเคราะห์แบบ Comparative Analysis จากข้อคำถาม IIT และ EIT ที่ได้คะแนนต่ำสุด " +
                 text::thai_digits(std::to_string(a.framework ? a.framework->rules.lowest_count : 3)) +
                 " อันดับในแต่ละประเด็น (lowest questions per issue)"
-          : "วิเคราะห์ระดับตัวชี้วัด: ไม่มีแผ่นงานคะแนนรายข้อ จึงแสดงคะแนนตัวชี้วัดที่เกี่ยวข้องแทน "
+          : "วิเคราะห์ระดับตัวชี้วัด: ไม่มีแผ่นงานคะแนนรายข้อ จึงแสดงคะแนนตัวชี้วัดของแต่ละประเด็นแทนข้อคำถาม "
             "(indicator-level analysis: no question scores sheet)";
   ws.merge(2, kNumber, 2, kOitScore, method, a.question_level ? note_style() : note_style().with_bold());
   write_header(ws, 3);
@@ -133,9 +106,8 @@ void write_issues(xlsx::SheetWriter& ws, const ita::Analysis& a) {
            "หมายเหตุ: คะแนน EIT เป็นค่าเฉลี่ยจากผลประเมิน EIT Survey (ส่วนที่ ๑) กับ EIT Public (ส่วนที่ ๒)",
            note_style());
 
-  ws.fit_columns(6, 60);
-  ws.column_width(kIssue, 30);  // issue names wrap: a fixed width reads better
-  print_setup(ws, a.agency, kIssuesSheet, /*landscape=*/true, 3, 4);
+  ws.finish();
+  print_setup(out_ws, a.agency, kIssuesSheet, /*landscape=*/true, 3, 4);
 }
 
 }  // namespace itawb::report

@@ -23,18 +23,22 @@ const char* category_label_en(ita::Category c) { return ita::to_string(c); }
 const char* tool_code(ita::Tool t) { return ita::to_string(t); }
 
 void RowFit::text(uint32_t row, std::string_view s, double column_width, double font_pt) {
+  lines(row, count_lines(s, column_width, font_pt), font_pt);
+}
+
+int RowFit::count_lines(std::string_view s, double column_width, double font_pt) {
   int n = 0;
   size_t start = 0;
   while (start <= s.size()) {
     const size_t end = std::min(s.find('\n', start), s.size());
     const std::string_view line = s.substr(start, end - start);
-    // As text::column_width_for, plus a tenth for what word wrapping wastes.
-    const double needed = text::display_width(line) * (font_pt / 16.0) * 0.95 * 1.1;
-    const double usable = column_width > 2 ? column_width - 1.5 : 0;
+    // As text::column_width_for, plus a quarter for what word wrapping wastes.
+    const double needed = text::display_width(line) * (font_pt / 16.0) * 0.95 * 1.25;
+    const double usable = column_width > 3 ? column_width - 2 : 0;
     n += usable > 0 ? std::max(1, static_cast<int>(std::ceil(needed / usable))) : 1;
     start = end + 1;
   }
-  lines(row, n, font_pt);
+  return n;
 }
 
 void RowFit::lines(uint32_t row, int n, double font_pt) {
@@ -45,6 +49,76 @@ void RowFit::lines(uint32_t row, int n, double font_pt) {
 
 void RowFit::apply(xlsx::SheetWriter& ws) const {
   for (const auto& [row, points] : points_) ws.row_height(row, points);
+}
+
+void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
+                           std::string_view s, const xlsx::Style& style, bool widens) {
+  entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap});
+  if (!widens) return;
+  // As SheetWriter's own tracking, so fitted widths agree with what it sets.
+  double w = text::column_width_for(s, style.size);
+  if (style.bold) w *= 1.05;
+  double& widest = fitted_[first_col];
+  widest = std::max(widest, w);
+}
+
+void FittedSheet::text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style) {
+  ws_.text(row, col, s, style);
+  remember(row, row, col, col, s, style, true);
+}
+
+void FittedSheet::number(uint32_t row, uint32_t col, double v, const xlsx::Style& style) {
+  ws_.number(row, col, v, style);
+  remember(row, row, col, col, "000.00", style, true);
+}
+
+void FittedSheet::number_or_blank(uint32_t row, uint32_t col, std::optional<double> v,
+                                  const xlsx::Style& style) {
+  ws_.number_or_blank(row, col, v, style);
+  remember(row, row, col, col, v ? "000.00" : "", style, v.has_value());
+}
+
+void FittedSheet::blank(uint32_t row, uint32_t col, const xlsx::Style& style) {
+  ws_.blank(row, col, style);
+  remember(row, row, col, col, "", style, false);
+}
+
+void FittedSheet::link(uint32_t row, uint32_t col, const std::string& url, std::string_view label,
+                       const xlsx::Style& style) {
+  ws_.link(row, col, url, label, style);
+  remember(row, row, col, col, label, style, true);
+}
+
+void FittedSheet::merge(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col,
+                        std::string_view s, const xlsx::Style& style) {
+  ws_.merge(first_row, first_col, last_row, last_col, s, style);
+  remember(first_row, last_row, first_col, last_col, s, style, false);
+}
+
+void FittedSheet::finish() {
+  std::map<uint32_t, double> final_width = widths_;
+  for (const auto& [col, w] : fitted_)
+    if (!widths_.count(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
+  for (const auto& [col, w] : final_width) ws_.column_width(col, w);
+
+  RowFit rows;
+  for (const auto& e : entries_) {
+    double total = 0;
+    for (uint32_t c = e.first_col; c <= e.last_col; ++c) {
+      const auto it = final_width.find(c);
+      total += it == final_width.end() ? 8.43 : it->second;  // Excel's default width
+    }
+    // Lines of a merge over several rows are shared out among them.
+    const int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size);
+    const int span = static_cast<int>(e.last_row - e.first_row + 1);
+    for (uint32_t r = e.first_row; r <= e.last_row; ++r) rows.lines(r, (n + span - 1) / span, e.size);
+  }
+  rows.apply(ws_);
+}
+
+std::string display_code(const std::string& code) {
+  if (code.rfind("ind", 0) == 0 && code.size() > 3) return "ตัวชี้วัด " + text::thai_digits(code.substr(3));
+  return code;
 }
 
 std::string thai_year(int year) { return year > 0 ? text::thai_digits(std::to_string(year)) : ""; }

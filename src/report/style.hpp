@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ita/analysis.hpp"
 #include "xlsx/writer.hpp"
@@ -28,7 +30,7 @@ inline constexpr const char* kChangeFormat = "+0.00;-0.00;0.00";
 
 inline xlsx::Style title_style() { return xlsx::Style{}.with_bold().with_size(18); }
 inline xlsx::Style subtitle_style() { return xlsx::Style{}.with_bold(); }
-inline xlsx::Style note_style() { return xlsx::Style{}.with_size(14); }
+inline xlsx::Style note_style() { return xlsx::Style{}.with_size(14).with_wrap(); }
 inline xlsx::Style header_style() {
   return xlsx::Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap()
       .with_align(xlsx::Align::Center).with_vcenter();
@@ -52,12 +54,58 @@ class RowFit {
   // Text in a column of known width (wrapped cells) or, with width 0, one line.
   void text(uint32_t row, std::string_view s, double column_width = 0, double font_pt = 16);
   void lines(uint32_t row, int n, double font_pt = 16);
+  // Lines `s` takes in a column `column_width` wide (0: no wrapping).
+  static int count_lines(std::string_view s, double column_width, double font_pt = 16);
   void apply(xlsx::SheetWriter& ws) const;
 
-  static double line_height(double font_pt) { return font_pt * 1.35; }
+  // TH SarabunPSK has tall ascenders and a wide line gap: Excel gives one
+  // 16 pt line a 24.75 pt row.
+  static double line_height(double font_pt) { return font_pt * 1.5; }
 
  private:
   std::map<uint32_t, double> points_;  // row -> height
+};
+
+// A SheetWriter with row heights: the same calls; each text is also
+// remembered, and finish() sets the column widths (declared with width(),
+// else fitted to the text like SheetWriter::fit_columns, within
+// [fit_min, fit_max]) and then every row's height from the lines its wrapped
+// texts take in those widths.
+class FittedSheet {
+ public:
+  explicit FittedSheet(xlsx::SheetWriter& ws, double fit_min = 6, double fit_max = 60)
+      : ws_(ws), fit_min_(fit_min), fit_max_(fit_max) {}
+
+  xlsx::SheetWriter& raw() { return ws_; }
+  void width(uint32_t col, double w) { widths_[col] = w; }
+
+  void text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style = {});
+  void number(uint32_t row, uint32_t col, double v, const xlsx::Style& style = {});
+  void number_or_blank(uint32_t row, uint32_t col, std::optional<double> v, const xlsx::Style& style = {});
+  void blank(uint32_t row, uint32_t col, const xlsx::Style& style = {});
+  void link(uint32_t row, uint32_t col, const std::string& url, std::string_view label,
+            const xlsx::Style& style = {});
+  // A merge's text is counted against the columns' total width, its lines
+  // shared out among its rows; it does not widen fitted columns.
+  void merge(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col,
+             std::string_view s, const xlsx::Style& style = {});
+  void finish();
+
+ private:
+  struct Entry {
+    uint32_t first_row, last_row, first_col, last_col;
+    std::string text;
+    double size;
+    bool wrap;
+  };
+  void remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
+                std::string_view s, const xlsx::Style& style, bool widens);
+
+  xlsx::SheetWriter& ws_;
+  double fit_min_, fit_max_;
+  std::map<uint32_t, double> widths_;  // declared
+  std::map<uint32_t, double> fitted_;  // widest text per undeclared column
+  std::vector<Entry> entries_;
 };
 
 uint32_t category_fill(ita::Category c);
@@ -65,6 +113,10 @@ uint32_t category_fill(ita::Category c);
 const char* category_label_th(ita::Category c);
 const char* category_label_en(ita::Category c);
 const char* tool_code(ita::Tool t);  // "IIT", "EIT", "OIT"
+
+// A code as a supervisor reads it: question and item codes as they are
+// ("e9", "o13"); the analysis' indicator-level codes "ind8" as "ตัวชี้วัด ๘".
+std::string display_code(const std::string& code);
 
 // "๒๕๖๗" for 2567: years in Thai text read with Thai digits, as in the seeds.
 std::string thai_year(int year);

@@ -16,7 +16,6 @@ using xlsx::Style;
 // separate column would not fit a portrait A4 page at a readable size.
 enum Col : uint32_t { kName, kTool, kPrevious, kScore, kChange, kComputed, kNote, kCols };
 constexpr uint32_t kLast = kNote;
-constexpr double kTwoLines = 42;  // points: two lines of 16 pt text
 
 const char* tool_label_th(ita::Tool t) {
   switch (t) {
@@ -42,13 +41,13 @@ bool differs(double a, double b, double tol) {
   return std::fabs(text::round_to(a, 2) - text::round_to(b, 2)) > tol + 1e-9;
 }
 
-void write_scores(xlsx::SheetWriter& ws, uint32_t row, const ita::ScorePair& p, const Style& extra) {
+void write_scores(FittedSheet& ws, uint32_t row, const ita::ScorePair& p, const Style& extra) {
   ws.number_or_blank(row, kPrevious, p.previous, score_style().with_fill(extra.fill).with_bold(extra.bold));
   ws.number_or_blank(row, kScore, p.score, score_style().with_fill(extra.fill).with_bold(extra.bold));
   ws.number_or_blank(row, kChange, p.change, change_style().with_fill(extra.fill).with_bold(extra.bold));
 }
 
-void write_header(xlsx::SheetWriter& ws, uint32_t row, int year) {
+void write_header(FittedSheet& ws, uint32_t row, int year) {
   const Style h = header_style();
   ws.merge(row, kName, row + 1, kName, "ตัวชี้วัด", h);
   ws.merge(row, kTool, row + 1, kTool, "เครื่องมือการประเมิน", h);
@@ -60,7 +59,7 @@ void write_header(xlsx::SheetWriter& ws, uint32_t row, int year) {
   ws.merge(row, kNote, row + 1, kNote, "หมายเหตุ", h);
 }
 
-void write_tools(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
+void write_tools(FittedSheet& ws, uint32_t& row, const ita::Analysis& a) {
   for (ita::Tool t : {ita::Tool::IIT, ita::Tool::EIT, ita::Tool::OIT}) {
     const auto it = a.scores.tools.find(t);
     const ita::ScorePair pair = it == a.scores.tools.end() ? ita::ScorePair{} : it->second;
@@ -80,13 +79,12 @@ void write_tools(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
   }
 }
 
-void write_indicators(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
+void write_indicators(FittedSheet& ws, uint32_t& row, const ita::Analysis& a) {
   for (const auto& ind : a.scores.indicators) {
     const std::string en = english_name(a, ind.number);
     ws.text(row, kName,
             text::thai_digits(std::to_string(ind.number)) + ". " + ind.name + (en.empty() ? "" : "\n" + en),
             cell_style());
-    if (!en.empty()) ws.row_height(row, kTwoLines);
     ws.text(row, kTool, tool_code(ind.tool), centre_style());
     write_scores(ws, row, ind.value, Style{});
     std::string note;
@@ -102,7 +100,7 @@ void write_indicators(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis&
   }
 }
 
-void write_total(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
+void write_total(FittedSheet& ws, uint32_t& row, const ita::Analysis& a) {
   const Style total = cell_style().with_bold().with_fill(kTotalFill);
   const Style centre = centre_style().with_bold().with_fill(kTotalFill);
   ws.text(row, kName, "คะแนนรวม (ITA)", total);
@@ -123,7 +121,7 @@ void write_total(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
 }
 
 // The total and level the agency was given by ITAS, beside ours.
-void write_reported(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a) {
+void write_reported(FittedSheet& ws, uint32_t& row, const ita::Analysis& a) {
   const auto& agency = a.agency;
   if (!agency.reported_total && agency.reported_level.empty()) return;
   const Style c = cell_style();
@@ -160,7 +158,7 @@ void write_reported(xlsx::SheetWriter& ws, uint32_t& row, const ita::Analysis& a
   ++row;
 }
 
-void write_notes(xlsx::SheetWriter& ws, uint32_t row, const ita::Analysis& a) {
+void write_notes(FittedSheet& ws, uint32_t row, const ita::Analysis& a) {
   std::vector<std::string> notes{
       "หมายเหตุ: คะแนน EIT เป็นค่าเฉลี่ยของตัวชี้วัดที่ ๖–๘ (เท่ากับค่าเฉลี่ย EIT Survey กับ EIT Public)",
       "คะแนนรวม = ๐.๓๐ × IIT + ๐.๓๐ × EIT + ๐.๔๐ × OIT"};
@@ -176,7 +174,12 @@ void write_notes(xlsx::SheetWriter& ws, uint32_t row, const ita::Analysis& a) {
 
 }  // namespace
 
-void write_summary(xlsx::SheetWriter& ws, const ita::Analysis& a) {
+void write_summary(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
+  FittedSheet ws(out_ws, 8, 34);
+  ws.width(kTool, 11);
+  for (uint32_t c : {kPrevious, kScore, kChange}) ws.width(c, 11);
+  ws.width(kComputed, 11);
+  ws.width(kNote, 26);
   const int year = a.agency.assessment_year;
   ws.merge(0, kName, 0, kLast,
            "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปีงบประมาณ พ.ศ. " +
@@ -194,11 +197,8 @@ void write_summary(xlsx::SheetWriter& ws, const ita::Analysis& a) {
   write_reported(ws, row, a);
   write_notes(ws, row + 1, a);
 
-  ws.fit_columns(8, 36);
-  ws.column_width(kTool, 11);
-  ws.column_width(kComputed, 11);
-  ws.column_width(kNote, 26);
-  print_setup(ws, a.agency, kSummarySheet, /*landscape=*/false, 3, 4);
+  ws.finish();
+  print_setup(out_ws, a.agency, kSummarySheet, /*landscape=*/false, 3, 4);
 }
 
 }  // namespace itawb::report

@@ -2,6 +2,7 @@
 // อบต.ทุ่งทอง 2567 against 2566), read back with openpyxl.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -339,4 +340,14 @@ TEST_CASE("a workbook without question scores is analysed at indicator level, an
   const auto& s = sheet_of(dump, "วิเคราะห์รายประเด็น");
   CHECK(s["cells"]["A3"]["v"].get<std::string>().find("วิเคราะห์ระดับตัวชี้วัด") != std::string::npos);
   CHECK(sheet_of(dump, "คะแนนรายข้อ").is_null());
+  // Issue 2 draws on indicators 6 and 8: the lower one, 92.05, comes first.
+  bool issue2 = false;
+  for (const auto& [ref, cell] : s["cells"].items()) {
+    if (ref[0] != 'A' || cell["v"] != 2) continue;
+    const std::string row = ref.substr(1);
+    issue2 = s["cells"]["C" + row]["v"] == "ตัวชี้วัด ๘" &&
+             std::fabs(s["cells"]["E" + row]["v"].get<double>() - 92.05) < 1e-9;
+  }
+  CHECK(issue2);
+  CHECK(doc["issues"][1]["lowest"][0]["score"].get<double>() == Approx(92.05));
 }
