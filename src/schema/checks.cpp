@@ -190,6 +190,31 @@ class PatternCheck : public Check {
   std::regex re_;
 };
 
+// A choice written as a check-box pair, as the seeds' progress reports do:
+// "☐ ยังไม่ได้ดำเนินการ ☑ ดำเนินการ" means the ticked option. Returns the
+// text after the ticked box (or after a lone empty box), else `s` unchanged.
+std::string checked_choice(const std::string& s) {
+  static const char* const kTicked[] = {"\u2611", "\u2612", "\u2713", "\u2714"};  // ☑ ☒ ✓ ✔
+  static const char* const kEmpty = "\u2610";                                       // ☐
+  auto next_box = [&](size_t from) {
+    size_t best = std::string::npos;
+    for (const char* m : kTicked) best = std::min(best, s.find(m, from));
+    return std::min(best, s.find(kEmpty, from));
+  };
+  size_t ticked = std::string::npos;
+  for (const char* m : kTicked) ticked = std::min(ticked, s.find(m));
+  size_t start = std::string::npos;
+  if (ticked != std::string::npos) {
+    start = ticked + 3;  // every mark above is 3 bytes in UTF-8
+  } else if (const size_t empty = s.find(kEmpty);
+             empty != std::string::npos && s.find(kEmpty, empty + 3) == std::string::npos) {
+    start = empty + 3;
+  }
+  if (start == std::string::npos) return s;
+  const size_t end = next_box(start);
+  return s.substr(start, end == std::string::npos ? std::string::npos : end - start);
+}
+
 // Accepts the canonical spellings and their aliases; rewrites to canonical.
 class EnumCheck : public Check {
  public:
@@ -203,6 +228,7 @@ class EnumCheck : public Check {
   }
   std::optional<Problem> check(Value& v) const override {
     auto it = canonical_.find(match_key(v.text));
+    if (it == canonical_.end()) it = canonical_.find(match_key(checked_choice(v.text)));
     if (it != canonical_.end()) {
       v.text = it->second;
       return std::nullopt;

@@ -71,4 +71,16 @@ std::string sanitize_for_xlsx(std::string_view s) {
   return out;
 }
 
+std::string cut_utf8(std::string_view s, size_t max_chars, size_t max_bytes) {
+  size_t chars = 0, i = 0;
+  while (i < s.size() && chars < max_chars) {
+    const unsigned char c = s[i];
+    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (i + len > max_bytes || i + len > s.size()) break;
+    i += len;
+    ++chars;
+  }
+  return std::string(s.substr(0, i));
+}
+
 }  // namespace itawb::text

@@ -3,6 +3,7 @@
 // take no width; East Asian wide/full-width characters take two.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,9 @@ double column_width_for(std::string_view s, double font_pt = 16);
 // Valid UTF-8 without XML-illegal control characters (keeps \t \n \r),
 // invalid bytes replaced by U+FFFD, capped at Excel's 32,767 characters.
 std::string sanitize_for_xlsx(std::string_view s);
+
+// The longest prefix of `s` with at most `max_chars` code points and at most
+// `max_bytes` bytes, never splitting a UTF-8 sequence.
+std::string cut_utf8(std::string_view s, size_t max_chars, size_t max_bytes = SIZE_MAX);
 
 }  // namespace itawb::text

@@ -136,8 +136,9 @@ void SheetWriter::a4(bool landscape, bool fit_width) {
 }
 
 void SheetWriter::header_footer(const std::string& header, const std::string& footer) {
-  // Excel caps each at 255 characters; longer text is cut rather than refused.
-  auto cap = [](const std::string& s) { return s.size() > 250 ? s.substr(0, 250) : s; };
+  // Excel caps each at 255 characters; longer text is cut (on a character
+  // boundary: a split Thai character makes the file unreadable) rather than refused.
+  auto cap = [](const std::string& s) { return text::cut_utf8(s, 250, 250); };
   if (!header.empty()) check(worksheet_set_header(ws_, cap(header).c_str()), "set_header");
   if (!footer.empty()) check(worksheet_set_footer(ws_, cap(footer).c_str()), "set_footer");
 }
@@ -187,15 +188,7 @@ std::string WorkbookWriter::valid_sheet_name(std::string_view wanted) const {
   if (base.empty()) base = "Sheet";
   if (base.front() == '\'') base.front() = '_';
   // 31 characters (code points), cut on a code point boundary.
-  auto cut = [](const std::string& s, size_t max_chars) {
-    size_t chars = 0, i = 0;
-    while (i < s.size() && chars < max_chars) {
-      const unsigned char c = s[i];
-      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      ++chars;
-    }
-    return s.substr(0, std::min(i, s.size()));
-  };
+  auto cut = [](const std::string& s, size_t max_chars) { return text::cut_utf8(s, max_chars); };
   std::string name = cut(base, 31);
   auto taken = [&](const std::string& n) {
     for (const auto& s : sheets_)

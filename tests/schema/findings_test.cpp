@@ -319,3 +319,24 @@ TEST_CASE("repeated findings are sampled and counted") {
   CHECK(r.findings.suppressed().at("test.xlsx|คะแนนรายข้อ|constraint-error") == 20);
   CHECK(r.findings.error_count() >= 40);
 }
+
+TEST_CASE("a status written as the seeds' check-box pair reads as the ticked option") {
+  auto sheets = seed_sheets();
+  sheets.push_back(make_sheet("มาตรการ", {{std::string("ลำดับ"), std::string("ประเด็น"), std::string("มาตรการ"),
+                                          std::string("ระยะเวลา"), std::string("ผู้รับผิดชอบ")},
+                                         {1.0, 2.0, std::string("E-Service"), std::string("ไตรมาส ๒"),
+                                          std::string("สำนักปลัด")},
+                                         {2.0, 3.0, std::string("เว็บไซต์"), std::string("ไตรมาส ๒"),
+                                          std::string("สำนักปลัด")}}));
+  sheets.push_back(make_sheet(
+      "ความก้าวหน้า", {{std::string("ลำดับมาตรการ"), std::string("ไตรมาส"), std::string("สถานะ"),
+                        std::string("ผลการดำเนินการ")},
+                       {1.0, 2.0, std::string("☐ ยังไม่ได้ดำเนินการ ☑ ดำเนินการ"), std::string("ทำแล้ว")},
+                       {2.0, 2.0, std::string("☑ ยังไม่ได้ดำเนินการ ☐ ดำเนินการ"), std::string("-")}}));
+  const auto r = load(sheets);
+  INFO(dump(r.findings));
+  CHECK(with_code(r.findings, "constraint-error").empty());
+  REQUIRE(r.model.progress.size() == 2);
+  CHECK(r.model.progress[0].status == "ดำเนินการแล้ว");
+  CHECK(r.model.progress[1].status == "ยังไม่ได้ดำเนินการ");
+}

@@ -72,3 +72,18 @@ TEST_CASE("an unfinished writer leaves no file behind") {
   CHECK(std::distance(std::filesystem::directory_iterator(tmp.path()),
                       std::filesystem::directory_iterator{}) == 0);
 }
+
+TEST_CASE("long Thai headers are cut on a character boundary") {
+  std::string s;
+  for (int i = 0; i < 100; ++i) s += "ก";  // 3 bytes each
+  const std::string cut = text::cut_utf8(s, 255, 250);
+  CHECK(cut.size() == 249);  // 83 whole characters
+  CHECK(text::cut_utf8("abc", 2) == "ab");
+  test::TempDir tmp;
+  xlsx::WorkbookWriter wb(tmp / "hf.xlsx");
+  auto& ws = wb.add_sheet("x");
+  ws.text(0, 0, "x");
+  ws.header_footer("&C" + s, "&Cหน้า &P / &N");
+  wb.close();
+  CHECK(openpyxl_read(tmp / "hf.xlsx", true)["sheets"][0]["name"] == "x");
+}
