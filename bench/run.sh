@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks itawb's xlsx writer and reader against openpyxl and prints a table.
 #
-#   bench/run.sh                      # 100k×10 and 500k×10 (openpyxl: 100k only)
+#   bench/run.sh                      # 100k, 500k and 1M rows × 10 (openpyxl: 100k only)
 #   SIZES="100000 200000" bench/run.sh
 #
 # Environment: BUILD (build folder, default build-bench), SIZES (row counts,
@@ -16,7 +16,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build-bench}
-SIZES=${SIZES:-"100000 500000"}
+SIZES=${SIZES:-"100000 500000 1000000"}
 COLS=${COLS:-10}
 PY_MAX_ROWS=${PY_MAX_ROWS:-100000}
 PYTHON=${PYTHON:-/usr/bin/python3}

@@ -258,7 +258,7 @@ TEST_CASE("the input is never written") {
   }
 }
 
-TEST_CASE("--json prints the analysis document") {
+TEST_CASE("analyze --json prints the analysis document") {
   test::TempDir tmp;
   const auto r = run_itawb({"analyze", example("thungthong-2567.xlsx").string(), "-o",
                             (tmp / "out.xlsx").string(), "--json"});
