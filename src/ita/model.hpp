@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/finding.hpp"
+
 namespace itawb::ita {
 
 // Where a value came from, for findings and for highlighting input cells.
@@ -16,6 +18,11 @@ struct Origin {
   uint32_t col = 0;
   bool known() const { return !sheet.empty(); }
 };
+
+// A finding tied to the cell `origin` names (or to the file when unknown).
+Finding finding_at(Severity severity, std::string code, const std::string& file,
+                   const Origin& origin, std::string value, std::string message_th,
+                   std::string message_en);
 
 struct Agency {
   std::string name;                // ชื่อหน่วยงาน

@@ -25,9 +25,5 @@ std::optional<double> recompute_indicator(const AgencyWorkbook& workbook,
                                           const Framework& framework, int indicator,
                                           bool previous = false);
 
-// A Finding located at `origin` (sheet, A1 cell, 1-based row/column).
-Finding finding_at(Severity severity, std::string code, const std::string& file,
-                   const Origin& origin, std::string value, std::string message_th,
-                   std::string message_en);
 
 }  // namespace itawb::ita

@@ -8,30 +8,13 @@
 #include "xlsx/cell_ref.hpp"
 
 namespace itawb::plan {
+
+using ita::finding_at;
 namespace {
 
 constexpr const char* kMeasureSheet = "มาตรการ";
 
 std::string thai_number(int n) { return text::thai_digits(std::to_string(n)); }
-
-// A finding tied to an input cell (or to the sheet when the origin is unknown).
-Finding finding_at(Severity sev, std::string code, const std::string& file, const ita::Origin& origin,
-                   std::string value, std::string th, std::string en) {
-  Finding f;
-  f.severity = sev;
-  f.code = std::move(code);
-  f.file = file;
-  if (origin.known()) {
-    f.sheet = origin.sheet;
-    f.cell = xlsx::ref_name(origin.row, origin.col);
-    f.row = origin.row + 1;
-    f.column = origin.col + 1;
-  }
-  f.value = std::move(value);
-  f.message_th = std::move(th);
-  f.message_en = std::move(en);
-  return f;
-}
 
 const ita::Origin& cell_or_row(const ita::Origin& cell, const ita::Origin& row) {
   return cell.known() ? cell : row;
