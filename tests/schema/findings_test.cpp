@@ -340,3 +340,32 @@ TEST_CASE("a status written as the seeds' check-box pair reads as the ticked opt
   CHECK(r.model.progress[0].status == "ดำเนินการแล้ว");
   CHECK(r.model.progress[1].status == "ยังไม่ได้ดำเนินการ");
 }
+
+TEST_CASE("numbers that lead a label, as copied from the documents, are read as the number") {
+  auto sheets = seed_sheets();
+  // The indicator column as seed 000's table writes it: "๑. การปฏิบัติหน้าที่".
+  auto rows = seed_indicator_rows();
+  const char* thai_numbers[] = {"๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙", "๑๐"};
+  for (size_t i = 1; i < rows.size(); ++i)
+    rows[i][0] = std::string(i == 4 ? "ตัวชี้วัดที่ 4" : std::string(thai_numbers[i - 1]) + ". " +
+                                                           std::get<std::string>(rows[i][1]));
+  rows[2][0] = std::string("2.5 การใช้งบประมาณ");  // a decimal is not an ordinal
+  sheets[1] = make_sheet("คะแนนตัวชี้วัด", rows);
+  sheets.push_back(make_sheet("มาตรการ", {{std::string("ลำดับ"), std::string("ประเด็น"), std::string("มาตรการ"),
+                                          std::string("ระยะเวลา"), std::string("ผู้รับผิดชอบ")},
+                                         {1.0, std::string("๒. การให้บริการและระบบ E-Service"),
+                                          std::string("แบนเนอร์ E-Service"), std::string("ไตรมาส ๒"),
+                                          std::string("สำนักปลัด")}}));
+  const auto r = load(sheets);
+  INFO(dump(r.findings));
+  const auto types = with_code(r.findings, "type-error");
+  REQUIRE(types.size() == 1);
+  CHECK(types[0].location() == "คะแนนตัวชี้วัด!A3");
+  CHECK(types[0].value == "2.5 การใช้งบประมาณ");
+  REQUIRE(r.model.indicators.size() == 9);
+  CHECK(r.model.indicators[0].number == 1);
+  CHECK(r.model.indicators[2].number == 4);
+  CHECK(r.model.indicators[8].number == 10);
+  REQUIRE(r.model.measures.size() == 1);
+  CHECK(r.model.measures[0].issue == 2);
+}
