@@ -1,5 +1,7 @@
 #include "schema/table.hpp"
 
+#include <cmath>
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -187,6 +189,46 @@ class Reader {
     });
   }
 
+  // Score columns headed by their year, as the documents lay them out
+  // ("ผลคะแนน ๒๕๖๖ | ผลคะแนน ๒๕๖๗", or just "2566 | 2567"): when no header
+  // names คะแนน / คะแนนปีก่อน, the latest year is this year's score and the
+  // year before it last year's.
+  // Returns true when the years were found on `header`.
+  bool map_year_columns(uint32_t header) {
+    const int score = schema_.field_index("score"), previous = schema_.field_index("previous");
+    if (score < 0 || parsed_.columns[score]) return false;
+    std::map<int, uint32_t> by_year;
+    index_.each([&](const xlsx::Cell& c) {
+      if (c.row != header) return;
+      if (auto year = header_year(c)) by_year.emplace(*year, c.col);
+    });
+    if (by_year.empty()) return false;
+    const auto latest = std::prev(by_year.end());
+    parsed_.columns[score] = latest->second;
+    if (previous >= 0 && !parsed_.columns[previous])
+      if (auto it = by_year.find(latest->first - 1); it != by_year.end())
+        parsed_.columns[previous] = it->second;
+    return true;
+  }
+
+  // 2567 for "ผลคะแนน ปี ๒๕๖๗", "คะแนน 2567", "2567" (a number cell too).
+  static std::optional<int> header_year(const xlsx::Cell& c) {
+    if (c.type == xlsx::CellType::Number) {
+      if (c.number >= 2500 && c.number <= 2700 && c.number == std::floor(c.number))
+        return static_cast<int>(c.number);
+      return std::nullopt;
+    }
+    if (c.type != xlsx::CellType::String) return std::nullopt;
+    std::string key = match_key(c.text);
+    for (const char* prefix : {"ผลคะแนน", "คะแนน", "ปีงบประมาณ", "ปี", "พ.ศ.", "พ.ศ"})
+      if (key.rfind(prefix, 0) == 0) key = key.substr(std::string(prefix).size());
+    if (key.size() != 4 || !std::all_of(key.begin(), key.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+      return std::nullopt;
+    const int year = std::stoi(key);
+    if (year < 2500 || year > 2700) return std::nullopt;
+    return year;
+  }
+
   bool row_is_blank(uint32_t row) const {
     for (size_t f = 0; f < schema_.fields.size(); ++f) {
       if (!parsed_.columns[f]) continue;
@@ -218,13 +260,17 @@ class Reader {
     }
     parsed_.header_row = header;
     map_columns(*header);
+    // Years may head the score columns on the header row or, under a merged
+    // "ผลคะแนน" heading, on the row below it; that row is then header too.
+    uint32_t first_data = *header + 1;
+    if (!map_year_columns(*header) && map_year_columns(*header + 1)) first_data = *header + 2;
     for (size_t f = 0; f < schema_.fields.size(); ++f)
       if (!parsed_.columns[f] && schema_.fields[f].constraints.required) missing_label(schema_.fields[f]);
 
     uint32_t last = *header;
     index_.each([&](const xlsx::Cell& c) { last = std::max(last, c.row); });
     std::optional<uint32_t> blank_from;  // blank rows count only when data follows
-    for (uint32_t row = *header + 1; row <= last; ++row) {
+    for (uint32_t row = first_data; row <= last; ++row) {
       if (row_is_blank(row)) {
         if (!blank_from) blank_from = row;
         continue;

@@ -369,3 +369,31 @@ TEST_CASE("numbers that lead a label, as copied from the documents, are read as 
   REQUIRE(r.model.measures.size() == 1);
   CHECK(r.model.measures[0].issue == 2);
 }
+
+TEST_CASE("score columns headed by their years, on the header row or the row below it") {
+  auto sheets = seed_sheets();
+  auto rows = seed_indicator_rows();
+  rows[0][2] = std::string("ผลคะแนน ๒๕๖๖");
+  rows[0][3] = 2567.0;  // a year typed as a number
+  sheets[1] = make_sheet("คะแนนตัวชี้วัด", rows);
+  auto r = load(sheets);
+  INFO(dump(r.findings));
+  CHECK_FALSE(r.findings.has_errors());
+  REQUIRE(r.model.indicators.size() == 10);
+  CHECK(r.model.indicators[8].score == Approx(92.14));
+  CHECK(r.model.indicators[8].previous == Approx(70.50));
+
+  // Seed 000's layout: a merged "ผลคะแนน" heading over a row of years.
+  Rows two_row_header{{std::string("ตัวชี้วัด"), std::string("ชื่อตัวชี้วัด"), std::string("ผลคะแนน/คะแนนรายตัวชี้วัด")},
+                      {std::monostate{}, std::monostate{}, std::string("๒๕๖๖"), std::string("๒๕๖๗"),
+                       std::string("เปรียบเทียบปี ๒๕๖๖")}};
+  for (size_t i = 1; i < rows.size(); ++i) two_row_header.push_back(rows[i]);
+  sheets[1] = make_sheet("คะแนนตัวชี้วัด", two_row_header);
+  r = load(sheets);
+  INFO(dump(r.findings));
+  CHECK_FALSE(r.findings.has_errors());
+  REQUIRE(r.model.indicators.size() == 10);
+  CHECK(r.model.indicators[0].score == Approx(100.0));
+  CHECK(r.model.indicators[0].previous == Approx(97.24));
+  CHECK(r.model.indicators[0].origin.row == 2);  // first data row is sheet row 3
+}
