@@ -367,12 +367,23 @@ class Reader {
         return;
       }
       label_at[*f] = xlsx::ref_name(c.row, c.col);
-      parsed_.columns[*f] = c.col + 1;
-      one.cells[*f] = validate(*f, index_.at(c.row, c.col + 1), c.row, c.col + 1);
+      const uint32_t col = value_column(c);
+      parsed_.columns[*f] = col;
+      one.cells[*f] = validate(*f, index_.at(c.row, col), c.row, col);
     });
     for (size_t f = 0; f < schema_.fields.size(); ++f)
       if (!label_at[f] && schema_.fields[f].constraints.required) missing_label(schema_.fields[f]);
     parsed_.rows.push_back(std::move(one));
+  }
+
+  // The value of a label is in the next column, or, when the label cell is
+  // merged across columns (a common layout), in the column after the merge.
+  uint32_t value_column(const xlsx::Cell& label) const {
+    for (const auto& m : sheet_.merged)
+      if (m.first_row <= label.row && label.row <= m.last_row && m.first_col == label.col &&
+          m.last_col > label.col && m.last_col + 1 < xlsx::kMaxCols)
+        return m.last_col + 1;
+    return label.col + 1;
   }
 
   // Every non-empty cell right of a repeated label is one value.

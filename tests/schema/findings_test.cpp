@@ -397,3 +397,18 @@ TEST_CASE("score columns headed by their years, on the header row or the row bel
   CHECK(r.model.indicators[0].previous == Approx(97.24));
   CHECK(r.model.indicators[0].origin.row == 2);  // first data row is sheet row 3
 }
+
+TEST_CASE("an agency value right of a label merged across two columns is found") {
+  auto sheets = seed_sheets();
+  Rows agency{{std::string("ชื่อหน่วยงาน:"), std::monostate{}, std::string("องค์การบริหารส่วนตำบลทุ่งทอง")},
+              {std::string("จังหวัด"), std::string("กาญจนบุรี")},
+              {std::string("ปีที่ประเมิน"), std::monostate{}, std::string("๒๕๖๗")}};
+  sheets[0] = make_sheet("หน่วยงาน", agency);
+  sheets[0].merged = {{0, 0, 0, 1}, {2, 0, 2, 1}};  // A1:B1, A3:B3
+  const auto r = load(sheets);
+  INFO(dump(r.findings));
+  CHECK_FALSE(r.findings.has_errors());
+  CHECK(r.model.agency.name == "องค์การบริหารส่วนตำบลทุ่งทอง");
+  CHECK(r.model.agency.assessment_year == 2567);
+  CHECK(r.model.agency.plan_year == 2568);
+}
