@@ -42,6 +42,9 @@ json analysis_json(const ita::Analysis& a) {
   doc["overall"]["reported"] = score(s.reported ? s.reported : a.agency.reported_total);
   doc["overall"]["reported_level"] =
       a.agency.reported_level.empty() ? json(nullptr) : json(a.agency.reported_level);
+  // The total with every indicator recomputed from its questions/items: it
+  // names a typing slip when it, not `score`, matches the published total.
+  doc["overall"]["recomputed"] = score(s.recomputed_total);
 
   doc["tools"] = json::object();
   for (const auto& [tool, pair] : s.tools) doc["tools"][ita::to_string(tool)] = pair_json(pair);
