@@ -15,17 +15,11 @@ using itawb::test::example;
 using itawb::test::openpyxl_read;
 using itawb::test::run_itawb;
 using itawb::test::sheet_of;
+using itawb::test::read_bytes;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string bytes_of(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The row (as text) of the first cell in column A whose text is `label` or
 // starts with `label` and a line break (the English second line), or "".
@@ -236,19 +230,19 @@ TEST_CASE("analysing an output again replaces the result sheets instead of copyi
 TEST_CASE("the input is never written") {
   test::TempDir tmp;
   const fs::path input = example("thungthong-2567.xlsx");
-  const std::string before = bytes_of(input);
+  const std::string before = read_bytes(input);
   REQUIRE(run_itawb({"analyze", input.string(), "-o", (tmp / "out.xlsx").string()}).exit_code == 0);
-  CHECK(bytes_of(input) == before);
+  CHECK(read_bytes(input) == before);
 
   SECTION("-o naming the input is refused with exit code 2") {
     const fs::path copy = tmp / "copy.xlsx";
     fs::copy_file(input, copy);
-    const std::string original = bytes_of(copy);
+    const std::string original = read_bytes(copy);
     const fs::path same = tmp / "." / "copy.xlsx";
     const auto r = run_itawb({"analyze", copy.string(), "-o", same.string()});
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("must not be the input") != std::string::npos);
-    CHECK(bytes_of(copy) == original);
+    CHECK(read_bytes(copy) == original);
   }
   SECTION("without -o the output goes beside the input") {
     const fs::path copy = tmp / "agency.xlsx";

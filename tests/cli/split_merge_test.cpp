@@ -17,6 +17,7 @@ using itawb::test::openpyxl_read;
 using itawb::test::run_command;
 using itawb::test::run_itawb;
 using itawb::test::sheet_of;
+using itawb::test::read_bytes;
 using itawb::test::TempDir;
 using nlohmann::json;
 
@@ -41,13 +42,6 @@ void edit_return(const fs::path& file, const json& edits, const TempDir& dir) {
   const auto r = run_command({"/usr/bin/python3", tool("edit_return.py").string(), file.string(), edits_file.string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::string cell_text(const json& sheet, const std::string& ref) {
@@ -205,10 +199,10 @@ TEST_CASE("split never overwrites its input", "[split]") {
   TempDir dir;
   const fs::path master = dir / "มาตรการ-กองคลัง.xlsx";
   make_master(master);
-  const std::string before = slurp(master);
+  const std::string before = read_bytes(master);
   const auto r = run_itawb({"split", master.string(), "-o", dir.path().string()});
   CHECK(r.exit_code == 2);
-  CHECK(slurp(master) == before);
+  CHECK(read_bytes(master) == before);
 }
 
 TEST_CASE("merge takes each department's rows for its own measures and lists the rest", "[merge]") {
@@ -231,7 +225,7 @@ TEST_CASE("merge takes each department's rows for its own measures and lists the
 
   const std::vector<fs::path> inputs = {s.master, s.head(), s.finance(), s.works()};
   std::map<fs::path, std::string> bytes;
-  for (const auto& f : inputs) bytes[f] = slurp(f);
+  for (const auto& f : inputs) bytes[f] = read_bytes(f);
 
   const fs::path merged = s.dir / "merged.xlsx";
   auto merge = [&](const fs::path& master, const fs::path& out) {
@@ -244,7 +238,7 @@ TEST_CASE("merge takes each department's rows for its own measures and lists the
   CHECK(r.out.find("not-owner: 1") != std::string::npos);
   CHECK(r.out.find("measure-changed: 1") != std::string::npos);
 
-  for (const auto& f : inputs) CHECK(slurp(f) == bytes[f]);  // inputs untouched
+  for (const auto& f : inputs) CHECK(read_bytes(f) == bytes[f]);  // inputs untouched
 
   const json dump = openpyxl_read(merged, true);
   const auto st = merged_statuses(dump);

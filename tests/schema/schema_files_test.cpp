@@ -18,18 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // A copy of schemas/ with one sheet schema changed by `edit`.
 void copy_with_edit(const fs::path& to, const std::string& file, const std::function<void(nlohmann::json&)>& edit) {
   fs::copy(repo_dir() / "schemas", to, fs::copy_options::recursive);
   const fs::path path = to / "sheets" / file;
-  nlohmann::json doc = nlohmann::json::parse(slurp(path));
+  nlohmann::json doc = nlohmann::json::parse(read_bytes(path));
   edit(doc);
   std::ofstream(path) << doc.dump(2);
 }
@@ -91,7 +84,7 @@ TEST_CASE("a primary key naming no field is caught after the meta-schema") {
 
 TEST_CASE("docs/workbook-format.md is up to date with the schemas") {
   const std::string expected = schema::workbook_format_markdown(schemas());
-  const std::string written = slurp(repo_dir() / "docs" / "workbook-format.md");
+  const std::string written = read_bytes(repo_dir() / "docs" / "workbook-format.md");
   INFO("regenerate with: itawb template --markdown > docs/workbook-format.md");
   CHECK(written == expected);
 }

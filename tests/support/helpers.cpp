@@ -25,16 +25,12 @@ TempDir::~TempDir() {
   if (!std::getenv("ITAWB_KEEP_TEMP")) fs::remove_all(path_, ec);
 }
 
-namespace {
-
-std::string slurp(const fs::path& p) {
+std::string read_bytes(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
-
-}  // namespace
 
 RunResult run_command(const std::vector<std::string>& argv) {
   TempDir tmp;
@@ -58,8 +54,8 @@ RunResult run_command(const std::vector<std::string>& argv) {
   ::waitpid(pid, &status, 0);
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = slurp(out_path);
-  r.err = slurp(err_path);
+  r.out = read_bytes(out_path);
+  r.err = read_bytes(err_path);
   return r;
 }
 

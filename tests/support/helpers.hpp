@@ -30,6 +30,9 @@ struct RunResult {
   std::string err;  // stderr
 };
 
+// The whole file as bytes ("" when it cannot be read): for byte-identical checks.
+std::string read_bytes(const std::filesystem::path& file);
+
 // Runs `itawb ARGS...` (the built binary), capturing stdout and stderr.
 RunResult run_itawb(const std::vector<std::string>& args);
 
