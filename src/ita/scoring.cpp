@@ -275,7 +275,9 @@ Scores compute_scores(const AgencyWorkbook& wb, const Framework& f, Findings& fi
 
   const ToolTotals now = tool_means(wb, f, false);
   const ToolTotals before = tool_means(wb, f, true);
-  report_missing(wb, f, now.missing, false, findings);
+  // No indicator at all: a measures and progress workbook, already said by
+  // the validator; ten "missing score" errors would only bury that.
+  if (!wb.indicators.empty()) report_missing(wb, f, now.missing, false, findings);
   // Last year is optional; a partly filled previous column is worth a warning.
   if (before.missing.size() < f.indicators.size()) report_missing(wb, f, before.missing, true, findings);
 

@@ -20,11 +20,12 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
-void missing_sheet(const SheetSchema& schema, const std::vector<std::string>& present, FindingSink& sink) {
+void missing_sheet(const SheetSchema& schema, const std::vector<std::string>& present, bool required,
+                   FindingSink& sink) {
   const std::vector<std::string> names = schema.sheet_names();
   const std::vector<std::string> others(names.begin() + 1, names.end());
   const std::string there = present.empty() ? "-" : join(present);
-  if (schema.required) {
+  if (required) {
     sink.add(Severity::Error, "missing-sheet", "", std::nullopt, std::nullopt, schema.title,
              "ไม่พบชีต " + quote(schema.title) + " (หรือชื่ออื่นที่ใช้ได้: " + join(others) + ") ชีตที่มีในไฟล์: " + there,
              "sheet " + quote(schema.title) + " not found (other accepted names: " + join(others) +
@@ -177,7 +178,10 @@ LoadResult load_impl(const std::vector<std::string>& names, const ReadSheet& rea
   for (const SheetSchema& schema : schemas.sheets()) {
     const auto index = find_sheet(names, schema);
     if (!index) {
-      missing_sheet(schema, names, sink);
+      // A measures and progress workbook (no scores) is a workbook too.
+      const SheetSchema* waiver = schema.required_unless.empty() ? nullptr : schemas.sheet(schema.required_unless);
+      const bool required = schema.required && !(waiver && find_sheet(names, *waiver));
+      missing_sheet(schema, names, required, sink);
       continue;
     }
     const xlsx::Sheet sheet = read(*index);

@@ -202,6 +202,7 @@ SheetSchema parse_sheet(const fs::path& file, const json& doc) {
   s.title_en = sheet.at("title_en");
   s.aliases = strings(sheet, "aliases");
   s.required = sheet.at("required");
+  s.required_unless = sheet.value("requiredUnless", "");
   s.layout = sheet.at("layout") == "key-value" ? Layout::KeyValue : Layout::Table;
   s.header_rows = sheet.value("headerRows", 10);
   s.missing_message_th = sheet.value("missingMessage_th", "");

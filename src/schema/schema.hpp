@@ -92,6 +92,7 @@ struct SheetSchema {
   std::string title_en;  // English sheet name, e.g. "Indicators"
   std::vector<std::string> aliases;
   bool required = false;
+  std::string required_unless;  // schema name of a sheet whose presence makes this one optional
   Layout layout = Layout::Table;
   int header_rows = 10;  // header searched in the first N rows
   std::string missing_message_th, missing_message_en;  // said when an optional sheet is absent

@@ -345,3 +345,33 @@ TEST_CASE("a workbook without question scores is analysed at indicator level, an
   CHECK(issue2);
   CHECK(doc["issues"][1]["lowest"][0]["score"].get<double>() == Approx(92.05));
 }
+
+TEST_CASE("the seeds' progress reports, re-entered as measures workbooks, analyse to the figures they state") {
+  itawb::test::TempDir tmp;
+  // Seed 002 (อบต.ป่าตึง, FY 2568), reported on 21 ต.ค. 2568: all 11 measures done.
+  auto r = run_itawb({"analyze", "--json", "--as-of", "2025-10-21", example("patueng-2568-progress.xlsx").string(),
+                      "-o", (tmp / "patueng.xlsx").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  json doc = json::parse(r.out);
+  CHECK(doc["valid"] == true);
+  CHECK(doc["overall"]["score"].is_null());  // no score sheets: no score analysis
+  CHECK(doc["progress"]["total"] == 11);
+  CHECK(doc["progress"]["done"] == 11);
+  CHECK(doc["progress"]["completion"] == Approx(100.0));
+  CHECK(doc["progress"]["by_owner"]["สำนักปลัด"]["done"] == 9);
+  CHECK(doc["progress"]["by_owner"]["กองคลัง"]["total"] == 4);
+  CHECK(doc["progress"]["overdue"].empty());
+  const auto out = openpyxl_read(tmp / "patueng.xlsx", true);
+  CHECK(sheet_of(out, "ความก้าวหน้ารายไตรมาส").is_object());
+
+  // Seed 003 (อบต.ทุ่งกระพังโหม, FY 2567): 11 of 11 done by the year's end.
+  r = run_itawb({"analyze", "--json", "--as-of", "2024-09-30",
+                 example("thungkraphanghom-2567-progress.xlsx").string(), "-o", (tmp / "tkp.xlsx").string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  doc = json::parse(r.out);
+  CHECK(doc["progress"]["total"] == 11);
+  CHECK(doc["progress"]["done"] == 11);
+  CHECK(doc["progress"]["current_quarter"] == 4);
+}
