@@ -22,15 +22,15 @@ void print_summary(const pipeline::AnalyzeResult& r, const GlobalOptions& global
   if (global.verbosity < 0 || !r.analysis) return;
   const auto& s = r.analysis->scores;
   const std::string total = s.overall.score ? text::format_fixed(*s.overall.score, 2) : "-";
-  if (global.lang == "en") {
-    std::cerr << r.analysis->agency.name << ": ITA " << r.analysis->agency.assessment_year << " total "
-              << total << " (" << s.level_en << ")\n"
-              << "written: " << r.output.string() << "\n";
-  } else {
-    std::cerr << r.analysis->agency.name << ": คะแนนรวม ITA ปี " << r.analysis->agency.assessment_year
-              << " " << total << " ระดับ " << s.level << "\n"
-              << "บันทึกผลที่: " << r.output.string() << "\n";
-  }
+  const bool en = global.lang == "en";
+  std::cerr << r.analysis->agency.name << ": ";
+  if (!s.overall.score)  // a measures and progress workbook: no scores to sum up
+    std::cerr << (en ? "measures and progress only" : "มาตรการและความก้าวหน้าเท่านั้น") << "\n";
+  else if (en)
+    std::cerr << "ITA " << r.analysis->agency.assessment_year << " total " << total << " (" << s.level_en << ")\n";
+  else
+    std::cerr << "คะแนนรวม ITA ปี " << r.analysis->agency.assessment_year << " " << total << " ระดับ " << s.level << "\n";
+  std::cerr << (en ? "written: " : "บันทึกผลที่: ") << r.output.string() << "\n";
   if (r.findings.warning_count() > 0)
     std::cerr << (global.lang == "en" ? "warnings: " : "คำเตือน: ") << r.findings.warning_count()
               << (global.lang == "en" ? " (see sheet ตรวจสอบข้อมูล)\n" : " รายการ (ดูแผ่นงาน ตรวจสอบข้อมูล)\n");
