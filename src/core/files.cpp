@@ -4,6 +4,8 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <random>
 #include <system_error>
 
@@ -25,6 +27,14 @@ void write_atomically(const fs::path& target,
     fs::remove(tmp, ec);
     throw;
   }
+}
+
+std::optional<std::string> read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 bool same_file(const fs::path& a, const fs::path& b) {

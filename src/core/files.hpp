@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ namespace itawb {
 // and the exception rethrown; `target` is untouched.
 void write_atomically(const std::filesystem::path& target,
                       const std::function<void(const std::filesystem::path&)>& write);
+
+// The whole file as bytes; nullopt when it cannot be opened.
+std::optional<std::string> read_file(const std::filesystem::path& file);
 
 // True when both paths name the same existing file (or the same path).
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);

@@ -14,6 +14,8 @@
 #include <nlohmann/json.hpp>
 
 #include "ita/framework.hpp"
+
+#include "core/files.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::ita {
@@ -99,12 +101,10 @@ class Reader {
 std::string at(const std::string& path, size_t index) { return path + "/" + std::to_string(index); }
 
 json parse_file(const fs::path& file, const std::string& name) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(name + ": cannot open the framework file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  const auto text = read_file(file);
+  if (!text) throw std::runtime_error(name + ": cannot open the framework file");
   try {
-    return json::parse(buffer.str());
+    return json::parse(*text);
   } catch (const json::parse_error& e) {
     std::string what = e.what();
     auto bracket = what.find("] ");

@@ -1,5 +1,7 @@
 #include "plan/catalog.hpp"
 
+#include "core/files.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <regex>
@@ -155,11 +157,9 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 }  // namespace
 
 MeasureCatalog MeasureCatalog::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot open the measures catalog");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), file.string());
+  const auto text = read_file(file);
+  if (!text) throw std::runtime_error(file.string() + ": cannot open the measures catalog");
+  return parse(*text, file.string());
 }
 
 MeasureCatalog MeasureCatalog::parse(std::string_view json_text, const std::string& source_name) {
@@ -203,7 +203,8 @@ std::vector<const CatalogEntry*> MeasureCatalog::for_deficiency(const ita::Defic
 }
 
 std::filesystem::path default_catalog_path() {
-  return std::filesystem::path(ITAWB_SOURCE_DIR) / "workbooks" / "catalog" / "measures.json";
+  // Found like the schemas: $ITAWB_HOME, an installed share/itawb, or the source tree.
+  return data_dir() / "workbooks" / "catalog" / "measures.json";
 }
 
 std::vector<ita::MeasureInput> propose_measures(const std::vector<ita::Deficiency>& deficiencies,

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "schema/support.hpp"
+#include "schema/value.hpp"
 
 using namespace itawb;
 using namespace itawb::test;
@@ -411,4 +412,13 @@ TEST_CASE("an agency value right of a label merged across two columns is found")
   CHECK(r.model.agency.name == "องค์การบริหารส่วนตำบลทุ่งทอง");
   CHECK(r.model.agency.assessment_year == 2567);
   CHECK(r.model.agency.plan_year == 2568);
+}
+
+TEST_CASE("report dates are read by the one calendar: Thai months, Buddhist-era years, two digits too") {
+  CHECK(schema::parse_date_text("21 ต.ค. 2568").value() == "2025-10-21");
+  CHECK(schema::parse_date_text("๒๑/๑๐/๒๕๖๘").value() == "2025-10-21");
+  CHECK(schema::parse_date_text("21/10/68").value() == "2025-10-21");
+  CHECK_FALSE(schema::parse_date_text("31/02/2568"));
+  CHECK(schema::serial_to_iso(45951).value() == "2025-10-21");
+  CHECK(schema::serial_to_iso(60).value() == "1900-02-29");
 }

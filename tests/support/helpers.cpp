@@ -1,5 +1,7 @@
 #include "support/helpers.hpp"
 
+#include "core/files.hpp"
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,12 +27,7 @@ TempDir::~TempDir() {
   if (!std::getenv("ITAWB_KEEP_TEMP")) fs::remove_all(path_, ec);
 }
 
-std::string read_bytes(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_bytes(const fs::path& p) { return read_file(p).value_or(""); }
 
 RunResult run_command(const std::vector<std::string>& argv) {
   TempDir tmp;
