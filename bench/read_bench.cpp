@@ -12,7 +12,7 @@
 #include <string>
 
 #include "bench_common.hpp"
-#include "core/error.hpp"
+#include "xlsx/file_error.hpp"
 #include "xlsx/reader.hpp"
 
 namespace {

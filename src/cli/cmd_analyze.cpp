@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "pipeline/analyze.hpp"
+#include "app/analyze.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::cli {
@@ -18,7 +18,7 @@ struct AnalyzeArgs {
   bool json = false;
 };
 
-void print_summary(const pipeline::AnalyzeResult& r, const GlobalOptions& global) {
+void print_summary(const app::AnalyzeResult& r, const GlobalOptions& global) {
   if (global.verbosity < 0 || !r.analysis) return;
   const auto& s = r.analysis->scores;
   const std::string total = s.overall.score ? text::format_fixed(*s.overall.score, 2) : "-";
@@ -37,7 +37,7 @@ void print_summary(const pipeline::AnalyzeResult& r, const GlobalOptions& global
 }
 
 int run(const AnalyzeArgs& args, const GlobalOptions& global) {
-  pipeline::AnalyzeOptions options;
+  app::AnalyzeOptions options;
   options.input = args.input;
   if (!args.output.empty()) options.output = args.output;
   options.year = args.year;
@@ -45,21 +45,21 @@ int run(const AnalyzeArgs& args, const GlobalOptions& global) {
   if (!args.as_of.empty()) options.as_of = args.as_of;
   options.json = args.json;
 
-  const pipeline::AnalyzeResult r = pipeline::analyze(options);
+  const app::AnalyzeResult r = app::analyze(global.resources(), options);
   if (r.exit_code == kExitUnreadable) {
     std::cerr << "itawb analyze: " << (global.lang == "en" ? r.error_en : r.error_th) << "\n";
     if (global.lang != "en") std::cerr << "itawb analyze: " << r.error_en << "\n";
     return r.exit_code;
   }
-  if (args.json) std::cout << pipeline::to_json(r).dump(2) << "\n";
+  if (args.json) std::cout << app::to_json(r).dump(2) << "\n";
   if (r.exit_code == kExitInvalid) {
     std::cerr << (global.lang == "en" ? "the workbook has errors; nothing written:\n"
                                       : "แบบฟอร์มมีข้อผิดพลาด จึงยังไม่วิเคราะห์ (ไม่ได้เขียนไฟล์):\n")
-              << pipeline::findings_table(r.findings, global.lang);
+              << app::findings_table(r.findings, global.lang);
     return r.exit_code;
   }
   if (global.verbosity > 0 && !r.findings.empty())
-    std::cerr << pipeline::findings_table(r.findings, global.lang);
+    std::cerr << app::findings_table(r.findings, global.lang);
   print_summary(r, global);
   return kExitOk;
 }

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "cli/commands.hpp"
-#include "core/error.hpp"
-#include "exchange/exchange_files.hpp"
+#include "xlsx/file_error.hpp"
+#include "app/exchange_files.hpp"
 
 namespace itawb::cli {
 namespace {
@@ -15,32 +15,32 @@ struct MergeArgs {
   std::vector<std::string> returns;
 };
 
-void print_summary(const exchange::MergeReport& report, bool en) {
+void print_summary(const app::MergeReport& report, bool en) {
   const auto& r = report.result;
   std::cout << (en ? "merged rows: " : "รวมแล้ว: ") << r.rows_merged << (en ? "" : " แถว") << "\n";
   std::cout << (en ? "not merged: " : "ไม่ได้รวม: ") << r.not_merged.size() << (en ? "" : " แถว") << "\n";
-  std::map<plan::NotMergedReason, size_t> by_reason;
+  std::map<exchange::NotMergedReason, size_t> by_reason;
   for (const auto& nm : r.not_merged) ++by_reason[nm.reason];
   for (const auto& [reason, n] : by_reason)
-    std::cout << "  " << plan::to_string(reason) << ": " << n << " ("
-              << (en ? plan::reason_en(reason) : plan::reason_th(reason)) << ")\n";
+    std::cout << "  " << exchange::to_string(reason) << ": " << n << " ("
+              << (en ? exchange::reason_en(reason) : exchange::reason_th(reason)) << ")\n";
   for (const auto& f : r.rejected_files)
-    std::cout << "  " << f.file << ": " << plan::to_string(f.reason) << " ("
-              << (en ? plan::reason_en(f.reason) : plan::reason_th(f.reason)) << ")\n";
+    std::cout << "  " << f.file << ": " << exchange::to_string(f.reason) << " ("
+              << (en ? exchange::reason_en(f.reason) : exchange::reason_th(f.reason)) << ")\n";
   std::cout << (en ? "written: " : "บันทึกแล้ว: ") << report.output.string() << "\n";
 }
 
 int run_merge(const MergeArgs& args, const GlobalOptions& global) {
   const bool en = global.lang == "en";
-  exchange::MergeRequest request;
+  app::MergeRequest request;
   request.master = args.master;
   request.output = args.output;
   for (const auto& r : args.returns) request.returns.emplace_back(r);
   try {
-    const exchange::MergeReport report = exchange::merge_workbooks(request);
+    const app::MergeReport report = app::merge_workbooks(global.resources(), request);
     print_summary(report, en);
     return report.result.clean() ? kExitOk : kExitInvalid;
-  } catch (const exchange::UsageError& e) {
+  } catch (const app::UsageError& e) {
     std::cerr << "itawb merge: " << (en ? e.message_en() : e.message_th()) << "\n";
     return kExitUnreadable;
   }

@@ -3,9 +3,9 @@
 #include <map>
 
 #include "cli/commands.hpp"
-#include "core/error.hpp"
-#include "exchange/exchange_files.hpp"
-#include "plan/calendar.hpp"
+#include "xlsx/file_error.hpp"
+#include "app/exchange_files.hpp"
+#include "calendar/calendar.hpp"
 
 namespace itawb::cli {
 namespace {
@@ -16,12 +16,12 @@ struct SplitArgs {
 
 int run_split(const SplitArgs& args, const GlobalOptions& global) {
   const bool en = global.lang == "en";
-  exchange::SplitRequest request;
+  app::SplitRequest request;
   request.input = args.input;
   request.out_dir = args.out_dir;
-  request.split_time = exchange::utc_now_iso();
+  request.split_time = app::utc_now_iso();
   if (!args.as_of.empty()) {
-    const auto d = plan::parse_date(args.as_of);
+    const auto d = calendar::parse_date(args.as_of);
     if (!d) {
       std::cerr << "itawb split: " << (en ? "cannot read --as-of date: " : "อ่านวันที่ --as-of ไม่ได้: ")
                 << args.as_of << "\n";
@@ -29,10 +29,10 @@ int run_split(const SplitArgs& args, const GlobalOptions& global) {
     }
     request.as_of = *d;
   } else {
-    request.as_of = plan::parse_date(request.split_time.substr(0, 10)).value_or(plan::Date{});
+    request.as_of = calendar::parse_date(request.split_time.substr(0, 10)).value_or(calendar::Date{});
   }
   try {
-    const exchange::SplitReport report = exchange::split_workbook(request);
+    const app::SplitReport report = app::split_workbook(global.resources(), request);
     if (report.findings.has_errors())
       std::cerr << args.input << ": "
                 << (en ? "warning: the workbook has " + std::to_string(report.findings.error_count()) +
@@ -51,7 +51,7 @@ int run_split(const SplitArgs& args, const GlobalOptions& global) {
                 << (en ? " rows to fill" : " แถวรอกรอก") << " -> " << f.file.string() << "\n";
     std::cout << (en ? "split into " : "แยกเป็น ") << report.files.size() << (en ? " workbooks" : " ไฟล์") << "\n";
     return kExitOk;
-  } catch (const exchange::UsageError& e) {
+  } catch (const app::UsageError& e) {
     std::cerr << "itawb split: " << (en ? e.message_en() : e.message_th()) << "\n";
     return kExitUnreadable;
   }

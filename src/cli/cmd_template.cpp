@@ -4,11 +4,11 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "core/files.hpp"
-#include "ita/framework.hpp"
-#include "schema/docs.hpp"
+#include "base/files.hpp"
+#include "model/framework.hpp"
+#include "output/docs.hpp"
 #include "schema/schema.hpp"
-#include "schema/template.hpp"
+#include "output/template.hpp"
 
 namespace itawb::cli {
 
@@ -29,9 +29,10 @@ Runner add_template(CLI::App& app, const GlobalOptions& global) {
   return [opts, &global] {
     const bool thai = global.lang != "en";
     try {
-      const schema::SchemaSet schemas = schema::SchemaSet::load_default();
+      const app::Resources& resources = global.resources();
+      const schema::SchemaSet& schemas = resources.schemas;
       if (opts->markdown) {
-        std::cout << schema::workbook_format_markdown(schemas);
+        std::cout << output::workbook_format_markdown(schemas);
         return kExitOk;
       }
       if (opts->output.empty()) {
@@ -39,10 +40,10 @@ Runner add_template(CLI::App& app, const GlobalOptions& global) {
                            : "itawb template: give the output file with -o FILE.xlsx\n");
         return kExitUnreadable;
       }
-      const auto frameworks = ita::FrameworkCatalog::load_dir(data_dir() / "schemas" / "frameworks");
+      const auto& frameworks = resources.frameworks;
       const auto years = frameworks.years();
       const int year = opts->year ? opts->year : (years.empty() ? 0 : years.back());
-      const ita::Framework* fw = frameworks.for_year(year);
+      const model::Framework* fw = frameworks.for_year(year);
       if (!fw) {
         std::string known;
         for (int y : years) known += (known.empty() ? "" : ", ") + std::to_string(y);
@@ -50,7 +51,7 @@ Runner add_template(CLI::App& app, const GlobalOptions& global) {
                            : "itawb template: no framework for year " + std::to_string(year) + " (known: " + known + ")\n");
         return kExitUnreadable;
       }
-      schema::write_template(opts->output, schemas, *fw);
+      output::write_template(opts->output, schemas, *fw);
       std::cout << opts->output << "\n";
       return kExitOk;
     } catch (const std::exception& e) {

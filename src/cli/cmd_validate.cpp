@@ -4,9 +4,9 @@
 #include <memory>
 
 #include "cli/commands.hpp"
-#include "core/files.hpp"
-#include "ita/framework.hpp"
-#include "schema/report.hpp"
+#include "base/files.hpp"
+#include "model/framework.hpp"
+#include "output/validation_report.hpp"
 #include "schema/schema.hpp"
 
 namespace itawb::cli {
@@ -26,22 +26,13 @@ Runner add_validate(CLI::App& app, const GlobalOptions& global) {
   sub->add_flag("--json", opts->json, "One JSON document on stdout instead of the table");
   sub->add_option("--year", opts->year, "Assessment year (พ.ศ.) to use instead of ปีที่ประเมิน");
   return [opts, &global] {
-    std::unique_ptr<schema::SchemaSet> schemas;
-    std::unique_ptr<ita::FrameworkCatalog> frameworks;
-    try {
-      schemas = std::make_unique<schema::SchemaSet>(schema::SchemaSet::load_default());
-      frameworks = std::make_unique<ita::FrameworkCatalog>(
-          ita::FrameworkCatalog::load_dir(data_dir() / "schemas" / "frameworks"));
-    } catch (const std::exception& e) {
-      std::cerr << "itawb validate: " << e.what() << "\n";
-      return kExitUnreadable;
-    }
-    std::vector<schema::FileReport> reports;
+    const app::Resources& resources = global.resources();
+    std::vector<output::FileReport> reports;
     const std::optional<int> year = opts->year ? std::optional<int>(opts->year) : std::nullopt;
-    for (const auto& file : opts->files) reports.push_back(schema::validate_file(file, *schemas, *frameworks, year));
-    if (opts->json) std::cout << schema::report_json(reports).dump(2) << "\n";
-    else std::cout << schema::report_text(reports, global.lang);
-    return schema::exit_code(reports);
+    for (const auto& file : opts->files) reports.push_back(output::validate_file(file, resources.schemas, resources.frameworks, year));
+    if (opts->json) std::cout << output::report_json(reports).dump(2) << "\n";
+    else std::cout << output::report_text(reports, global.lang);
+    return output::exit_code(reports);
   };
 }
 

@@ -4,7 +4,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <functional>
+
+#include "app/resources.hpp"
 
 namespace itawb::cli {
 
@@ -16,7 +19,14 @@ inline constexpr int kExitUnreadable = 2;
 struct GlobalOptions {
   std::string lang = "th";  // th | en: language of messages for people
   int verbosity = 0;        // -v: +1, -q: -1
+  // The resources, loaded on first use from data_home() (main owns them).
+  std::function<const app::Resources&()> resources;
 };
+
+// The folder holding schemas/ and workbooks/: $ITAWB_HOME, else
+// ../share/itawb beside the executable, else the source tree. Only the
+// command-line host looks for it; the library is handed what it loads.
+std::filesystem::path data_home();
 
 // A registered subcommand: `run` is called when the user chose it and
 // returns the process exit code.

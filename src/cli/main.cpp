@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "core/error.hpp"
+#include "xlsx/file_error.hpp"
 
 int main(int argc, char** argv) {
   using namespace itawb::cli;
@@ -51,6 +51,12 @@ int main(int argc, char** argv) {
                     : global.verbosity == 1 ? spdlog::level::info
                     : global.verbosity < 0  ? spdlog::level::err
                                             : spdlog::level::warn);
+
+  std::optional<itawb::app::Resources> resources;
+  global.resources = [&resources]() -> const itawb::app::Resources& {
+    if (!resources) resources = itawb::app::load_resources(data_home());
+    return *resources;
+  };
 
   for (auto& [sub, run] : commands) {
     if (!sub->parsed()) continue;

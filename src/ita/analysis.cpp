@@ -35,7 +35,7 @@ constexpr double kEpsilon = 1e-9;
 
 // An IIT/EIT question (or, at indicator level, an indicator): a mean of
 // respondents' answers on 0–100.
-Category classify_score(double score, std::optional<double> total, const DeficiencyRules& r) {
+Category classify_score(double score, std::optional<double> total, const model::DeficiencyRules& r) {
   if (score + kEpsilon < r.urgent_below) return Category::Urgent;
   if (total && score + kEpsilon < *total - r.urgent_gap_below_total) return Category::Urgent;
   if (score + kEpsilon >= r.maintain_at_or_above) return Category::Maintain;
@@ -44,17 +44,17 @@ Category classify_score(double score, std::optional<double> total, const Deficie
 
 // An OIT item is judged on its own 0/50/100 scale: nothing accepted is urgent,
 // partial credit is to develop. Only items below 100 are classified.
-Category classify_oit_item(double score, const DeficiencyRules& r) {
+Category classify_oit_item(double score, const model::DeficiencyRules& r) {
   return score + kEpsilon < r.oit_urgent_below ? Category::Urgent : Category::Develop;
 }
 
-size_t catalog_index(const Framework& f, const std::string& code) {
+size_t catalog_index(const model::Framework& f, const std::string& code) {
   for (size_t i = 0; i < f.questions.size(); ++i)
     if (f.questions[i].code == code) return i;
   return f.questions.size();
 }
 
-const QuestionInput* question_input(const AgencyWorkbook& wb, const std::string& code) {
+const model::QuestionInput* question_input(const model::AgencyWorkbook& wb, const std::string& code) {
   for (const auto& q : wb.questions)
     if (text::normalize_code(q.code) == code) return &q;
   return nullptr;
@@ -66,16 +66,16 @@ void rank(std::vector<RankedItem>& items) {
                    [](const RankedItem& a, const RankedItem& b) { return a.score < b.score; });
 }
 
-std::vector<RankedItem> scored_items(const AgencyWorkbook& wb, const Framework& f,
+std::vector<RankedItem> scored_items(const model::AgencyWorkbook& wb, const model::Framework& f,
                                      std::vector<std::string> codes) {
   std::sort(codes.begin(), codes.end(), [&](const std::string& a, const std::string& b) {
     return catalog_index(f, a) < catalog_index(f, b);
   });
   std::vector<RankedItem> out;
   for (const auto& code : codes) {
-    const QuestionInput* in = question_input(wb, code);
+    const model::QuestionInput* in = question_input(wb, code);
     if (!in || !in->score) continue;
-    const Question* q = f.question(code);
+    const model::Question* q = f.question(code);
     const std::string written = text::squeeze(in->text);
     out.push_back({code, written.empty() && q ? q->text_th : written, *in->score, in->previous});
   }
@@ -83,7 +83,7 @@ std::vector<RankedItem> scored_items(const AgencyWorkbook& wb, const Framework& 
   return out;
 }
 
-void finish_issue(IssueResult& r, std::vector<RankedItem> oit, const DeficiencyRules& rules) {
+void finish_issue(IssueResult& r, std::vector<RankedItem> oit, const model::DeficiencyRules& rules) {
   r.lowest.assign(r.ranked.begin(),
                   r.ranked.begin() + std::min<size_t>(r.ranked.size(), rules.lowest_count));
   rank(oit);
@@ -91,7 +91,7 @@ void finish_issue(IssueResult& r, std::vector<RankedItem> oit, const DeficiencyR
     if (item.score + kEpsilon < 100.0) r.oit.push_back(std::move(item));
 }
 
-void question_level(const AgencyWorkbook& wb, const Framework& f, Analysis& a) {
+void question_level(const model::AgencyWorkbook& wb, const model::Framework& f, Analysis& a) {
   const std::optional<double> total = a.scores.overall.score;
   for (const auto& issue : f.issues) {
     IssueResult r{issue.number, issue.name_th, issue.name_en, {}, {}, {}};
@@ -107,7 +107,7 @@ void question_level(const AgencyWorkbook& wb, const Framework& f, Analysis& a) {
   }
 }
 
-RankedItem indicator_item(const Indicator& ind, const IndicatorResult& result) {
+RankedItem indicator_item(const model::Indicator& ind, const IndicatorResult& result) {
   return {"ind" + std::to_string(ind.number), ind.name_th, *result.value.score, result.value.previous};
 }
 
@@ -117,16 +117,16 @@ const IndicatorResult* result_of(const Scores& s, int number) {
   return nullptr;
 }
 
-void indicator_level(const Framework& f, Analysis& a) {
+void indicator_level(const model::Framework& f, Analysis& a) {
   const std::optional<double> total = a.scores.overall.score;
   for (const auto& issue : f.issues) {
     IssueResult r{issue.number, issue.name_th, issue.name_en, {}, {}, {}};
     std::vector<RankedItem> oit;
     for (int n : issue.indicators) {
-      const Indicator* ind = f.indicator(n);
+      const model::Indicator* ind = f.indicator(n);
       const IndicatorResult* result = result_of(a.scores, n);
       if (!ind || !result) continue;
-      (ind->tool == Tool::OIT ? oit : r.ranked).push_back(indicator_item(*ind, *result));
+      (ind->tool == model::Tool::OIT ? oit : r.ranked).push_back(indicator_item(*ind, *result));
     }
     rank(r.ranked);
     finish_issue(r, std::move(oit), f.rules);
@@ -147,13 +147,13 @@ void indicator_level(const Framework& f, Analysis& a) {
                    [](const Deficiency& x, const Deficiency& y) { return x.score < y.score; });
 }
 
-bool has_question_scores(const AgencyWorkbook& wb, const Framework& f) {
+bool has_question_scores(const model::AgencyWorkbook& wb, const model::Framework& f) {
   for (const auto& q : wb.questions)
     if (q.score && f.question(q.code)) return true;
   return false;
 }
 
-void explain_indicator_level(const AgencyWorkbook& wb, const Framework& f, Findings& findings) {
+void explain_indicator_level(const model::AgencyWorkbook& wb, const model::Framework& f, Findings& findings) {
   std::string why_th, why_en;
   if (!f.has_question_catalog()) {
     why_th = "กรอบการประเมินปี " + std::to_string(f.year) + " ไม่มีรายการข้อคำถามที่ยืนยันได้";
@@ -165,23 +165,23 @@ void explain_indicator_level(const AgencyWorkbook& wb, const Framework& f, Findi
     why_th = "แผ่นงานคะแนนรายข้อไม่มีคะแนนของข้อคำถามในกรอบการประเมิน";
     why_en = "the question sheet has no scores for the framework's questions";
   }
-  findings.add(finding_at(
-      Severity::Info, "indicator-level-analysis", wb.path, Origin{}, "",
+  findings.add(model::finding_at(
+      Severity::Info, "indicator-level-analysis", wb.path, model::Origin{}, "",
       why_th + " จึงวิเคราะห์ในระดับตัวชี้วัด (ไม่ได้ระบุข้อคำถามที่ได้คะแนนต่ำสุด)",
       "The analysis runs at indicator level because " + why_en +
           " (no lowest questions can be named)."));
 }
 
-void note_missing_questions(const AgencyWorkbook& wb, const Framework& f, Findings& findings) {
+void note_missing_questions(const model::AgencyWorkbook& wb, const model::Framework& f, Findings& findings) {
   std::string missing;
   for (const auto& q : f.questions) {
-    if (q.tool == Tool::OIT) continue;
-    const QuestionInput* in = question_input(wb, q.code);
+    if (q.tool == model::Tool::OIT) continue;
+    const model::QuestionInput* in = question_input(wb, q.code);
     if (!in || !in->score) missing += (missing.empty() ? "" : ", ") + q.code;
   }
   if (missing.empty()) return;
-  findings.add(finding_at(
-      Severity::Info, "missing-question-scores", wb.path, Origin{}, missing,
+  findings.add(model::finding_at(
+      Severity::Info, "missing-question-scores", wb.path, model::Origin{}, missing,
       "ไม่มีคะแนนของข้อคำถาม " + missing + " จึงไม่นำมาจัดอันดับ และตรวจค่าเฉลี่ยตัวชี้วัดของข้อเหล่านี้ไม่ได้",
       "No scores for questions " + missing +
           ": they are left out of the ranking and their indicators cannot be cross-checked."));
@@ -189,7 +189,7 @@ void note_missing_questions(const AgencyWorkbook& wb, const Framework& f, Findin
 
 }  // namespace
 
-Analysis analyse(const AgencyWorkbook& workbook, const Framework& framework) {
+Analysis analyse(const model::AgencyWorkbook& workbook, const model::Framework& framework) {
   Analysis a;
   a.framework = &framework;
   a.agency = workbook.agency;

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/finding.hpp"
-#include "ita/framework.hpp"
-#include "ita/model.hpp"
+#include "base/finding.hpp"
+#include "model/framework.hpp"
+#include "model/records.hpp"
 
 namespace itawb::ita {
 
@@ -22,7 +22,7 @@ struct ScorePair {
 struct IndicatorResult {
   int number = 0;
   std::string name;                 // framework name (Thai)
-  Tool tool = Tool::IIT;
+  model::Tool tool = model::Tool::IIT;
   ScorePair value;                  // given scores (authoritative)
   std::optional<double> computed;   // from questions / OIT items, if available
 };
@@ -40,7 +40,7 @@ struct Scores {
   // only when a given indicator score disagrees with its questions; tells a
   // clerk whether a reported total was computed from the corrected figure.
   std::optional<double> recomputed_total;
-  std::map<Tool, ScorePair> tools;
+  std::map<model::Tool, ScorePair> tools;
   std::vector<IndicatorResult> indicators;  // 1..10 in order
 };
 
@@ -75,8 +75,8 @@ struct Deficiency {
 };
 
 struct Analysis {
-  const Framework* framework = nullptr;
-  Agency agency;
+  const model::Framework* framework = nullptr;
+  model::Agency agency;
   Scores scores;
   bool question_level = false;      // false: no question sheet, indicator level only
   std::vector<IssueResult> issues;
@@ -86,6 +86,6 @@ struct Analysis {
 
 // Computes scores and the issue analysis. Never throws on data problems:
 // they become findings (the model is assumed validated).
-Analysis analyse(const AgencyWorkbook& workbook, const Framework& framework);
+Analysis analyse(const model::AgencyWorkbook& workbook, const model::Framework& framework);
 
 }  // namespace itawb::ita

@@ -23,19 +23,19 @@ bool differs(double a, double b, double tolerance) {
   return std::fabs(round2(a) - round2(b)) > tolerance + 1e-9;
 }
 
-const IndicatorInput* indicator_input(const AgencyWorkbook& wb, int number) {
+const model::IndicatorInput* indicator_input(const model::AgencyWorkbook& wb, int number) {
   for (const auto& i : wb.indicators)
     if (i.number == number) return &i;
   return nullptr;
 }
 
-const QuestionInput* question_input(const AgencyWorkbook& wb, const std::string& code) {
+const model::QuestionInput* question_input(const model::AgencyWorkbook& wb, const std::string& code) {
   for (const auto& q : wb.questions)
     if (text::normalize_code(q.code) == code) return &q;
   return nullptr;
 }
 
-std::optional<double> value_of(const IndicatorInput* in, bool previous) {
+std::optional<double> value_of(const model::IndicatorInput* in, bool previous) {
   if (!in) return std::nullopt;
   return previous ? in->previous : in->score;
 }
@@ -46,11 +46,11 @@ std::optional<double> mean(const std::vector<double>& values) {
 }
 
 // Mean of the given codes' scores; nullopt when any is missing.
-std::optional<double> mean_of_codes(const AgencyWorkbook& wb, const std::vector<std::string>& codes,
+std::optional<double> mean_of_codes(const model::AgencyWorkbook& wb, const std::vector<std::string>& codes,
                                     bool previous) {
   std::vector<double> values;
   for (const auto& code : codes) {
-    const QuestionInput* q = question_input(wb, code);
+    const model::QuestionInput* q = question_input(wb, code);
     std::optional<double> v = q ? (previous ? q->previous : q->score) : std::nullopt;
     if (!v) return std::nullopt;
     values.push_back(*v);
@@ -58,33 +58,33 @@ std::optional<double> mean_of_codes(const AgencyWorkbook& wb, const std::vector<
   return mean(values);
 }
 
-std::string indicator_label_th(const Indicator& ind) {
+std::string indicator_label_th(const model::Indicator& ind) {
   return "ตัวชี้วัดที่ " + std::to_string(ind.number) + " " + ind.name_th;
 }
-std::string indicator_label_en(const Indicator& ind) {
+std::string indicator_label_en(const model::Indicator& ind) {
   return "Indicator " + std::to_string(ind.number) +
          (ind.name_en.empty() ? "" : " (" + ind.name_en + ")");
 }
 
-std::string source_codes(const Framework& f, const Indicator& ind) {
+std::string source_codes(const model::Framework& f, const model::Indicator& ind) {
   std::string out;
-  for (const Question* q : f.questions_of(ind.number)) out += (out.empty() ? "" : ", ") + q->code;
+  for (const model::Question* q : f.questions_of(ind.number)) out += (out.empty() ? "" : ", ") + q->code;
   return out;
 }
 
 // Tool scores from given indicator scores (or computed ones where `use_computed`).
 struct ToolTotals {
-  std::map<Tool, double> tools;     // unrounded means
+  std::map<model::Tool, double> tools;     // unrounded means
   std::vector<int> missing;         // indicators without a score
 };
 
-ToolTotals tool_means(const AgencyWorkbook& wb, const Framework& f, bool previous,
+ToolTotals tool_means(const model::AgencyWorkbook& wb, const model::Framework& f, bool previous,
                       const std::map<int, double>* computed = nullptr) {
   ToolTotals out;
   for (const auto& [tool, weight] : f.weights) {
     (void)weight;
     std::vector<double> values;
-    for (const Indicator* ind : f.indicators_of(tool)) {
+    for (const model::Indicator* ind : f.indicators_of(tool)) {
       std::optional<double> v = value_of(indicator_input(wb, ind->number), previous);
       if (computed && computed->count(ind->number)) v = computed->at(ind->number);
       if (v) values.push_back(*v);
@@ -95,7 +95,7 @@ ToolTotals tool_means(const AgencyWorkbook& wb, const Framework& f, bool previou
   return out;
 }
 
-std::optional<double> weighted_total(const Framework& f, const ToolTotals& t) {
+std::optional<double> weighted_total(const model::Framework& f, const ToolTotals& t) {
   if (!t.missing.empty() || t.tools.size() != f.weights.size()) return std::nullopt;
   double total = 0;
   for (const auto& [tool, weight] : f.weights) total += weight * t.tools.at(tool);
@@ -110,28 +110,28 @@ ScorePair pair_of(std::optional<double> now, std::optional<double> before) {
   return p;
 }
 
-std::map<Tool, double> rounded(const std::map<Tool, double>& tools) {
-  std::map<Tool, double> out;
+std::map<model::Tool, double> rounded(const std::map<model::Tool, double>& tools) {
+  std::map<model::Tool, double> out;
   for (const auto& [tool, v] : tools) out[tool] = round2(v);
   return out;
 }
 
-void report_missing(const AgencyWorkbook& wb, const Framework& f, const std::vector<int>& missing,
+void report_missing(const model::AgencyWorkbook& wb, const model::Framework& f, const std::vector<int>& missing,
                     bool previous, Findings& findings) {
   for (int n : missing) {
-    const Indicator* ind = f.indicator(n);
-    const IndicatorInput* in = indicator_input(wb, n);
+    const model::Indicator* ind = f.indicator(n);
+    const model::IndicatorInput* in = indicator_input(wb, n);
     const std::string tool = to_string(ind->tool);
-    Origin where = in ? in->origin : Origin{};
+    model::Origin where = in ? in->origin : model::Origin{};
     if (!previous) {
-      findings.add(finding_at(
+      findings.add(model::finding_at(
           Severity::Error, "missing-indicator-score", wb.path, where, "",
           "ไม่มีคะแนน" + indicator_label_th(*ind) + " (" + tool + ") จึงคำนวณคะแนน " + tool +
               " และคะแนนรวมไม่ได้ กรุณากรอกคะแนนจากระบบ ITAS",
           "No score for " + indicator_label_en(*ind) + " (" + tool + "): the " + tool +
               " score and the total cannot be computed. Enter the score from ITAS."));
     } else {
-      findings.add(finding_at(
+      findings.add(model::finding_at(
           Severity::Warning, "missing-previous-score", wb.path, where, "",
           "ไม่มีคะแนนปีก่อนของ" + indicator_label_th(*ind) + " จึงเปรียบเทียบคะแนนรวมกับปีก่อนไม่ได้",
           "No previous-year score for " + indicator_label_en(*ind) +
@@ -140,22 +140,22 @@ void report_missing(const AgencyWorkbook& wb, const Framework& f, const std::vec
   }
 }
 
-void check_indicator(const AgencyWorkbook& wb, const Framework& f, const Indicator& ind,
+void check_indicator(const model::AgencyWorkbook& wb, const model::Framework& f, const model::Indicator& ind,
                      IndicatorResult& result, Findings& findings) {
-  const IndicatorInput* in = indicator_input(wb, ind.number);
+  const model::IndicatorInput* in = indicator_input(wb, ind.number);
   for (bool previous : {false, true}) {
     std::optional<double> given = value_of(in, previous);
     std::optional<double> computed = recompute_indicator(wb, f, ind.number, previous);
     if (!previous && computed) result.computed = round2(*computed);
     if (!given || !computed || !differs(*given, *computed, f.tolerance)) continue;
-    const bool oit = ind.tool == Tool::OIT;
+    const bool oit = ind.tool == model::Tool::OIT;
     const std::string from_th = oit ? "ค่าเฉลี่ยของตัวชี้วัดย่อยจากคะแนนรายข้อ OIT"
                                     : "ค่าเฉลี่ยของข้อคำถาม " + source_codes(f, ind);
     const std::string from_en = oit ? "the mean of its sub-indicators' OIT item scores"
                                     : "the mean of its questions " + source_codes(f, ind);
     const std::string year_th = previous ? " (ปีก่อน)" : "";
     const std::string year_en = previous ? " (previous year)" : "";
-    findings.add(finding_at(
+    findings.add(model::finding_at(
         Severity::Warning, "score-mismatch", wb.path, in->origin, fmt(*given),
         indicator_label_th(ind) + year_th + ": คะแนนที่กรอก " + fmt(*given) + " ไม่ตรงกับ" +
             from_th + " = " + fmt(*computed) + " (ต่างกัน " + fmt(std::fabs(*given - *computed)) +
@@ -168,7 +168,7 @@ void check_indicator(const AgencyWorkbook& wb, const Framework& f, const Indicat
   }
 }
 
-void check_reported_total(const AgencyWorkbook& wb, const Scores& s, double tolerance,
+void check_reported_total(const model::AgencyWorkbook& wb, const Scores& s, double tolerance,
                           Findings& findings) {
   const auto& reported = wb.agency.reported_total;
   if (!reported || !s.overall.score || !differs(*reported, *s.overall.score, tolerance)) return;
@@ -180,7 +180,7 @@ void check_reported_total(const AgencyWorkbook& wb, const Scores& s, double tole
               "their questions/items (" + fmt(*s.recomputed_total) +
               "), so an indicator score was probably copied wrongly: see the score-mismatch warning.";
   }
-  findings.add(finding_at(
+  findings.add(model::finding_at(
       Severity::Warning, "total-mismatch", wb.path, wb.agency.reported_total_origin, fmt(*reported),
       "คะแนนรวมที่ประกาศ " + fmt(*reported) + " ไม่ตรงกับคะแนนรวมที่คำนวณจากคะแนนรายตัวชี้วัด " +
           fmt(*s.overall.score) + " (0.30×IIT + 0.30×EIT + 0.40×OIT)" + hint_th,
@@ -201,12 +201,12 @@ std::string level_key(const std::string& s) {
   return compact;
 }
 
-void check_reported_level(const AgencyWorkbook& wb, const Scores& s, Findings& findings) {
+void check_reported_level(const model::AgencyWorkbook& wb, const Scores& s, Findings& findings) {
   const std::string& reported = wb.agency.reported_level;
   if (text::trim(reported).empty() || s.level.empty()) return;
   const std::string key = level_key(reported);
   if (key == level_key(s.level) || key == level_key(s.level_en)) return;
-  findings.add(finding_at(
+  findings.add(model::finding_at(
       Severity::Warning, "level-mismatch", wb.path, wb.agency.reported_level_origin, reported,
       "ระดับที่ประกาศ \"" + text::trim(reported) + "\" ไม่ตรงกับระดับตามเกณฑ์ของคะแนนรวม " +
           fmt(*s.overall.score) + " คือ \"" + s.level + "\"",
@@ -214,17 +214,17 @@ void check_reported_level(const AgencyWorkbook& wb, const Scores& s, Findings& f
           "the total " + fmt(*s.overall.score) + ": \"" + s.level_en + "\" (" + s.level + ")."));
 }
 
-void check_framework(const AgencyWorkbook& wb, const Framework& f, Findings& findings) {
+void check_framework(const model::AgencyWorkbook& wb, const model::Framework& f, Findings& findings) {
   const int year = wb.agency.assessment_year;
   if (year != 0 && year != f.year)
-    findings.add(finding_at(
-        Severity::Warning, "framework-year", wb.path, Origin{}, std::to_string(year),
+    findings.add(model::finding_at(
+        Severity::Warning, "framework-year", wb.path, model::Origin{}, std::to_string(year),
         "ปีที่ประเมิน " + std::to_string(year) + " แต่ใช้กรอบการประเมินปี " + std::to_string(f.year),
         "The assessment year is " + std::to_string(year) + " but the " + std::to_string(f.year) +
             " framework is used."));
   if (f.assumed)
-    findings.add(finding_at(
-        Severity::Info, "framework-assumed", wb.path, Origin{}, std::to_string(f.year),
+    findings.add(model::finding_at(
+        Severity::Info, "framework-assumed", wb.path, model::Origin{}, std::to_string(f.year),
         "สำนักงาน ป.ป.ช. ยังไม่ประกาศกรอบการประเมินปี " + std::to_string(f.year) + " จึงใช้กรอบปี " +
             std::to_string(f.assumed_from) + " แทน (แก้ไขได้ที่ schemas/frameworks/ita-" +
             std::to_string(f.year) + ".json)",
@@ -236,13 +236,13 @@ void check_framework(const AgencyWorkbook& wb, const Framework& f, Findings& fin
 }  // namespace
 
 
-std::optional<double> recompute_indicator(const AgencyWorkbook& wb, const Framework& f,
+std::optional<double> recompute_indicator(const model::AgencyWorkbook& wb, const model::Framework& f,
                                           int indicator, bool previous) {
-  const Indicator* ind = f.indicator(indicator);
+  const model::Indicator* ind = f.indicator(indicator);
   if (!ind) return std::nullopt;
-  if (ind->tool != Tool::OIT) {
+  if (ind->tool != model::Tool::OIT) {
     std::vector<std::string> codes;
-    for (const Question* q : f.questions_of(indicator)) codes.push_back(q->code);
+    for (const model::Question* q : f.questions_of(indicator)) codes.push_back(q->code);
     return mean_of_codes(wb, codes, previous);
   }
   std::vector<double> sub_means;
@@ -255,7 +255,7 @@ std::optional<double> recompute_indicator(const AgencyWorkbook& wb, const Framew
   return mean(sub_means);
 }
 
-Scores compute_scores(const AgencyWorkbook& wb, const Framework& f, Findings& findings) {
+Scores compute_scores(const model::AgencyWorkbook& wb, const model::Framework& f, Findings& findings) {
   check_framework(wb, f, findings);
   Scores s;
   s.reported = wb.agency.reported_total;
@@ -266,7 +266,7 @@ Scores compute_scores(const AgencyWorkbook& wb, const Framework& f, Findings& fi
     r.number = ind.number;
     r.name = ind.name_th;
     r.tool = ind.tool;
-    const IndicatorInput* in = indicator_input(wb, ind.number);
+    const model::IndicatorInput* in = indicator_input(wb, ind.number);
     r.value = pair_of(value_of(in, false), value_of(in, true));
     check_indicator(wb, f, ind, r, findings);
     if (r.computed) computed[ind.number] = *r.computed;
@@ -293,7 +293,7 @@ Scores compute_scores(const AgencyWorkbook& wb, const Framework& f, Findings& fi
   if (auto t = weighted_total(f, tool_means(wb, f, false, &computed))) s.recomputed_total = round2(*t);
 
   if (s.overall.score) {
-    const LevelBand& band = f.level_for(*s.overall.score, rounded(now.tools));
+    const model::LevelBand& band = f.level_for(*s.overall.score, rounded(now.tools));
     s.level = band.name_th;
     s.level_en = band.name_en;
   }

@@ -1,6 +1,6 @@
 #include "plan/catalog.hpp"
 
-#include "core/files.hpp"
+#include "base/files.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -202,12 +202,7 @@ std::vector<const CatalogEntry*> MeasureCatalog::for_deficiency(const ita::Defic
   return for_issue(d.issue, false);
 }
 
-std::filesystem::path default_catalog_path() {
-  // Found like the schemas: $ITAWB_HOME, an installed share/itawb, or the source tree.
-  return data_dir() / "workbooks" / "catalog" / "measures.json";
-}
-
-std::vector<ita::MeasureInput> propose_measures(const std::vector<ita::Deficiency>& deficiencies,
+std::vector<model::MeasureInput> propose_measures(const std::vector<ita::Deficiency>& deficiencies,
                                                 const MeasureCatalog& catalog, int assessment_year) {
   std::vector<const ita::Deficiency*> ordered;
   for (const auto& d : deficiencies) ordered.push_back(&d);
@@ -217,7 +212,7 @@ std::vector<ita::MeasureInput> propose_measures(const std::vector<ita::Deficienc
   // An entry found by a code is proposed once; one found by an issue key is
   // proposed once per issue (a "maintain" entry serves several issues).
   std::vector<std::pair<const CatalogEntry*, int>> chosen;
-  std::vector<ita::MeasureInput> out;
+  std::vector<model::MeasureInput> out;
   for (const auto* d : ordered) {
     const std::string named = d->code.empty() ? text::squeeze(d->text) : text::normalize_code(d->code);
     const bool maintain = d->category == ita::Category::Maintain;
@@ -238,7 +233,7 @@ std::vector<ita::MeasureInput> propose_measures(const std::vector<ita::Deficienc
         continue;
       }
       chosen.push_back(key);
-      ita::MeasureInput m;
+      model::MeasureInput m;
       m.id = std::to_string(out.size() + 1);
       m.issue = d->issue;
       m.deficiency = named;

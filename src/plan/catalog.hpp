@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "ita/analysis.hpp"
-#include "ita/model.hpp"
+#include "model/records.hpp"
 
 namespace itawb::plan {
 
@@ -62,14 +62,10 @@ class MeasureCatalog {
   std::vector<CatalogEntry> entries_;
 };
 
-// <source>/workbooks/catalog/measures.json (ITAWB_SOURCE_DIR). An installed
-// layout is not handled yet: pass the path explicitly there.
-std::filesystem::path default_catalog_path();
-
 // Proposed measures (MeasureInput with proposed = true, ids "1", "2", ...) for
 // the deficiencies, in issue order; an entry chosen by several deficiencies
 // is proposed once, its deficiency field naming all their codes.
-std::vector<ita::MeasureInput> propose_measures(const std::vector<ita::Deficiency>& deficiencies,
+std::vector<model::MeasureInput> propose_measures(const std::vector<ita::Deficiency>& deficiencies,
                                                 const MeasureCatalog& catalog, int assessment_year);
 
 }  // namespace itawb::plan

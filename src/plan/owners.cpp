@@ -22,7 +22,7 @@ Compact compact(std::string_view raw) {
   std::replace(s.begin(), s.end(), '\n', ',');
   std::replace(s.begin(), s.end(), '\r', ',');
   Compact c;
-  c.folded = fold(s);
+  c.folded = text::fold(s);
   // Numbering of a list ("1.", "๒)", "(3)") separates owners.
   static const std::regex numbering(R"((^|[ ,])\(?[0-9]{1,2} ?[.)])");
   c.folded = std::regex_replace(c.folded, numbering, "$1,");
@@ -45,7 +45,7 @@ bool meaningful(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = s[i];
     if (c >= 0x80 || std::isalpha(c)) return true;
-    i += utf8_length(c);
+    i += text::utf8_length(c);
   }
   return false;
 }
@@ -207,7 +207,7 @@ OwnerParse OwnerResolver::parse(std::string_view raw) const {
       continue;
     }
     if (!in_unknown) unknown_start = i;
-    i += utf8_length(static_cast<unsigned char>(s[i]));
+    i += text::utf8_length(static_cast<unsigned char>(s[i]));
   }
   flush(s.size());
   return out;

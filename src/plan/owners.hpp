@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "plan/normalize.hpp"
+#include "text/fold.hpp"
 
 namespace itawb::plan {
 

@@ -9,18 +9,18 @@
 
 namespace itawb::plan {
 
-using ita::finding_at;
+using model::finding_at;
 namespace {
 
 constexpr const char* kMeasureSheet = "มาตรการ";
 
 std::string thai_number(int n) { return text::thai_digits(std::to_string(n)); }
 
-const ita::Origin& cell_or_row(const ita::Origin& cell, const ita::Origin& row) {
+const model::Origin& cell_or_row(const model::Origin& cell, const model::Origin& row) {
   return cell.known() ? cell : row;
 }
 
-int plan_year_of(const ita::Agency& a) {
+int plan_year_of(const model::Agency& a) {
   if (a.plan_year > 0) return a.plan_year;
   if (a.assessment_year > 0) return a.assessment_year + 1;
   return 0;
@@ -30,38 +30,38 @@ void check_timeframe(PlannedMeasure& m, const std::string& file, Findings& out) 
   const auto& in = m.input;
   const auto& r = m.timeframe;
   if (r.ok()) return;
-  const ita::Origin& at = cell_or_row(in.timeframe_origin, in.origin);
+  const model::Origin& at = cell_or_row(in.timeframe_origin, in.origin);
   const std::string who_th = "มาตรการ " + in.id + ": ";
   const std::string who_en = "measure " + in.id + ": ";
   switch (r.problem) {
     case TimeframeProblem::Empty:
-      out.add(finding_at(Severity::Warning, "timeframe-missing", file, at, "", who_th + r.reason_th, who_en + r.reason_en));
+      out.add(model::finding_at(Severity::Warning, "timeframe-missing", file, at, "", who_th + r.reason_th, who_en + r.reason_en));
       break;
     case TimeframeProblem::OutOfYear:
-      out.add(finding_at(Severity::Error, "timeframe-out-of-year", file, at, in.timeframe, who_th + r.reason_th,
+      out.add(model::finding_at(Severity::Error, "timeframe-out-of-year", file, at, in.timeframe, who_th + r.reason_th,
                          who_en + r.reason_en));
       break;
     case TimeframeProblem::Ambiguous:
-      out.add(finding_at(Severity::Warning, "timeframe-ambiguous", file, at, in.timeframe, who_th + r.reason_th,
+      out.add(model::finding_at(Severity::Warning, "timeframe-ambiguous", file, at, in.timeframe, who_th + r.reason_th,
                          who_en + r.reason_en));
       break;
     default:
-      out.add(finding_at(Severity::Warning, "timeframe-unreadable", file, at, in.timeframe, who_th + r.reason_th,
+      out.add(model::finding_at(Severity::Warning, "timeframe-unreadable", file, at, in.timeframe, who_th + r.reason_th,
                          who_en + r.reason_en));
   }
 }
 
 void check_owners(const PlannedMeasure& m, const std::string& file, Findings& out) {
   const auto& in = m.input;
-  const ita::Origin& at = cell_or_row(in.owner_origin, in.origin);
+  const model::Origin& at = cell_or_row(in.owner_origin, in.origin);
   if (m.owners.empty()) {
-    out.add(finding_at(Severity::Warning, "owner-missing", file, at, in.owner,
+    out.add(model::finding_at(Severity::Warning, "owner-missing", file, at, in.owner,
                        "มาตรการ " + in.id + ": ไม่ได้ระบุผู้รับผิดชอบ",
                        "measure " + in.id + ": no owner given"));
     return;
   }
   for (const auto& u : m.owners.unknown)
-    out.add(finding_at(Severity::Warning, "owner-unknown", file, at, u,
+    out.add(model::finding_at(Severity::Warning, "owner-unknown", file, at, u,
                        "มาตรการ " + in.id + ": ไม่รู้จักผู้รับผิดชอบ \"" + u +
                            "\" จึงนับเป็นหน่วยงานแยกต่างหาก (เพิ่มในรายชื่อส่วนราชการของหน่วยงานได้)",
                        "measure " + in.id + ": unknown owner \"" + u +
@@ -70,7 +70,7 @@ void check_owners(const PlannedMeasure& m, const std::string& file, Findings& ou
 
 // Whether personnel work has its own division: the agency lists one, or a
 // measure names it.
-bool names_personnel_division(const ita::AgencyWorkbook& wb, const std::vector<ita::MeasureInput>& measures) {
+bool names_personnel_division(const model::AgencyWorkbook& wb, const std::vector<model::MeasureInput>& measures) {
   const OwnerResolver plain(wb.extra_departments, false);
   for (const auto& d : wb.extra_departments)
     if (plain.canonical(d) == std::string(kPersonnelDivision)) return true;
@@ -84,7 +84,7 @@ bool names_personnel_division(const ita::AgencyWorkbook& wb, const std::vector<i
 
 struct ProgressRank {
   int quarter = 0;
-  std::optional<Date> date;
+  std::optional<calendar::Date> date;
   size_t index = 0;
   bool operator<(const ProgressRank& o) const {
     if (quarter != o.quarter) return quarter < o.quarter;
@@ -93,7 +93,7 @@ struct ProgressRank {
   }
 };
 
-void attach_progress(const ita::AgencyWorkbook& wb, std::vector<PlannedMeasure>& measures, Findings& out) {
+void attach_progress(const model::AgencyWorkbook& wb, std::vector<PlannedMeasure>& measures, Findings& out) {
   std::map<std::string, size_t> by_id;
   for (size_t k = 0; k < measures.size(); ++k)
     if (!measures[k].duplicate_id) by_id.emplace(measure_key(measures[k].input.id), k);
@@ -102,7 +102,7 @@ void attach_progress(const ita::AgencyWorkbook& wb, std::vector<PlannedMeasure>&
     const auto& p = wb.progress[i];
     const auto it = by_id.find(measure_key(p.measure_id));
     if (it == by_id.end()) {
-      out.add(finding_at(Severity::Error, "foreign-key-error", wb.path, p.origin, p.measure_id,
+      out.add(model::finding_at(Severity::Error, "foreign-key-error", wb.path, p.origin, p.measure_id,
                          "ความก้าวหน้าอ้างถึงมาตรการลำดับ \"" + p.measure_id + "\" ซึ่งไม่มีในแผ่นงานมาตรการ",
                          "progress refers to measure \"" + p.measure_id + "\", which is not on the measures sheet"));
       continue;
@@ -110,7 +110,7 @@ void attach_progress(const ita::AgencyWorkbook& wb, std::vector<PlannedMeasure>&
     PlannedMeasure& m = measures[it->second];
     m.progress.push_back(i);
     if (p.quarter < 1 || p.quarter > 4) {
-      out.add(finding_at(Severity::Error, "constraint-error", wb.path, p.origin, std::to_string(p.quarter),
+      out.add(model::finding_at(Severity::Error, "constraint-error", wb.path, p.origin, std::to_string(p.quarter),
                          "ไตรมาสของความก้าวหน้ามาตรการ " + p.measure_id + " ต้องเป็น ๑–๔ (พบ " +
                              thai_number(p.quarter) + ")",
                          "the quarter of progress for measure " + p.measure_id + " must be 1-4, found " +
@@ -119,14 +119,14 @@ void attach_progress(const ita::AgencyWorkbook& wb, std::vector<PlannedMeasure>&
     }
     const auto status = parse_status(p.status);
     if (!status) {
-      out.add(finding_at(Severity::Warning, "status-unknown", wb.path, p.origin, p.status,
+      out.add(model::finding_at(Severity::Warning, "status-unknown", wb.path, p.origin, p.status,
                          "ไม่รู้จักสถานะ \"" + p.status + "\" ของมาตรการ " + p.measure_id +
                              " (ใช้ ยังไม่ได้ดำเนินการ / อยู่ระหว่างดำเนินการ / ดำเนินการแล้ว)",
                          "unknown status \"" + p.status + "\" for measure " + p.measure_id +
                              " (use not started / in progress / done)"));
       continue;
     }
-    const ProgressRank rank{p.quarter, parse_date(p.report_date), i};
+    const ProgressRank rank{p.quarter, calendar::parse_date(p.report_date), i};
     auto& b = best[it->second];
     if (!b || *b < rank) {
       b = rank;
@@ -224,15 +224,15 @@ const char* to_string(PlanPhase p) {
   return "during";
 }
 
-bool quarter_over(int plan_fy, int quarter, const Date& as_of) {
-  return quarter >= 1 && quarter <= 4 && as_of > quarter_end(plan_fy, quarter);
+bool quarter_over(int plan_fy, int quarter, const calendar::Date& as_of) {
+  return quarter >= 1 && quarter <= 4 && as_of > calendar::quarter_end(plan_fy, quarter);
 }
 
-PlanPosition position_in_plan(const Date& as_of, int plan_fy) {
+PlanPosition position_in_plan(const calendar::Date& as_of, int plan_fy) {
   PlanPosition p;
   p.date = as_of;
-  p.fiscal_year_be = fiscal_year_be(as_of);
-  p.quarter = fiscal_quarter(as_of);
+  p.fiscal_year_be = calendar::fiscal_year_be(as_of);
+  p.quarter = calendar::fiscal_quarter(as_of);
   p.phase = p.fiscal_year_be < plan_fy ? PlanPhase::Before
             : p.fiscal_year_be > plan_fy ? PlanPhase::After
                                          : PlanPhase::During;
@@ -259,14 +259,14 @@ std::vector<std::string> codes_named(std::string_view deficiency_text) {
   return out;
 }
 
-PlanResult build_plan(const ita::AgencyWorkbook& wb, const std::vector<ita::Deficiency>& deficiencies,
-                      const MeasureCatalog& catalog, const Date& as_of, const PlanOptions& options) {
+PlanResult build_plan(const model::AgencyWorkbook& wb, const std::vector<ita::Deficiency>& deficiencies,
+                      const MeasureCatalog& catalog, const calendar::Date& as_of, const PlanOptions& options) {
   PlanResult r;
   r.target_percent = options.target_percent;
   r.plan_year_be = plan_year_of(wb.agency);
   if (r.plan_year_be == 0) {
-    r.plan_year_be = fiscal_year_be(as_of);
-    r.findings.add(finding_at(Severity::Warning, "plan-year-missing", wb.path, {}, "",
+    r.plan_year_be = calendar::fiscal_year_be(as_of);
+    r.findings.add(model::finding_at(Severity::Warning, "plan-year-missing", wb.path, {}, "",
                               "ไม่ได้ระบุปีของมาตรการหรือปีที่ประเมิน จึงใช้ปีงบประมาณ " +
                                   thai_number(r.plan_year_be) + " ของวันที่รายงาน",
                               "neither the plan year nor the assessment year is given; using fiscal year " +
@@ -274,13 +274,13 @@ PlanResult build_plan(const ita::AgencyWorkbook& wb, const std::vector<ita::Defi
   }
   r.as_of = position_in_plan(as_of, r.plan_year_be);
 
-  std::vector<ita::MeasureInput> inputs = wb.measures;
+  std::vector<model::MeasureInput> inputs = wb.measures;
   if (inputs.empty() && !deficiencies.empty()) {
     const int assessed = wb.agency.assessment_year > 0 ? wb.agency.assessment_year : r.plan_year_be - 1;
     inputs = propose_measures(deficiencies, catalog, assessed);
     r.proposed = !inputs.empty();
     if (r.proposed)
-      r.findings.add(finding_at(Severity::Info, "measures-proposed", wb.path, {kMeasureSheet, 0, 0}, "",
+      r.findings.add(model::finding_at(Severity::Info, "measures-proposed", wb.path, {kMeasureSheet, 0, 0}, "",
                                 "ยังไม่มีมาตรการ จึงเสนอมาตรการจากแคตตาล็อก " + thai_number(int(inputs.size())) +
                                     " รายการ ให้ตรวจและแก้ไขก่อนใช้",
                                 "no measures yet: " + std::to_string(inputs.size()) +
@@ -298,7 +298,7 @@ PlanResult build_plan(const ita::AgencyWorkbook& wb, const std::vector<ita::Defi
     if (!fresh) {
       m.duplicate_id = true;
       const auto& first = r.measures[it->second].input;
-      r.findings.add(finding_at(Severity::Error, "unique-error", wb.path, in.origin, in.id,
+      r.findings.add(model::finding_at(Severity::Error, "unique-error", wb.path, in.origin, in.id,
                                 "ลำดับมาตรการ \"" + in.id + "\" ซ้ำกับแถว " +
                                     thai_number(int(first.origin.row) + 1) + " ความก้าวหน้าจะนับให้มาตรการแรก",
                                 "measure id \"" + in.id + "\" repeats the one on row " +

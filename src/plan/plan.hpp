@@ -25,10 +25,10 @@
 #include <string>
 #include <vector>
 
-#include "core/finding.hpp"
+#include "base/finding.hpp"
 #include "ita/analysis.hpp"
-#include "ita/model.hpp"
-#include "plan/calendar.hpp"
+#include "model/records.hpp"
+#include "calendar/calendar.hpp"
 #include "plan/catalog.hpp"
 #include "plan/owners.hpp"
 #include "plan/progress.hpp"
@@ -41,26 +41,26 @@ const char* to_string(PlanPhase p);  // "before", "during", "after"
 
 // Where a date stands relative to the plan's fiscal year.
 struct PlanPosition {
-  Date date;
+  calendar::Date date;
   int fiscal_year_be = 0;  // fiscal year the date falls in
   int quarter = 0;         // its quarter within that fiscal year (1..4)
   PlanPhase phase = PlanPhase::During;
   int quarters_over = 0;   // quarters of the plan year entirely past at the date, 0..4
 };
 
-PlanPosition position_in_plan(const Date& as_of, int plan_fiscal_year_be);
+PlanPosition position_in_plan(const calendar::Date& as_of, int plan_fiscal_year_be);
 // True when as_of is after the last day of `quarter` of the plan year.
-bool quarter_over(int plan_fiscal_year_be, int quarter, const Date& as_of);
+bool quarter_over(int plan_fiscal_year_be, int quarter, const calendar::Date& as_of);
 
 struct PlannedMeasure {
-  ita::MeasureInput input;
+  model::MeasureInput input;
   TimeframeResult timeframe;
   OwnerParse owners;                     // as written
   std::vector<std::string> departments;  // what it counts for ("everyone" expanded)
   std::optional<Status> status;          // latest; nullopt = nothing readable reported
   int status_quarter = 0;                // quarter of the row the status came from
-  std::optional<size_t> latest_progress; // index into AgencyWorkbook::progress
-  std::vector<size_t> progress;          // all its rows (indices into AgencyWorkbook::progress)
+  std::optional<size_t> latest_progress; // index into model::AgencyWorkbook::progress
+  std::vector<size_t> progress;          // all its rows (indices into model::AgencyWorkbook::progress)
   bool due = false;                      // last planned quarter over at as_of
   bool overdue = false;                  // due and not done
   bool duplicate_id = false;             // a later measure with an id already used
@@ -103,8 +103,8 @@ struct PlanResult {
   Findings findings;
 };
 
-PlanResult build_plan(const ita::AgencyWorkbook& workbook, const std::vector<ita::Deficiency>& deficiencies,
-                      const MeasureCatalog& catalog, const Date& as_of, const PlanOptions& options = {});
+PlanResult build_plan(const model::AgencyWorkbook& workbook, const std::vector<ita::Deficiency>& deficiencies,
+                      const MeasureCatalog& catalog, const calendar::Date& as_of, const PlanOptions& options = {});
 
 // Question/item codes named in a ข้อบกพร่อง text ("e9", "E๙ ท่านเคย...",
 // "O13, o10"), lower case, in order, without duplicates.

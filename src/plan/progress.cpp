@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "plan/normalize.hpp"
+#include "text/fold.hpp"
 
 namespace itawb::plan {
 namespace {
@@ -79,7 +79,7 @@ const char* status_en(Status s) {
 }
 
 std::optional<Status> parse_status(std::string_view text) {
-  const std::string folded = fold(text);
+  const std::string folded = text::fold(text);
   const std::string s = strip_marks(ticked_part(folded));
   if (s.empty()) return std::nullopt;
   // Negative and partial forms first: they contain "ดำเนินการ" too.

@@ -3,8 +3,8 @@
 #include <cctype>
 #include <optional>
 
-#include "plan/calendar.hpp"
-#include "plan/normalize.hpp"
+#include "calendar/calendar.hpp"
+#include "text/fold.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::plan {
@@ -22,8 +22,8 @@ struct Token {
 };
 
 // Words of timeframes other than month names, folded and without dots.
-const std::vector<Keyword<Tok>>& words() {
-  static const std::vector<Keyword<Tok>> table = {
+const std::vector<text::Keyword<Tok>>& words() {
+  static const std::vector<text::Keyword<Tok>> table = {
       {"ไตรมาสที่", Tok::Quarter}, {"ไตรมาส", Tok::Quarter}, {"ไตรมาศ", Tok::Quarter},
       {"quarter", Tok::Quarter},  {"q", Tok::Quarter},
       {"จนถึง", Tok::Range},      {"ถึง", Tok::Range},      {"to", Tok::Range},
@@ -81,12 +81,12 @@ std::vector<Token> tokenize(const std::string& s) {
     }
     if (c == '-') { out.push_back({Tok::Range, 0, "-"}); ++i; continue; }
     if (is_list_char(c)) { out.push_back({Tok::List, 0, std::string(1, c)}); ++i; continue; }
-    const int m = longest_match(s, i, month_keywords());
-    const int w = longest_match(s, i, words());
-    const size_t mlen = m >= 0 ? month_keywords()[m].text.size() : 0;
+    const int m = text::longest_match(s, i, calendar::month_keywords());
+    const int w = text::longest_match(s, i, words());
+    const size_t mlen = m >= 0 ? calendar::month_keywords()[m].text.size() : 0;
     const size_t wlen = w >= 0 ? words()[w].text.size() : 0;
     if (mlen > 0 && mlen >= wlen) {
-      out.push_back({Tok::Month, month_keywords()[m].value, s.substr(i, mlen)});
+      out.push_back({Tok::Month, calendar::month_keywords()[m].value, s.substr(i, mlen)});
       i += mlen;
     } else if (wlen > 0) {
       out.push_back({words()[w].value, 0, s.substr(i, wlen)});
@@ -95,7 +95,7 @@ std::vector<Token> tokenize(const std::string& s) {
       size_t j = i;
       while (j < s.size() && s[j] != ' ' && s[j] != '-' && !is_punct(s[j]) && !is_list_char(s[j]) &&
              !std::isdigit(static_cast<unsigned char>(s[j])))
-        j += utf8_length(static_cast<unsigned char>(s[j]));
+        j += text::utf8_length(static_cast<unsigned char>(s[j]));
       out.push_back({Tok::Unknown, 0, s.substr(i, j - i)});
       i = j;
     }
@@ -107,7 +107,7 @@ std::vector<Token> tokenize(const std::string& s) {
 int year_be(int written) {
   if (written >= 0 && written < 100) return 2500 + written;
   if (written > 2400 && written < 2700) return written;
-  if (written >= 1900 && written < 2200) return written + kBuddhistOffset;
+  if (written >= 1900 && written < 2200) return written + calendar::kBuddhistOffset;
   refuse(TimeframeProblem::Unreadable, "ปี " + std::to_string(written) + " ไม่ใช่ปีที่อ่านได้",
          std::to_string(written) + " is not a year");
 }
@@ -213,7 +213,7 @@ class Parser {
       year = year_be(t_[i_].value);
       ++i_;
     }
-    if (day > 31 || (day > 0 && day > days_in_month(2000, month)))
+    if (day > 31 || (day > 0 && day > calendar::days_in_month(2000, month)))
       refuse(TimeframeProblem::Unreadable, "วันที่ " + std::to_string(day) + " ไม่มีในเดือนนั้น",
              "day " + std::to_string(day) + " does not exist in that month");
     add(Term{Term::Month, 0, month, year});
@@ -354,7 +354,7 @@ class Resolver {
     const int idx = month_index(year, t.month);
     if (idx < month_index(fy_ - 1, 10) || idx > month_index(fy_, 9)) {
       const int fy_of_month = t.month >= 10 ? year + 1 : year;
-      out_of_year(std::string(thai_month_abbrev(t.month)) + " " + text::thai_digits(std::to_string(year)) +
+      out_of_year(std::string(calendar::thai_month_abbrev(t.month)) + " " + text::thai_digits(std::to_string(year)) +
                       " อยู่ในปีงบประมาณ " + text::thai_digits(std::to_string(fy_of_month)),
                   std::string(kEnglishMonths[t.month - 1]) + " " + std::to_string(year) +
                       " BE is in fiscal year " + std::to_string(fy_of_month));
@@ -365,7 +365,7 @@ class Resolver {
   QuarterSet single(const Term& t) {
     switch (t.kind) {
       case Term::Quarter: check_quarter(t.quarter); return quarter_bit(t.quarter);
-      case Term::Month: month_of(t); return quarter_bit(quarter_of_month(t.month));
+      case Term::Month: month_of(t); return quarter_bit(calendar::quarter_of_month(t.month));
       case Term::Set: return t.set;
     }
     return 0;
@@ -383,8 +383,8 @@ class Resolver {
     } else {
       const int from = month_of(a), to = month_of(b);
       if (from > to) backwards();
-      lo = quarter_of_month(a.month);
-      hi = quarter_of_month(b.month);
+      lo = calendar::quarter_of_month(a.month);
+      hi = calendar::quarter_of_month(b.month);
     }
     if (lo > hi) backwards();
     QuarterSet s = 0;
@@ -459,7 +459,7 @@ const char* to_string(TimeframeProblem p) {
 TimeframeResult parse_timeframe(std::string_view raw, int plan_fy) {
   TimeframeResult r;
   const std::string shown = text::squeeze(raw);
-  const std::string s = without_dots(fold(raw));
+  const std::string s = without_dots(text::fold(raw));
   if (s.empty()) {
     r.problem = TimeframeProblem::Empty;
     r.reason_th = "ไม่ได้ระบุระยะเวลา";

@@ -13,7 +13,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include "core/files.hpp"
+#include "base/files.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::schema {
@@ -297,7 +297,6 @@ SchemaSet SchemaSet::load_dir(const fs::path& schemas_dir) {
   return set;
 }
 
-SchemaSet SchemaSet::load_default() { return load_dir(data_dir() / "schemas"); }
 
 const SheetSchema* SchemaSet::sheet(std::string_view name) const {
   for (const auto& s : sheets_)

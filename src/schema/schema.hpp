@@ -116,8 +116,6 @@ class SchemaSet {
  public:
   // Loads dir/sheet.meta.json and dir/sheets/*.schema.json. Throws SchemaError.
   static SchemaSet load_dir(const std::filesystem::path& schemas_dir);
-  // data_dir()/schemas.
-  static SchemaSet load_default();
 
   const SheetSchema* sheet(std::string_view name) const;  // by machine name
   const std::vector<SheetSchema>& sheets() const { return sheets_; }  // by `order`

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/finding.hpp"
+#include "base/finding.hpp"
 #include "schema/schema.hpp"
 #include "schema/value.hpp"
 #include "xlsx/reader.hpp"

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "plan/calendar.hpp"
+#include "calendar/calendar.hpp"
 #include "xlsx/reader.hpp"
 
 namespace itawb::schema {
@@ -36,7 +36,7 @@ std::optional<std::string> serial_to_iso(double serial) {
 }
 
 std::optional<std::string> parse_date_text(std::string_view input) {
-  const auto date = plan::parse_date(input);
+  const auto date = calendar::parse_date(input);
   if (!date) return std::nullopt;
   return date->iso();
 }

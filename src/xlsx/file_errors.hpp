@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/error.hpp"
+#include "xlsx/file_error.hpp"
 
 namespace itawb::xlsx::errors {
 

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/files.hpp"
+#include "base/files.hpp"
 #include "support/helpers.hpp"
 #include "xlsx/writer.hpp"
 

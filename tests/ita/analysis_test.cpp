@@ -7,6 +7,7 @@
 
 using namespace itawb;
 using namespace itawb::ita;
+using namespace itawb::model;
 using itawb::test::framework;
 
 namespace {

@@ -10,11 +10,12 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
-#include "ita/framework.hpp"
+#include "model/framework.hpp"
 #include "ita/seed_models.hpp"
 #include "support/helpers.hpp"
 
 using namespace itawb::ita;
+using namespace itawb::model;
 using itawb::test::framework;
 using itawb::test::repo_dir;
 using itawb::test::TempDir;

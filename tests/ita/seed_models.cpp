@@ -8,6 +8,7 @@
 namespace itawb::test {
 
 using namespace itawb::ita;
+using namespace itawb::model;
 
 const Framework& framework(int year) {
   // Loaded once per test run; frameworks are immutable after loading.

@@ -14,6 +14,8 @@
 
 using namespace itawb;
 using namespace itawb::plan;
+using namespace itawb::calendar;
+using namespace itawb::model;
 
 namespace {
 
@@ -45,7 +47,7 @@ std::vector<ita::Deficiency> seed000_deficiencies() {
 }  // namespace
 
 TEST_CASE("the committed catalog covers every issue and every 2567 IIT/EIT question", "[plan][catalog]") {
-  const auto catalog = MeasureCatalog::load(default_catalog_path());
+  const auto catalog = test::resources().catalog;
   REQUIRE(catalog.entries().size() >= 20);
   for (int issue = 1; issue <= 7; ++issue) {
     INFO("issue " << issue);
@@ -77,7 +79,7 @@ TEST_CASE("the committed catalog covers every issue and every 2567 IIT/EIT quest
 }
 
 TEST_CASE("OIT item keys follow each year's numbering", "[plan][catalog]") {
-  const auto catalog = MeasureCatalog::load(default_catalog_path());
+  const auto catalog = test::resources().catalog;
   // E-Service is O13 in 2567 and o10 in 2568.
   auto ids = [](const std::vector<const CatalogEntry*>& v) {
     std::set<std::string> s;
@@ -119,7 +121,7 @@ TEST_CASE("catalog errors name the file and the JSON path", "[plan][catalog]") {
 }
 
 TEST_CASE("proposals for seed 000's deficiencies", "[plan][catalog][proposals]") {
-  const auto catalog = MeasureCatalog::load(default_catalog_path());
+  const auto catalog = test::resources().catalog;
   const auto proposals = propose_measures(seed000_deficiencies(), catalog, 2567);
   REQUIRE_FALSE(proposals.empty());
   for (size_t i = 0; i < proposals.size(); ++i) {
@@ -128,7 +130,7 @@ TEST_CASE("proposals for seed 000's deficiencies", "[plan][catalog][proposals]")
     CHECK(parse_timeframe(proposals[i].timeframe, 2568).ok());
   }
   // e9 -> an E-Service measure in issue 2, naming e9, in quarter 2.
-  const ita::MeasureInput* eservice = nullptr;
+  const model::MeasureInput* eservice = nullptr;
   for (const auto& m : proposals)
     if (m.deficiency == "e9") eservice = &m;
   REQUIRE(eservice);
@@ -148,11 +150,11 @@ TEST_CASE("proposals for seed 000's deficiencies", "[plan][catalog][proposals]")
 }
 
 TEST_CASE("a workbook with deficiencies and no measures gets the proposals", "[plan][proposals]") {
-  ita::AgencyWorkbook wb;
+  model::AgencyWorkbook wb;
   wb.path = "thungthong.xlsx";
   wb.agency.assessment_year = 2567;  // plan year defaults to 2568
   const auto deficiencies = seed000_deficiencies();
-  const auto r = build_plan(wb, deficiencies, MeasureCatalog::load(default_catalog_path()), Date{2024, 11, 15});
+  const auto r = build_plan(wb, deficiencies, test::resources().catalog, Date{2024, 11, 15});
   CHECK(r.plan_year_be == 2568);
   CHECK(r.proposed);
   REQUIRE_FALSE(r.measures.empty());

@@ -3,14 +3,16 @@
 // give the figures the reports state.
 #include <catch2/catch.hpp>
 
-#include "core/files.hpp"
+#include "base/files.hpp"
 #include "plan/plan.hpp"
-#include "schema/load.hpp"
+#include "model/load.hpp"
 #include "schema/schema.hpp"
 #include "support/helpers.hpp"
 
 using namespace itawb;
 using namespace itawb::plan;
+using namespace itawb::calendar;
+using namespace itawb::model;
 
 namespace {
 
@@ -26,13 +28,12 @@ size_t count_code(const Findings& f, const std::string& code) {
   return n;
 }
 
-MeasureCatalog catalog() { return MeasureCatalog::load(default_catalog_path()); }
+const MeasureCatalog& catalog() { return test::resources().catalog; }
 
 // The example through the reader and the validator, which must accept it.
-ita::AgencyWorkbook load_example(const std::string& name) {
+model::AgencyWorkbook load_example(const std::string& name) {
   const auto workbook = xlsx::Workbook::open(test::example(name).string());
-  const auto frameworks = ita::FrameworkCatalog::load_dir(data_dir() / "schemas" / "frameworks");
-  auto loaded = schema::load_workbook(workbook, schema::SchemaSet::load_default(), frameworks);
+  auto loaded = model::load_workbook(workbook, test::resources().schemas, test::resources().frameworks);
   REQUIRE_FALSE(loaded.findings.has_errors());
   return std::move(loaded.model);
 }

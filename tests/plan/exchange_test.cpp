@@ -2,28 +2,28 @@
 // reason merge_returns gives for not merging a row.
 #include <catch2/catch.hpp>
 
-#include "plan/exchange.hpp"
-#include "plan/exchange_hash.hpp"
+#include "exchange/exchange.hpp"
+#include "exchange/hash.hpp"
 
 using namespace itawb;
-using plan::NotMergedReason;
+using exchange::NotMergedReason;
 
 namespace {
 
-ita::MeasureInput measure(std::string id, std::string text) {
-  ita::MeasureInput m;
+model::MeasureInput measure(std::string id, std::string text) {
+  model::MeasureInput m;
   m.id = std::move(id);
   m.measure = std::move(text);
   m.timeframe = "ทุกไตรมาส";
   return m;
 }
 
-ita::AgencyWorkbook master() {
-  ita::AgencyWorkbook wb;
+model::AgencyWorkbook master() {
+  model::AgencyWorkbook wb;
   wb.agency.name = "อบต.ทดสอบ";
   wb.agency.plan_year = 2569;
   wb.measures = {measure("1", "คู่มือ"), measure("2", "ทะเบียนยืม"), measure("3", "เว็บไซต์")};
-  ita::ProgressInput p;
+  model::ProgressInput p;
   p.measure_id = "1";
   p.quarter = 1;
   p.status = "ยังไม่ได้ดำเนินการ";
@@ -31,23 +31,23 @@ ita::AgencyWorkbook master() {
   return wb;
 }
 
-plan::SplitIdentity identity(const ita::AgencyWorkbook& wb, std::string dept, std::vector<std::string> ids) {
-  plan::SplitIdentity id;
+exchange::SplitIdentity identity(const model::AgencyWorkbook& wb, std::string dept, std::vector<std::string> ids) {
+  exchange::SplitIdentity id;
   id.source_name = "master.xlsx";
-  id.source_checksum = plan::measures_table_hash(wb.measures);
+  id.source_checksum = exchange::measures_table_hash(wb.measures);
   id.agency = wb.agency.name;
   id.plan_year = wb.agency.plan_year;
   id.department = std::move(dept);
   id.split_time = "2026-01-05T00:00:00Z";
   for (const auto& m : wb.measures)
     for (const auto& want : ids)
-      if (m.id == want) id.measures.emplace_back(m.id, plan::measure_hash(m));
+      if (m.id == want) id.measures.emplace_back(m.id, exchange::measure_hash(m));
   id.seal();
   return id;
 }
 
-plan::ReturnedRow row(std::string id, int quarter, std::string status, uint32_t r = 4) {
-  plan::ReturnedRow out;
+exchange::ReturnedRow row(std::string id, int quarter, std::string status, uint32_t r = 4) {
+  exchange::ReturnedRow out;
   out.file = "r.xlsx";
   out.sheet = "ความก้าวหน้า";
   out.row = r;
@@ -63,9 +63,9 @@ plan::ReturnedRow row(std::string id, int quarter, std::string status, uint32_t 
   return out;
 }
 
-plan::ReturnedWorkbook returned(const std::string& file, std::optional<plan::SplitIdentity> id,
-                                std::vector<plan::ReturnedRow> rows) {
-  plan::ReturnedWorkbook r;
+exchange::ReturnedWorkbook returned(const std::string& file, std::optional<exchange::SplitIdentity> id,
+                                std::vector<exchange::ReturnedRow> rows) {
+  exchange::ReturnedWorkbook r;
   r.file = file;
   r.identity = std::move(id);
   r.has_progress_sheet = true;
@@ -74,15 +74,15 @@ plan::ReturnedWorkbook returned(const std::string& file, std::optional<plan::Spl
   return r;
 }
 
-plan::MergeInput input_for(const ita::AgencyWorkbook& wb) {
-  plan::MergeInput in;
+exchange::MergeInput input_for(const model::AgencyWorkbook& wb) {
+  exchange::MergeInput in;
   in.master = &wb;
   in.master_departments = {"สำนักปลัด"};
   in.status_choices = {"ยังไม่ได้ดำเนินการ", "อยู่ระหว่างดำเนินการ", "ดำเนินการแล้ว"};
   return in;
 }
 
-NotMergedReason only_reason(const plan::MergeResult& r) {
+NotMergedReason only_reason(const exchange::MergeResult& r) {
   REQUIRE(r.not_merged.size() == 1);
   return r.not_merged.front().reason;
 }
@@ -90,9 +90,9 @@ NotMergedReason only_reason(const plan::MergeResult& r) {
 }  // namespace
 
 TEST_CASE("sha256 matches the FIPS 180-4 test vectors", "[exchange]") {
-  CHECK(plan::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  CHECK(plan::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  CHECK(plan::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+  CHECK(exchange::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(exchange::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(exchange::sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
@@ -100,8 +100,8 @@ TEST_CASE("a measure's hash ignores spacing and digit style but not its words", 
   const auto a = measure("1", "ปรับปรุง  เว็บไซต์ ๒ ครั้ง");
   const auto b = measure("๑", "ปรับปรุง เว็บไซต์ 2 ครั้ง");
   const auto c = measure("1", "ปรับปรุงเว็บไซต์ 3 ครั้ง");
-  CHECK(plan::measure_hash(a) == plan::measure_hash(b));
-  CHECK(plan::measure_hash(a) != plan::measure_hash(c));
+  CHECK(exchange::measure_hash(a) == exchange::measure_hash(b));
+  CHECK(exchange::measure_hash(a) != exchange::measure_hash(c));
 }
 
 TEST_CASE("the identity seal notices any edit", "[exchange]") {
@@ -122,12 +122,12 @@ TEST_CASE("merge replaces a department's row for a measure and quarter, never du
   const auto wb = master();
   const auto in = input_for(wb);
   const auto ret = returned("head.xlsx", identity(wb, "สำนักปลัด", {"1"}), {row("1", 1, "ดำเนินการแล้ว")});
-  const auto once = plan::merge_returns(in, {ret});
+  const auto once = exchange::merge_returns(in, {ret});
   CHECK(once.clean());
   REQUIRE(once.progress.size() == 1);
   CHECK(once.progress[0].progress.status == "ดำเนินการแล้ว");
   CHECK(once.progress[0].department == "สำนักปลัด");
-  const auto twice = plan::merge_returns(in, {ret, returned("x", std::nullopt, {})});
+  const auto twice = exchange::merge_returns(in, {ret, returned("x", std::nullopt, {})});
   CHECK(twice.progress.size() == 1);
 }
 
@@ -137,28 +137,28 @@ TEST_CASE("merge lists every row it cannot merge with its reason", "[exchange]")
   const auto id = identity(wb, "กองคลัง", {"2"});
 
   SECTION("a measure the department does not own") {
-    CHECK(only_reason(plan::merge_returns(in, {returned("f", id, {row("3", 1, "ดำเนินการแล้ว")})})) ==
+    CHECK(only_reason(exchange::merge_returns(in, {returned("f", id, {row("3", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::NotOwner);
   }
   SECTION("a measure id the master does not have") {
-    CHECK(only_reason(plan::merge_returns(in, {returned("f", id, {row("9", 1, "ดำเนินการแล้ว")})})) ==
+    CHECK(only_reason(exchange::merge_returns(in, {returned("f", id, {row("9", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::UnknownMeasure);
   }
   SECTION("a measure changed in the master since the split") {
     auto changed = wb;
     changed.measures[1].measure = "ทะเบียนยืมคืนแบบใหม่";
     auto in2 = input_for(changed);
-    CHECK(only_reason(plan::merge_returns(in2, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+    CHECK(only_reason(exchange::merge_returns(in2, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::MeasureChanged);
   }
   SECTION("a bad quarter or status") {
-    CHECK(only_reason(plan::merge_returns(in, {returned("f", id, {row("2", 0, "ดำเนินการแล้ว")})})) ==
+    CHECK(only_reason(exchange::merge_returns(in, {returned("f", id, {row("2", 0, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::BadQuarter);
-    CHECK(only_reason(plan::merge_returns(in, {returned("f", id, {row("2", 1, "ทำไปบ้าง")})})) ==
+    CHECK(only_reason(exchange::merge_returns(in, {returned("f", id, {row("2", 1, "ทำไปบ้าง")})})) ==
           NotMergedReason::BadStatus);
   }
   SECTION("two rows for one measure and quarter: neither is chosen") {
-    const auto r = plan::merge_returns(in, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว", 4),
+    const auto r = exchange::merge_returns(in, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว", 4),
                                                                row("2", 1, "อยู่ระหว่างดำเนินการ", 5)})});
     CHECK(r.rows_merged == 0);
     REQUIRE(r.not_merged.size() == 2);
@@ -168,22 +168,22 @@ TEST_CASE("merge lists every row it cannot merge with its reason", "[exchange]")
     auto other = id;
     other.plan_year = 2570;
     other.seal();
-    CHECK(only_reason(plan::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+    CHECK(only_reason(exchange::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::OtherYear);
     other = id;
     other.agency = "เทศบาลอื่น";
     other.seal();
-    CHECK(only_reason(plan::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+    CHECK(only_reason(exchange::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::OtherWorkbook);
-    CHECK(only_reason(plan::merge_returns(in, {returned("f", std::nullopt, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+    CHECK(only_reason(exchange::merge_returns(in, {returned("f", std::nullopt, {row("2", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::NoIdentity);
     other = id;
     other.department = "สำนักปลัด";  // edited without a new seal
-    CHECK(only_reason(plan::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+    CHECK(only_reason(exchange::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::IdentityTampered);
   }
   SECTION("rows in = merged + not merged") {
-    const auto r = plan::merge_returns(
+    const auto r = exchange::merge_returns(
         in, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว", 4), row("3", 1, "ดำเนินการแล้ว", 5),
                                 row("2", 2, "อยู่ระหว่างดำเนินการ", 6)})});
     CHECK(r.rows_in == 3);

@@ -1,12 +1,14 @@
 // Owners -> departments; statuses; dates and fiscal quarters.
 #include <catch2/catch.hpp>
 
-#include "plan/calendar.hpp"
+#include "calendar/calendar.hpp"
 #include "plan/owners.hpp"
 #include "plan/plan.hpp"
 #include "plan/progress.hpp"
 
 using namespace itawb::plan;
+using namespace itawb::calendar;
+using namespace itawb::model;
 using Strings = std::vector<std::string>;
 
 TEST_CASE("owner variants fold to the default departments", "[plan][owners]") {

@@ -3,15 +3,18 @@
 #include <catch2/catch.hpp>
 
 #include "plan/plan.hpp"
+#include "support/helpers.hpp"
 
 using namespace itawb;
 using namespace itawb::plan;
+using namespace itawb::calendar;
+using namespace itawb::model;
 
 namespace {
 
-ita::MeasureInput measure(std::string id, int issue, std::string deficiency, std::string timeframe,
+model::MeasureInput measure(std::string id, int issue, std::string deficiency, std::string timeframe,
                           std::string owner, uint32_t row) {
-  ita::MeasureInput m;
+  model::MeasureInput m;
   m.id = std::move(id);
   m.issue = issue;
   m.deficiency = std::move(deficiency);
@@ -24,8 +27,8 @@ ita::MeasureInput measure(std::string id, int issue, std::string deficiency, std
   return m;
 }
 
-ita::ProgressInput progress(std::string id, int quarter, std::string status, std::string date, uint32_t row) {
-  ita::ProgressInput p;
+model::ProgressInput progress(std::string id, int quarter, std::string status, std::string date, uint32_t row) {
+  model::ProgressInput p;
   p.measure_id = std::move(id);
   p.quarter = quarter;
   p.status = std::move(status);
@@ -34,8 +37,8 @@ ita::ProgressInput progress(std::string id, int quarter, std::string status, std
   return p;
 }
 
-ita::AgencyWorkbook base_workbook() {
-  ita::AgencyWorkbook wb;
+model::AgencyWorkbook base_workbook() {
+  model::AgencyWorkbook wb;
   wb.path = "plan.xlsx";
   wb.agency.name = "องค์การบริหารส่วนตำบลทดสอบ";
   wb.agency.assessment_year = 2567;
@@ -69,7 +72,7 @@ const DepartmentTally* dept(const PlanResult& r, const std::string& name) {
   return nullptr;
 }
 
-MeasureCatalog catalog() { return MeasureCatalog::load(default_catalog_path()); }
+const MeasureCatalog& catalog() { return test::resources().catalog; }
 
 }  // namespace
 

@@ -5,6 +5,8 @@
 
 using namespace itawb::plan;
 
+
+
 namespace {
 
 QuarterSet q(std::initializer_list<int> quarters) {

@@ -3,9 +3,9 @@
 // result sheet that must not be copied), read back with openpyxl.
 #include <catch2/catch.hpp>
 
-#include "core/files.hpp"
-#include "report/carry_over.hpp"
-#include "report/sheets.hpp"
+#include "base/files.hpp"
+#include "output/carry_over.hpp"
+#include "output/sheets.hpp"
 #include "support/helpers.hpp"
 #include "xlsx/reader.hpp"
 
@@ -16,13 +16,13 @@ using nlohmann::json;
 
 namespace {
 
-json carried(const report::CarryOverOptions& options, std::vector<report::CopiedSheet>* copied = nullptr) {
+json carried(const output::CarryOverOptions& options, std::vector<output::CopiedSheet>* copied = nullptr) {
   const auto in = xlsx::Workbook::open(test::fixture("report/carry_over.xlsx").string());
   test::TempDir tmp;
   const auto file = tmp / "carried.xlsx";
   write_atomically(file, [&](const std::filesystem::path& p) {
     xlsx::WorkbookWriter out(p);
-    auto result = report::carry_over(in, out, options);
+    auto result = output::carry_over(in, out, options);
     if (copied) *copied = result;
     out.close();
   });
@@ -32,9 +32,9 @@ json carried(const report::CarryOverOptions& options, std::vector<report::Copied
 }  // namespace
 
 TEST_CASE("carry-over keeps values, formats, dates, booleans, cached formula values and merges") {
-  report::CarryOverOptions options;
-  options.skip = [](const xlsx::SheetInfo& s) { return report::is_result_sheet(s.name); };
-  std::vector<report::CopiedSheet> copied;
+  output::CarryOverOptions options;
+  options.skip = [](const xlsx::SheetInfo& s) { return output::is_result_sheet(s.name); };
+  std::vector<output::CopiedSheet> copied;
   const json dump = carried(options, &copied);
 
   REQUIRE(copied.size() == 2);
@@ -68,7 +68,7 @@ TEST_CASE("carry-over keeps values, formats, dates, booleans, cached formula val
 }
 
 TEST_CASE("carry-over highlights the cells it is given, also empty ones") {
-  report::CarryOverOptions options;
+  output::CarryOverOptions options;
   options.highlight["ข้อมูล"][{2, 1}] = 0xF4B6B0;  // B3
   options.highlight["ข้อมูล"][{9, 4}] = 0xFCE4B6;  // E10, empty in the input
   const json dump = carried(options);
@@ -81,8 +81,8 @@ TEST_CASE("carry-over highlights the cells it is given, also empty ones") {
 }
 
 TEST_CASE("carry-over can select and renumber rows") {
-  report::CarryOverOptions options;
-  options.rows = [](const xlsx::SheetInfo&) -> report::RowMap {
+  output::CarryOverOptions options;
+  options.rows = [](const xlsx::SheetInfo&) -> output::RowMap {
     return [](uint32_t row) -> std::optional<uint32_t> {
       if (row == 3) return std::nullopt;  // drop row 4
       return row > 3 ? row - 1 : row;
@@ -105,7 +105,7 @@ TEST_CASE("highlights come from findings, errors over warnings") {
   e.severity = Severity::Error;
   e.code = "type-error";
   findings.add(e);
-  const auto h = report::highlights_from(findings);
+  const auto h = output::highlights_from(findings);
   REQUIRE(h.count("คะแนนรายข้อ"));
   CHECK(h.at("คะแนนรายข้อ").at({6, 2}) == 0xF4B6B0);
 }

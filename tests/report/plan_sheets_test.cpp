@@ -3,11 +3,11 @@
 // overdue first, the department summary, the memo sentences and print setup.
 #include <catch2/catch.hpp>
 
-#include "core/files.hpp"
-#include "ita/framework.hpp"
+#include "base/files.hpp"
+#include "model/framework.hpp"
 #include "plan/plan.hpp"
-#include "report/plan_sheets.hpp"
-#include "schema/load.hpp"
+#include "output/plan_sheets.hpp"
+#include "model/load.hpp"
 #include "schema/schema.hpp"
 #include "support/helpers.hpp"
 #include "xlsx/reader.hpp"
@@ -21,13 +21,13 @@ using namespace itawb;
 
 namespace {
 
-ita::AgencyWorkbook sample_workbook() {
-  ita::AgencyWorkbook wb;
+model::AgencyWorkbook sample_workbook() {
+  model::AgencyWorkbook wb;
   wb.agency.name = "องค์การบริหารส่วนตำบลทดสอบ";
   wb.agency.assessment_year = 2568;
   wb.agency.plan_year = 2569;
   auto measure = [&](std::string id, std::string text, std::string timeframe, std::string owner) {
-    ita::MeasureInput m;
+    model::MeasureInput m;
     m.id = std::move(id);
     m.issue = 1;
     m.measure = std::move(text);
@@ -41,7 +41,7 @@ ita::AgencyWorkbook sample_workbook() {
   measure("3", "ลดขั้นตอนการขออนุญาต", "ไตรมาส 3-4", "กองช่าง");
   measure("4", "ปรับปรุงเว็บไซต์", "ทุกไตรมาส", "สำนักปลัด");
   auto progress = [&](std::string id, int q, std::string status) {
-    ita::ProgressInput p;
+    model::ProgressInput p;
     p.measure_id = std::move(id);
     p.quarter = q;
     p.status = std::move(status);
@@ -56,9 +56,9 @@ ita::AgencyWorkbook sample_workbook() {
   return wb;
 }
 
-plan::PlanResult sample_plan(const ita::AgencyWorkbook& wb) {
+plan::PlanResult sample_plan(const model::AgencyWorkbook& wb) {
   const auto catalog = plan::MeasureCatalog::parse(R"({"version": 1, "entries": []})", "test");
-  return plan::build_plan(wb, {}, catalog, plan::Date{2026, 4, 15});  // FY 2569, quarter 3
+  return plan::build_plan(wb, {}, catalog, calendar::Date{2026, 4, 15});  // FY 2569, quarter 3
 }
 
 std::string text_at(const json& sheet, const std::string& ref) {
@@ -76,11 +76,11 @@ std::string fill_at(const json& sheet, const std::string& ref) {
 struct Written {
   itawb::test::TempDir dir;
   fs::path file = dir / "plan.xlsx";
-  ita::AgencyWorkbook wb = sample_workbook();
+  model::AgencyWorkbook wb = sample_workbook();
   plan::PlanResult plan = sample_plan(wb);
   Written() {
     xlsx::WorkbookWriter out(file);
-    report::write_plan_sheets(out, plan, wb);
+    output::write_plan_sheets(out, plan, wb);
     out.close();
   }
 };
@@ -88,14 +88,14 @@ struct Written {
 }  // namespace
 
 TEST_CASE("thai_long_date writes the Buddhist-era year in Thai digits", "[plan-sheets]") {
-  CHECK(report::thai_long_date(plan::Date{2025, 10, 21}) == "๒๑ ตุลาคม ๒๕๖๘");
-  CHECK(report::thai_long_date(plan::Date{2026, 4, 5}) == "๕ เมษายน ๒๕๖๙");
+  CHECK(output::thai_long_date(calendar::Date{2025, 10, 21}) == "๒๑ ตุลาคม ๒๕๖๘");
+  CHECK(output::thai_long_date(calendar::Date{2026, 4, 5}) == "๕ เมษายน ๒๕๖๙");
 }
 
 TEST_CASE("the progress grid shows statuses by quarter, overdue first, the current quarter marked", "[plan-sheets]") {
   Written w;
   const json dump = openpyxl_read(w.file);
-  const json& g = sheet_of(dump, report::kProgressGridSheet);
+  const json& g = sheet_of(dump, output::kProgressGridSheet);
   REQUIRE(!g.is_null());
   // Header on row 4: Q3 is the current quarter on 15 April 2026 (FY 2569).
   CHECK(text_at(g, "F4") == "ไตรมาส ๓ (ปัจจุบัน)");
@@ -143,7 +143,7 @@ TEST_CASE("the plan sheets print on A4 landscape with agency, period and page nu
       {"/usr/bin/python3", (itawb::test::repo_dir() / "tests/tools/dump_headers.py").string(), w.file.string()});
   REQUIRE(r.exit_code == 0);
   const json h = json::parse(r.out);
-  for (const char* name : {report::kMeasuresSheet, report::kProgressGridSheet}) {
+  for (const char* name : {output::kMeasuresSheet, output::kProgressGridSheet}) {
     INFO(name);
     const json& s = h.at(name);
     CHECK(s.at("paper") == 9);
@@ -160,7 +160,7 @@ TEST_CASE("the plan sheets print on A4 landscape with agency, period and page nu
 TEST_CASE("the measures sheet ticks planned quarters and reads back as the measures input", "[plan-sheets]") {
   Written w;
   const json dump = openpyxl_read(w.file);
-  const json& m = sheet_of(dump, report::kMeasuresSheet);
+  const json& m = sheet_of(dump, output::kMeasuresSheet);
   REQUIRE(!m.is_null());
   // Row 4 = measure 1 (quarter 1 only): J..M are quarters 1..4.
   CHECK(text_at(m, "A4") == "1");
@@ -170,10 +170,8 @@ TEST_CASE("the measures sheet ticks planned quarters and reads back as the measu
   CHECK(text_at(m, "M6") == "✓");
   CHECK(text_at(m, "P5") == "เกินกำหนด");  // measure 2
 
-  const auto schemas = schema::SchemaSet::load_default();
-  const auto frameworks = ita::FrameworkCatalog::load_dir(data_dir() / "schemas" / "frameworks");
   const auto workbook = xlsx::Workbook::open(w.file.string());
-  const auto loaded = schema::load_workbook(workbook, schemas, frameworks);
+  const auto loaded = model::load_workbook(workbook, test::resources().schemas, test::resources().frameworks);
   REQUIRE(loaded.model.measures.size() == 4);
   CHECK(loaded.model.measures[1].id == "2");
   CHECK(loaded.model.measures[1].timeframe == "ไตรมาส 1-2");
@@ -183,14 +181,14 @@ TEST_CASE("the measures sheet ticks planned quarters and reads back as the measu
 TEST_CASE("the --json additions list measures and progress by department", "[plan-sheets]") {
   const auto wb = sample_workbook();
   const auto plan = sample_plan(wb);
-  const json measures = report::measures_json(plan);
+  const json measures = output::measures_json(plan);
   REQUIRE(measures.size() == 4);
   CHECK(measures[1].at("id") == "2");
   CHECK(measures[1].at("quarters") == json::array({1, 2}));
   CHECK(measures[1].at("status") == "in-progress");
   CHECK(measures[1].at("overdue") == true);
   CHECK(measures[2].at("status").is_null());
-  const json progress = report::progress_json(plan);
+  const json progress = output::progress_json(plan);
   CHECK(progress.at("as_of") == "2026-04-15");
   CHECK(progress.at("current_quarter") == 3);
   CHECK(progress.at("completion") == 50.0);

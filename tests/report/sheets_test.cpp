@@ -2,9 +2,9 @@
 // read back with openpyxl.
 #include <catch2/catch.hpp>
 
-#include "core/files.hpp"
-#include "report/sheets.hpp"
-#include "report/style.hpp"
+#include "base/files.hpp"
+#include "output/sheets.hpp"
+#include "output/style.hpp"
 #include "support/helpers.hpp"
 #include "xlsx/writer.hpp"
 
@@ -29,14 +29,14 @@ ita::Analysis sample_analysis() {
   a.scores.level = "ผ่านดีเยี่ยม";
   a.scores.level_en = "Excellent pass";
   a.scores.previous_level = "ต้องปรับปรุง";
-  a.scores.tools[ita::Tool::IIT] = {99.72, 94.01, 5.71};
-  a.scores.tools[ita::Tool::EIT] = {95.94, 84.89, 11.05};
-  a.scores.tools[ita::Tool::OIT] = {96.07, 69.0, 27.07};
+  a.scores.tools[model::Tool::IIT] = {99.72, 94.01, 5.71};
+  a.scores.tools[model::Tool::EIT] = {95.94, 84.89, 11.05};
+  a.scores.tools[model::Tool::OIT] = {96.07, 69.0, 27.07};
   for (int n = 1; n <= 10; ++n) {
     ita::IndicatorResult r;
     r.number = n;
     r.name = "ตัวชี้วัด" + std::to_string(n);
-    r.tool = n <= 5 ? ita::Tool::IIT : n <= 8 ? ita::Tool::EIT : ita::Tool::OIT;
+    r.tool = n <= 5 ? model::Tool::IIT : n <= 8 ? model::Tool::EIT : model::Tool::OIT;
     r.value = {90.0 + n * 0.5, 80.0, 10.0 + n * 0.5};
     a.scores.indicators.push_back(r);
   }
@@ -88,8 +88,8 @@ json write_and_read(const std::function<void(xlsx::WorkbookWriter&)>& fill) {
 
 TEST_CASE("summary sheet: totals, change and level as the seed's score table") {
   const auto a = sample_analysis();
-  const json dump = write_and_read([&](auto& wb) { report::write_summary(wb.add_sheet(report::kSummarySheet), a); });
-  const json& s = sheet_of(dump, report::kSummarySheet);
+  const json dump = write_and_read([&](auto& wb) { output::write_summary(wb.add_sheet(output::kSummarySheet), a); });
+  const json& s = sheet_of(dump, output::kSummarySheet);
   REQUIRE(s.is_object());
 
   const std::string total = find_cell(s, "คะแนนรวม (ITA)");
@@ -99,7 +99,7 @@ TEST_CASE("summary sheet: totals, change and level as the seed's score table") {
   CHECK(s["cells"]["D" + r]["v"].get<double>() == Approx(97.13));
   CHECK(s["cells"]["D" + r]["fmt"] == "0.00");
   CHECK(s["cells"]["E" + r]["v"].get<double>() == Approx(15.86));
-  CHECK(s["cells"]["E" + r]["fmt"] == report::kChangeFormat);
+  CHECK(s["cells"]["E" + r]["fmt"] == output::kChangeFormat);
 
   const std::string level = find_cell(s, "ระดับผลการประเมิน");
   CHECK(s["cells"]["D" + row_of(level)]["v"] == "ผ่านดีเยี่ยม");
@@ -125,8 +125,8 @@ TEST_CASE("summary sheet: totals, change and level as the seed's score table") {
 
 TEST_CASE("issues sheet: lowest questions and OIT items beside them") {
   const auto a = sample_analysis();
-  const json dump = write_and_read([&](auto& wb) { report::write_issues(wb.add_sheet(report::kIssuesSheet), a); });
-  const json& s = sheet_of(dump, report::kIssuesSheet);
+  const json dump = write_and_read([&](auto& wb) { output::write_issues(wb.add_sheet(output::kIssuesSheet), a); });
+  const json& s = sheet_of(dump, output::kIssuesSheet);
   REQUIRE(s.is_object());
   // Issue 2 spans three rows from row 6: e9, e8, e1 lowest first.
   CHECK(s["cells"]["A6"]["v"] == 2);
@@ -148,8 +148,8 @@ TEST_CASE("issues sheet says when the analysis ran at indicator level") {
   auto a = sample_analysis();
   a.question_level = false;
   for (auto& issue : a.issues) issue.lowest.clear();
-  const json dump = write_and_read([&](auto& wb) { report::write_issues(wb.add_sheet(report::kIssuesSheet), a); });
-  const json& s = sheet_of(dump, report::kIssuesSheet);
+  const json dump = write_and_read([&](auto& wb) { output::write_issues(wb.add_sheet(output::kIssuesSheet), a); });
+  const json& s = sheet_of(dump, output::kIssuesSheet);
   CHECK(s["cells"]["A3"]["v"].get<std::string>().find("วิเคราะห์ระดับตัวชี้วัด") != std::string::npos);
   CHECK(s["cells"]["A3"]["v"].get<std::string>().find("indicator-level") != std::string::npos);
 }
@@ -157,8 +157,8 @@ TEST_CASE("issues sheet says when the analysis ran at indicator level") {
 TEST_CASE("deficiencies sheet: rows coloured by category, with a legend") {
   const auto a = sample_analysis();
   const json dump =
-      write_and_read([&](auto& wb) { report::write_deficiencies(wb.add_sheet(report::kDeficienciesSheet), a); });
-  const json& s = sheet_of(dump, report::kDeficienciesSheet);
+      write_and_read([&](auto& wb) { output::write_deficiencies(wb.add_sheet(output::kDeficienciesSheet), a); });
+  const json& s = sheet_of(dump, output::kDeficienciesSheet);
   REQUIRE(s.is_object());
   CHECK(s["cells"]["C4"]["v"] == "e9");
   CHECK(s["cells"]["F4"]["v"] == "ข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน");
@@ -194,10 +194,10 @@ TEST_CASE("findings sheet links each location to its cell") {
   g.sheet = "ไม่มีแผ่นนี้";
   findings.add(g);
   const json dump = write_and_read([&](auto& wb) {
-    report::write_findings(wb.add_sheet(report::kFindingsSheet), a.agency, findings, {"คะแนนตัวชี้วัด"});
+    output::write_findings(wb.add_sheet(output::kFindingsSheet), a.agency, findings, {"คะแนนตัวชี้วัด"});
     wb.add_sheet("คะแนนตัวชี้วัด");
   });
-  const json& s = sheet_of(dump, report::kFindingsSheet);
+  const json& s = sheet_of(dump, output::kFindingsSheet);
   REQUIRE(s.is_object());
   CHECK(s["cells"]["D4"]["v"] == "คะแนนตัวชี้วัด!D7");
   CHECK(s["hyperlinks"]["D4"] == "'คะแนนตัวชี้วัด'!D7");
@@ -207,9 +207,9 @@ TEST_CASE("findings sheet links each location to its cell") {
 }
 
 TEST_CASE("result sheet names are recognised, also with a duplicate suffix") {
-  CHECK(report::is_result_sheet("สรุปผลการประเมิน"));
-  CHECK(report::is_result_sheet("สรุปผลการประเมิน (2)"));
-  CHECK(report::is_result_sheet("ตรวจสอบข้อมูล"));
-  CHECK_FALSE(report::is_result_sheet("คะแนนรายข้อ"));
-  CHECK(report::internal_link("it's", "C7") == "internal:'it''s'!C7");
+  CHECK(output::is_result_sheet("สรุปผลการประเมิน"));
+  CHECK(output::is_result_sheet("สรุปผลการประเมิน (2)"));
+  CHECK(output::is_result_sheet("ตรวจสอบข้อมูล"));
+  CHECK_FALSE(output::is_result_sheet("คะแนนรายข้อ"));
+  CHECK(output::internal_link("it's", "C7") == "internal:'it''s'!C7");
 }

@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "schema/docs.hpp"
+#include "output/docs.hpp"
 #include "schema/support.hpp"
 #include "support/helpers.hpp"
 
@@ -83,7 +83,7 @@ TEST_CASE("a primary key naming no field is caught after the meta-schema") {
 }
 
 TEST_CASE("docs/workbook-format.md is up to date with the schemas") {
-  const std::string expected = schema::workbook_format_markdown(schemas());
+  const std::string expected = output::workbook_format_markdown(schemas());
   const std::string written = read_bytes(repo_dir() / "docs" / "workbook-format.md");
   INFO("regenerate with: itawb template --markdown > docs/workbook-format.md");
   CHECK(written == expected);

@@ -38,8 +38,8 @@ const schema::SchemaSet& schemas() {
   return set;
 }
 
-const ita::FrameworkCatalog& frameworks() {
-  static const ita::FrameworkCatalog catalog = ita::FrameworkCatalog::load_dir(repo_dir() / "schemas" / "frameworks");
+const model::FrameworkCatalog& frameworks() {
+  static const model::FrameworkCatalog catalog = model::FrameworkCatalog::load_dir(repo_dir() / "schemas" / "frameworks");
   return catalog;
 }
 
@@ -82,10 +82,10 @@ std::vector<xlsx::Sheet> seed_sheets() {
           make_sheet("คะแนนรายข้อ", seed_question_rows())};
 }
 
-schema::LoadResult load(const std::vector<xlsx::Sheet>& sheets, const schema::LoadOptions& options) {
-  schema::LoadOptions o = options;
+model::LoadResult load(const std::vector<xlsx::Sheet>& sheets, const model::LoadOptions& options) {
+  model::LoadOptions o = options;
   if (o.file_label.empty()) o.file_label = "test.xlsx";
-  return schema::load_sheets(sheets, schemas(), frameworks(), o);
+  return model::load_sheets(sheets, schemas(), frameworks(), o);
 }
 
 std::vector<Finding> with_code(const Findings& findings, const std::string& code) {

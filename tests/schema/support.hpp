@@ -6,9 +6,9 @@
 #include <variant>
 #include <vector>
 
-#include "core/finding.hpp"
-#include "ita/framework.hpp"
-#include "schema/load.hpp"
+#include "base/finding.hpp"
+#include "model/framework.hpp"
+#include "model/load.hpp"
 #include "schema/schema.hpp"
 #include "xlsx/reader.hpp"
 
@@ -23,7 +23,7 @@ using Rows = std::vector<std::vector<In>>;
 xlsx::Sheet make_sheet(const std::string& name, const Rows& rows, uint32_t first_row = 0, uint32_t first_col = 0);
 
 const schema::SchemaSet& schemas();
-const ita::FrameworkCatalog& frameworks();
+const model::FrameworkCatalog& frameworks();
 
 // Seed 000 (อบต.ทุ่งทอง, assessment year 2567), standard layout.
 Rows seed_agency_rows();
@@ -31,7 +31,7 @@ Rows seed_indicator_rows();  // header + 10 rows: ตัวชี้วัด, �
 Rows seed_question_rows();   // header + the 21 questions the seed names
 std::vector<xlsx::Sheet> seed_sheets();
 
-schema::LoadResult load(const std::vector<xlsx::Sheet>& sheets, const schema::LoadOptions& options = {});
+model::LoadResult load(const std::vector<xlsx::Sheet>& sheets, const model::LoadOptions& options = {});
 
 // The findings with `code`.
 std::vector<Finding> with_code(const Findings& findings, const std::string& code);

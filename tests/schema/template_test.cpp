@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "schema/support.hpp"
-#include "schema/template.hpp"
+#include "output/template.hpp"
 #include "support/helpers.hpp"
 
 using namespace itawb;
@@ -80,7 +80,7 @@ TEST_CASE("the template has every sheet with headers, protection, unlocked input
   CHECK(ind["cells"]["D2"]["v"] == "คะแนน");
   CHECK(ind["cells"]["D2"]["bold"] == true);
   CHECK(ind["cells"]["D2"]["fill"] == "FFD9E1F2");
-  const ita::Framework& fw = *frameworks().for_year(2567);
+  const model::Framework& fw = *frameworks().for_year(2567);
   CHECK(ind["cells"]["A3"]["v"] == 1);
   CHECK(ind["cells"]["B3"]["v"] == fw.indicator(1)->name_th);
   CHECK(ind["cells"]["A12"]["v"] == 10);
@@ -148,7 +148,7 @@ TEST_CASE("a template filled through openpyxl with seed 000's figures validates 
   CHECK(sheet_of(filled_dump, "คะแนนตัวชี้วัด")["protected"] == true);
 
   const auto workbook = xlsx::Workbook::open(filled.string());
-  const auto loaded = schema::load_workbook(workbook, schemas(), frameworks());
+  const auto loaded = model::load_workbook(workbook, schemas(), frameworks());
   CHECK(loaded.valid());
   const auto& m = loaded.model;
   CHECK(m.agency.name == "องค์การบริหารส่วนตำบลทุ่งทอง");

@@ -1,6 +1,6 @@
 #include "support/helpers.hpp"
 
-#include "core/files.hpp"
+#include "base/files.hpp"
 
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -81,6 +81,11 @@ const nlohmann::json& sheet_of(const nlohmann::json& dump, const std::string& na
 }
 
 fs::path repo_dir() { return fs::path(ITAWB_TEST_DIR).parent_path(); }
+
+const app::Resources& resources() {
+  static const app::Resources loaded = app::load_resources(repo_dir());
+  return loaded;
+}
 fs::path fixture(const std::string& relative) { return fs::path(ITAWB_TEST_DIR) / "fixtures" / relative; }
 fs::path example(const std::string& name) { return repo_dir() / "workbooks" / "examples" / name; }
 fs::path shared_dir() { return fs::path(ITAWB_SHARED_DIR); }

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/resources.hpp"
+
 namespace itawb::test {
 
 // A fresh folder under the system temp dir, removed when destroyed.
@@ -51,5 +53,8 @@ std::filesystem::path repo_dir();                 // source root
 std::filesystem::path fixture(const std::string& relative);  // tests/fixtures/...
 std::filesystem::path example(const std::string& name);      // workbooks/examples/...
 std::filesystem::path shared_dir();               // ../shared
+
+// The repository's resources (schemas, frameworks, catalog), loaded once.
+const app::Resources& resources();
 
 }  // namespace itawb::test

@@ -12,7 +12,7 @@
 #include <set>
 #include <sstream>
 
-#include "core/error.hpp"
+#include "xlsx/file_error.hpp"
 #include "support/helpers.hpp"
 #include "xlsx/package.hpp"
 #include "xlsx/reader.hpp"

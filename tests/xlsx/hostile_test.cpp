@@ -3,7 +3,7 @@
 // without unbounded memory. Fixtures: tests/tools/make_xlsx_fixtures.py.
 #include <catch2/catch.hpp>
 
-#include "core/error.hpp"
+#include "xlsx/file_error.hpp"
 #include "support/helpers.hpp"
 #include "xlsx/reader.hpp"
 

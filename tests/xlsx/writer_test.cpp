@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "core/files.hpp"
+#include "base/files.hpp"
 #include "support/helpers.hpp"
 #include "text/width.hpp"
 #include "xlsx/writer.hpp"

@@ -1,0 +1,67 @@
+// `analyze` as a library call: read -> validate -> analyse -> plan -> write.
+// The CLI only parses arguments and prints; everything else is here so the
+// whole path is testable headless.
+//
+// Promises: the input is only read, never written; the output is written to
+// a temporary file and renamed into place; an output naming the input is
+// refused; a workbook with errors is not analysed (its findings are returned
+// instead), a workbook with warnings is.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/finding.hpp"
+#include "ita/analysis.hpp"
+#include "model/framework.hpp"
+#include "model/records.hpp"
+#include "plan/plan.hpp"
+#include "app/resources.hpp"
+
+namespace itawb::app {
+
+struct AnalyzeOptions {
+  std::filesystem::path input;
+  std::optional<std::filesystem::path> output;  // default: beside the input, "-itawb.xlsx"
+  std::optional<int> year;                      // --year: framework year instead of ปีที่ประเมิน
+  std::string lang = "th";                      // language of messages for people
+  std::optional<std::string> as_of;             // date for the plan's progress (default today)
+  bool json = false;                            // the caller wants the JSON document
+  bool write = true;                            // false: analyse only, write nothing
+};
+
+struct AnalyzeResult {
+  int exit_code = 0;  // 0 ok, 1 the workbook has errors, 2 usage / unusable output
+  std::filesystem::path output;         // the file written ("" when none)
+  std::string error_th, error_en;       // why, for exit code 2
+  model::AgencyWorkbook model;            // what the workbook says
+  std::optional<ita::Analysis> analysis;  // absent when the workbook has errors
+  Findings findings;                    // validation, scoring and plan, in that order
+  std::vector<std::string> sheets;      // sheet names of the output, in order
+  std::optional<plan::PlanResult> plan;  // measures and progress, when analysed
+};
+
+// Runs the whole command. Throws itawb::FileError when the input cannot be
+// read as a workbook (exit code 2 for the caller).
+AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options);
+
+// The --json document (see README "analyze"): scores rounded to 2 decimals,
+// codes lower case, absent values null; plus the plan's "measures" and
+// "progress" (report/plan_sheets.hpp) when the plan step ran.
+nlohmann::json to_json(const AnalyzeResult& result);
+
+// Findings as a plain-text table for a terminal, one per line:
+// "error    คะแนนรายข้อ!C7  constraint-error  message".
+std::string findings_table(const Findings& findings, const std::string& lang);
+
+// The sheets `analyze` writes itself (result and plan sheets, the latter
+// including มาตรการ, rewritten from the plan): never carried over from an
+// input, so analysing an output replaces them.
+bool is_generated_sheet(std::string_view name);
+
+}  // namespace itawb::app

@@ -1,0 +1,77 @@
+// split and merge on files: reading the master, writing one workbook per
+// department, and writing the merged master (its sheets carried over, the
+// progress sheet replaced, what was not merged listed). The rules live in
+// plan/exchange.hpp; this layer only reads and writes.
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "base/finding.hpp"
+#include "app/resources.hpp"
+#include "calendar/calendar.hpp"
+#include "exchange/exchange.hpp"
+
+namespace itawb::app {
+
+inline constexpr const char* kNotMergedSheet = "รายการที่ไม่ได้รวม";
+
+// A request that cannot be carried out (bad output path, nothing to split):
+// exit code 2, one sentence in each language.
+class UsageError : public std::runtime_error {
+ public:
+  UsageError(std::string th, std::string en)
+      : std::runtime_error(en), message_th_(std::move(th)) {}
+  const std::string& message_th() const { return message_th_; }
+  std::string message_en() const { return what(); }
+
+ private:
+  std::string message_th_;
+};
+
+struct SplitRequest {
+  std::filesystem::path input;
+  std::filesystem::path out_dir;
+  std::string split_time;  // ISO 8601 UTC, recorded in each identity
+  calendar::Date as_of;        // for the current quarter
+};
+
+struct SplitFile {
+  std::string department;
+  std::filesystem::path file;
+  size_t measures = 0;
+  size_t prefilled_rows = 0;   // progress rows copied from the master
+  size_t empty_rows = 0;       // placeholders for quarters still to report
+};
+
+struct SplitReport {
+  std::string agency;
+  int plan_year = 0;
+  std::vector<SplitFile> files;
+  Findings findings;  // the master's validation findings (not fatal)
+};
+
+// Throws itawb::FileError (unreadable input) or UsageError.
+SplitReport split_workbook(const Resources& resources, const SplitRequest& request);
+
+struct MergeRequest {
+  std::filesystem::path master;
+  std::vector<std::filesystem::path> returns;
+  std::filesystem::path output;
+};
+
+struct MergeReport {
+  exchange::MergeResult result;
+  std::filesystem::path output;
+  std::string progress_sheet;  // name of the replaced progress sheet
+};
+
+// Throws itawb::FileError (an unreadable master or return) or UsageError.
+MergeReport merge_workbooks(const Resources& resources, const MergeRequest& request);
+
+// "now" as ISO 8601 UTC, for split_time.
+std::string utc_now_iso();
+
+}  // namespace itawb::app

@@ -1,0 +1,101 @@
+#include "app/master.hpp"
+
+#include <algorithm>
+
+#include "base/files.hpp"
+#include "model/framework.hpp"
+#include "plan/owners.hpp"
+#include "plan/progress.hpp"
+
+namespace itawb::app {
+namespace {
+
+std::optional<size_t> find_schema_sheet(const xlsx::Workbook& wb, const schema::SheetSchema* s) {
+  if (!s) return std::nullopt;
+  for (const auto& name : s->sheet_names()) {
+    const std::string key = schema::match_key(name);
+    for (size_t i = 0; i < wb.sheets().size(); ++i)
+      if (schema::match_key(wb.sheets()[i].name) == key) return i;
+  }
+  return std::nullopt;
+}
+
+// A master progress row belongs to the department written in its
+// หน่วยงานที่รายงาน cell, else to its measure's only department; rows of a
+// measure with several departments and no department written stay unattributed.
+std::vector<std::string> attribute_progress(const model::AgencyWorkbook& model, const plan::PlanResult& plan) {
+  const plan::OwnerResolver owners(model.extra_departments);
+  std::vector<std::string> out(model.progress.size());
+  for (const auto& m : plan.measures) {
+    for (const size_t i : m.progress) {
+      if (i >= out.size()) continue;
+      const std::string& written = model.progress[i].department;
+      if (!written.empty()) out[i] = owners.canonical(written).value_or(written);
+      else if (departments_of(m).size() == 1) out[i] = departments_of(m).front();
+    }
+  }
+  for (size_t i = 0; i < out.size(); ++i)
+    if (out[i].empty() && !model.progress[i].department.empty())
+      out[i] = owners.canonical(model.progress[i].department).value_or(model.progress[i].department);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> status_choices() {
+  return {plan::status_th(plan::Status::NotStarted), plan::status_th(plan::Status::InProgress),
+          plan::status_th(plan::Status::Done)};
+}
+
+std::string canonical_status(std::string_view written) {
+  const auto s = plan::parse_status(written);
+  return s ? plan::status_th(*s) : std::string();
+}
+
+const std::vector<std::string>& departments_of(const plan::PlannedMeasure& m) { return m.departments; }
+
+// The master's progress cells as written, by sheet row and field name, so
+// that rows the merge keeps are copied verbatim (the model holds only valid,
+// normalised values; an invalid status or date must not be lost).
+RawRows read_raw_progress(const Master& master) {
+  RawRows out;
+  const schema::SheetSchema* found = master.schemas->sheet("progress");
+  if (!master.progress_sheet || !found) return out;
+  const schema::SheetSchema& schema = *found;
+  const xlsx::Sheet sheet = master.workbook.read_sheet(*master.progress_sheet);
+  std::map<std::string, std::string> field_of_label;
+  for (const auto& f : schema.fields)
+    for (const auto& label : f.labels()) field_of_label.emplace(schema::match_key(label), f.name);
+  // Header row: the one among the first rows naming the most fields.
+  std::map<uint32_t, std::map<uint32_t, std::string>> candidates;
+  for (const auto& c : sheet.cells) {
+    if (c.row >= static_cast<uint32_t>(schema.header_rows)) break;
+    if (c.type != xlsx::CellType::String) continue;
+    if (const auto it = field_of_label.find(schema::match_key(c.text)); it != field_of_label.end())
+      candidates[c.row].emplace(c.col, it->second);
+  }
+  if (candidates.empty()) return out;
+  const auto header = std::max_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    return a.second.size() < b.second.size();
+  });
+  for (const auto& c : sheet.cells) {
+    if (c.row <= header->first) continue;
+    if (const auto it = header->second.find(c.col); it != header->second.end()) out[c.row][it->second] = c;
+  }
+  return out;
+}
+
+Master load_master(const Resources& resources, const std::filesystem::path& file, const calendar::Date& as_of) {
+  Master master{xlsx::Workbook::open(file.string()), &resources.schemas, {}, {}, {}, {}, {}};
+  model::LoadOptions options;
+  options.file_label = file.string();
+  master.load = model::load_workbook(master.workbook, resources.schemas, resources.frameworks, options);
+  const auto catalog = plan::MeasureCatalog::parse(R"({"version": 1, "entries": []})", "(none)");
+  master.plan = plan::build_plan(master.load.model, {}, catalog, as_of);
+  master.departments_of_progress = attribute_progress(master.load.model, master.plan);
+  master.progress_sheet = find_schema_sheet(master.workbook, master.schemas->sheet("progress"));
+  master.measures_sheet = find_schema_sheet(master.workbook, master.schemas->sheet("measures"));
+  return master;
+}
+
+}  // namespace itawb::app

@@ -1,0 +1,45 @@
+// The master workbook as split and merge need it: read, validated, planned,
+// and each progress row attributed to a department. Internal to exchange/.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plan/plan.hpp"
+#include "model/load.hpp"
+#include "schema/schema.hpp"
+#include "xlsx/reader.hpp"
+#include "app/resources.hpp"
+
+namespace itawb::app {
+
+struct Master {
+  xlsx::Workbook workbook;
+  const schema::SchemaSet* schemas = nullptr;  // the resources' schemas
+  model::LoadResult load;
+  plan::PlanResult plan;
+  std::vector<std::string> departments_of_progress;  // parallel to load.model.progress
+  std::optional<size_t> progress_sheet;               // index in workbook.sheets()
+  std::optional<size_t> measures_sheet;
+};
+
+Master load_master(const Resources& resources, const std::filesystem::path& file, const calendar::Date& as_of);
+
+// The master's progress cells as written, by sheet row (zero-based) and
+// field name: the model keeps only valid, normalised values, and a row that
+// is carried over must not lose an invalid status or date.
+using RawRows = std::map<uint32_t, std::map<std::string, xlsx::Cell>>;
+RawRows read_raw_progress(const Master& master);
+
+// The three statuses in the order a drop-down lists them.
+std::vector<std::string> status_choices();
+// Canonical Thai status of a written one, or "" when not recognised.
+std::string canonical_status(std::string_view written);
+
+// Departments a planned measure counts for ("everyone" expanded).
+const std::vector<std::string>& departments_of(const plan::PlannedMeasure& m);
+
+}  // namespace itawb::app

@@ -1,0 +1,200 @@
+// itawb merge: the master with the departments' progress merged in (see
+// plan/exchange.hpp for the rules). The master's sheets are carried over in
+// order; its progress sheet is replaced by the merged rows; what was not
+// merged is listed in รายการที่ไม่ได้รวม with its reason, file and cell.
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <map>
+
+#include "base/files.hpp"
+#include "app/exchange_files.hpp"
+#include "app/master.hpp"
+#include "output/carry_over.hpp"
+#include "output/style.hpp"
+#include "text/thai.hpp"
+#include "xlsx/cell_ref.hpp"
+
+namespace itawb::app {
+namespace fs = std::filesystem;
+namespace {
+
+using xlsx::Style;
+
+std::string field_value(const exchange::MergedRow& row, const std::string& field) {
+  const auto& p = row.progress;
+  if (field == "measure_id") return p.measure_id;
+  if (field == "status") return p.status;
+  if (field == "result") return p.result;
+  if (field == "obstacles") return p.obstacles;
+  if (field == "suggestions") return p.suggestions;
+  if (field == "evidence") return p.evidence;
+  if (field == "reporter") return p.reporter;
+  if (field == "report_date") return p.report_date;
+  if (field == "department") return row.department;
+  return {};
+}
+
+void write_raw(xlsx::SheetWriter& ws, uint32_t r, uint32_t c, const xlsx::Cell& cell, const Style& style,
+               const Style& date_style) {
+  switch (cell.type) {
+    case xlsx::CellType::Date: ws.date(r, c, cell.number, date_style); break;
+    case xlsx::CellType::Number: ws.number(r, c, cell.number, style); break;
+    default: ws.text(r, c, cell.type == xlsx::CellType::String ? cell.text : cell.display(), style);
+  }
+}
+
+void write_progress(xlsx::SheetWriter& ws, const schema::SheetSchema& schema,
+                    const std::vector<exchange::MergedRow>& rows, const std::vector<std::string>& statuses,
+                    const RawRows& raw) {
+  const Style header = output::header_style(), cell = output::cell_style();
+  const Style date_style = cell.with_format("d/m/yyyy");
+  for (uint32_t c = 0; c < schema.fields.size(); ++c) {
+    ws.text(0, c, schema.fields[c].title, header);
+    ws.column_width(c, schema.fields[c].width > 0 ? schema.fields[c].width : 16);
+  }
+  uint32_t r = 1;
+  for (const auto& row : rows) {
+    const auto raw_row = row.source == "master" ? raw.find(row.progress.origin.row) : raw.end();
+    for (uint32_t c = 0; c < schema.fields.size(); ++c) {
+      const std::string& name = schema.fields[c].name;
+      if (raw_row != raw.end() && name != "department") {
+        const auto found = raw_row->second.find(name);
+        if (found != raw_row->second.end()) write_raw(ws, r, c, found->second, cell, date_style);
+        else ws.blank(r, c, cell);
+        continue;
+      }
+      if (name == "quarter") {
+        if (row.progress.quarter >= 1 && row.progress.quarter <= 4) ws.number(r, c, row.progress.quarter, cell);
+        else ws.blank(r, c, cell);
+        continue;
+      }
+      const std::string value = field_value(row, name);
+      const auto date = name == "report_date" ? calendar::parse_date(value) : std::nullopt;
+      if (date) ws.date(r, c, xlsx::datetime_to_serial(date->year, date->month, date->day), date_style);
+      else if (value.empty()) ws.blank(r, c, cell);
+      else ws.text(r, c, value, cell);
+    }
+    ++r;
+  }
+  if (const int status_col = schema.field_index("status"); status_col >= 0 && !statuses.empty()) {
+    std::vector<char*> list;
+    for (const auto& s : statuses) list.push_back(const_cast<char*>(s.c_str()));
+    list.push_back(nullptr);
+    lxw_data_validation v{};
+    v.validate = LXW_VALIDATION_TYPE_LIST;
+    v.value_list = list.data();
+    v.ignore_blank = LXW_VALIDATION_ON;
+    worksheet_data_validation_range(ws.raw(), 1, static_cast<lxw_col_t>(status_col), std::max(r, 200u),
+                                    static_cast<lxw_col_t>(status_col), &v);
+  }
+  ws.freeze(1, 0);
+  ws.repeat_rows(0, 0);
+  ws.a4(true);
+}
+
+void write_not_merged(xlsx::SheetWriter& ws, const exchange::MergeResult& result) {
+  const Style header = output::header_style(), cell = output::cell_style();
+  ws.merge(0, 0, 0, 11, "รายการที่ไม่ได้รวม / Rows not merged", output::title_style());
+  ws.merge(1, 0, 1, 11,
+           "ทุกแถวที่ส่วนราชการส่งคืนแต่ไม่ได้รวมเข้าแบบฟอร์มหลัก พร้อมเหตุผล แก้ไขแล้วรวมใหม่ได้ / "
+           "Every returned row that was not merged, with the reason; fix and merge again.",
+           output::note_style());
+  const char* headers[] = {"ลำดับ", "ไฟล์ / File", "เซลล์ / Cell", "ส่วนราชการ / Department",
+                           "ลำดับมาตรการ", "ไตรมาส", "สถานะ", "ผลการดำเนินการ", "เหตุผล",
+                           "Reason", "รหัส / Code", "รายละเอียด / Detail"};
+  for (uint32_t c = 0; c < 12; ++c) ws.text(2, c, headers[c], header);
+  uint32_t r = 3;
+  int n = 1;
+  for (const auto& nm : result.not_merged) {
+    const auto& row = nm.row;
+    ws.number(r, 0, n++, cell);
+    ws.text(r, 1, fs::path(row.file).filename().string(), cell);
+    ws.text(r, 2, row.sheet + "!" + row.cell(), cell);
+    ws.text(r, 3, nm.department, cell);
+    ws.text(r, 4, row.measure_id, cell);
+    ws.text(r, 5, row.quarter_text, cell);
+    ws.text(r, 6, row.status_text, cell);
+    ws.text(r, 7, row.progress.result, cell);
+    ws.text(r, 8, exchange::reason_th(nm.reason), cell);
+    ws.text(r, 9, exchange::reason_en(nm.reason), cell);
+    ws.text(r, 10, exchange::to_string(nm.reason), cell);
+    ws.text(r, 11, nm.detail, cell);
+    ++r;
+  }
+  for (const auto& f : result.rejected_files) {
+    ws.text(r, 0, "-", cell);
+    ws.text(r, 1, fs::path(f.file).filename().string(), cell);
+    ws.text(r, 3, f.department, cell);
+    ws.text(r, 8, exchange::reason_th(f.reason), cell);
+    ws.text(r, 9, exchange::reason_en(f.reason), cell);
+    ws.text(r, 10, exchange::to_string(f.reason), cell);
+    ws.text(r, 11, f.detail, cell);
+    ++r;
+  }
+  const double widths[] = {7, 28, 18, 18, 12, 8, 20, 40, 40, 36, 20, 20};
+  for (uint32_t c = 0; c < 12; ++c) ws.column_width(c, widths[c]);
+  ws.freeze(3, 0);
+  ws.repeat_rows(2, 2);
+  ws.a4(true);
+  ws.header_footer("&Lรายการที่ไม่ได้รวม", "&Cหน้า &P / &N");
+}
+
+void check_paths(const MergeRequest& request) {
+  auto clash = [&](const fs::path& p) { return same_file(request.output, p); };
+  if (clash(request.master) ||
+      std::any_of(request.returns.begin(), request.returns.end(), clash))
+    throw UsageError("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ที่นำเข้า: " + request.output.string(),
+                     "the output must not be one of the inputs: " + request.output.string());
+}
+
+}  // namespace
+
+MergeReport merge_workbooks(const Resources& resources, const MergeRequest& request) {
+  check_paths(request);
+  // The as-of date only decides overdue measures, which merging does not use.
+  Master master = load_master(resources, request.master, calendar::Date{2000, 1, 1});
+
+  std::vector<exchange::ReturnedWorkbook> returns;
+  for (const auto& file : request.returns) returns.push_back(exchange::read_return(file, file.string()));
+
+  exchange::MergeInput input;
+  input.master = &master.load.model;
+  input.master_departments = master.departments_of_progress;
+  input.status_choices = status_choices();
+  input.normalize_status = [](std::string_view s) { return canonical_status(s); };
+
+  MergeReport report;
+  report.result = exchange::merge_returns(input, returns);
+  report.output = request.output;
+
+  const auto* schema = master.schemas->sheet("progress");
+  if (!schema) throw std::runtime_error("no progress sheet schema");
+  const auto& sheets = master.workbook.sheets();
+  report.progress_sheet = master.progress_sheet ? sheets[*master.progress_sheet].name : schema->title;
+
+  const RawRows raw = read_raw_progress(master);
+  write_atomically(request.output, [&](const fs::path& tmp) {
+    xlsx::WorkbookWriter out(tmp);
+    auto add_progress = [&] {
+      write_progress(out.add_sheet(report.progress_sheet), *schema, report.result.progress, input.status_choices,
+                     raw);
+    };
+    for (size_t i = 0; i < sheets.size(); ++i) {
+      if (sheets[i].name == kNotMergedSheet) continue;  // an earlier merge's list is replaced
+      if (master.progress_sheet && i == *master.progress_sheet) {
+        add_progress();
+        continue;
+      }
+      const xlsx::Sheet sheet = master.workbook.read_sheet(i);
+      output::copy_sheet(master.workbook, sheet, out.add_sheet(sheets[i].name));
+      if (!master.progress_sheet && master.measures_sheet && i == *master.measures_sheet) add_progress();
+    }
+    if (!master.progress_sheet && !master.measures_sheet) add_progress();
+    if (!report.result.clean()) write_not_merged(out.add_sheet(kNotMergedSheet), report.result);
+    out.close();
+  });
+  return report;
+}
+
+}  // namespace itawb::app

@@ -1,0 +1,145 @@
+// itawb split: one workbook per department (see plan/exchange.hpp).
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <set>
+
+#include "base/files.hpp"
+#include "app/exchange_files.hpp"
+#include "app/master.hpp"
+#include "exchange/very_hidden.hpp"
+#include "exchange/hash.hpp"
+
+namespace itawb::app {
+namespace fs = std::filesystem;
+namespace {
+
+exchange::SplitIdentity identity_for(const Master& master, const SplitRequest& request, const std::string& dept,
+                                 const std::vector<const plan::PlannedMeasure*>& measures) {
+  const auto& model = master.load.model;
+  exchange::SplitIdentity id;
+  id.source_name = request.input.filename().string();
+  id.source_checksum = exchange::measures_table_hash(model.measures);
+  id.agency = model.agency.name;
+  id.plan_year = master.plan.plan_year_be;
+  id.department = dept;
+  id.split_time = request.split_time;
+  for (const auto* m : measures) id.measures.emplace_back(plan::measure_key(m->input.id), exchange::measure_hash(m->input));
+  id.seal();
+  return id;
+}
+
+exchange::DepartmentPacket packet_for(const Master& master, const RawRows& raw, const SplitRequest& request,
+                                  const std::string& dept, SplitFile& summary) {
+  const auto& model = master.load.model;
+  std::vector<const plan::PlannedMeasure*> mine;
+  for (const auto& m : master.plan.measures)
+    if (!m.duplicate_id && std::count(m.departments.begin(), m.departments.end(), dept)) mine.push_back(&m);
+
+  exchange::DepartmentPacket packet;
+  packet.identity = identity_for(master, request, dept, mine);
+  packet.status_choices = status_choices();
+  packet.current_quarter = master.plan.as_of.quarter;
+  for (const auto* m : mine) {
+    std::vector<int> quarters = m->timeframe.ok() ? plan::quarter_list(m->timeframe.quarters) : std::vector<int>{};
+    packet.measures.push_back({m->input, quarters, m->departments});
+    // The department's own rows, then an empty row for each planned quarter
+    // (every quarter when the timeframe was not readable) it has not reported.
+    std::set<int> reported;
+    std::vector<exchange::PacketRow> rows;
+    for (const size_t i : m->progress) {
+      if (master.departments_of_progress[i] != dept) continue;
+      exchange::PacketRow row{model.progress[i], m->input.measure};
+      row.progress.measure_id = m->input.id;
+      // An invalid status is not in the model: read it as written.
+      std::string written = row.progress.status;
+      if (written.empty()) {
+        const auto raw_row = raw.find(model.progress[i].origin.row);
+        if (raw_row != raw.end() && raw_row->second.count("status")) written = raw_row->second.at("status").text;
+      }
+      const std::string canonical = canonical_status(written);
+      row.progress.status = canonical.empty() ? written : canonical;
+      reported.insert(row.progress.quarter);
+      rows.push_back(std::move(row));
+      ++summary.prefilled_rows;
+    }
+    for (const int q : quarters.empty() ? std::vector<int>{1, 2, 3, 4} : quarters) {
+      if (reported.count(q)) continue;
+      exchange::PacketRow row;
+      row.progress.measure_id = m->input.id;
+      row.progress.quarter = q;
+      row.measure_text = m->input.measure;
+      rows.push_back(std::move(row));
+      ++summary.empty_rows;
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return a.progress.quarter < b.progress.quarter;
+    });
+    for (auto& r : rows) packet.rows.push_back(std::move(r));
+  }
+  summary.measures = mine.size();
+  return packet;
+}
+
+}  // namespace
+
+std::string utc_now_iso() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+SplitReport split_workbook(const Resources& resources, const SplitRequest& request) {
+  Master master = load_master(resources, request.input, request.as_of);
+  const auto& model = master.load.model;
+  if (model.measures.empty())
+    throw UsageError("ไม่มีมาตรการในแผ่นงาน มาตรการ จึงไม่มีอะไรให้แยก",
+                     "the workbook has no measures to split");
+  std::error_code ec;
+  fs::create_directories(request.out_dir, ec);
+  if (!fs::is_directory(request.out_dir))
+    throw UsageError("สร้างโฟลเดอร์ผลลัพธ์ไม่ได้: " + request.out_dir.string(),
+                     "cannot create the output folder " + request.out_dir.string());
+
+  SplitReport report;
+  report.agency = model.agency.name;
+  report.plan_year = master.plan.plan_year_be;
+  // Only what concerns the measures and progress sheets matters here (a
+  // workbook holding just its plan lacks the score sheets, and that is fine).
+  std::set<std::string> relevant;
+  for (const auto& index : {master.measures_sheet, master.progress_sheet})
+    if (index) relevant.insert(master.workbook.sheets()[*index].name);
+  for (const auto& f : master.load.findings.items())
+    if (relevant.count(f.sheet)) report.findings.add(f);
+  report.findings.append(master.plan.findings);
+  const RawRows raw = read_raw_progress(master);
+  std::set<std::string> used_names;
+  for (const auto& tally : master.plan.departments) {
+    if (tally.measure_ids.empty()) continue;
+    SplitFile summary;
+    summary.department = tally.department;
+    // Two long names may shorten to the same file name: number the later ones.
+    const std::string base = exchange::department_file_name(tally.department);
+    std::string name = base;
+    for (int n = 2; used_names.count(name); ++n)
+      name = base.substr(0, base.size() - 5) + "-" + std::to_string(n) + ".xlsx";
+    used_names.insert(name);
+    summary.file = request.out_dir / name;
+    if (same_file(summary.file, request.input))
+      throw UsageError("ไฟล์ผลลัพธ์ทับไฟล์ต้นฉบับ: " + summary.file.string(),
+                       "an output would overwrite the input: " + summary.file.string());
+    const exchange::DepartmentPacket packet = packet_for(master, raw, request, tally.department, summary);
+    if (packet.measures.empty()) continue;
+    write_atomically(summary.file, [&](const fs::path& tmp) {
+      exchange::write_department_workbook(packet, tmp);
+      exchange::make_sheet_very_hidden(tmp, exchange::kIdentitySheet);
+    });
+    report.files.push_back(std::move(summary));
+  }
+  return report;
+}
+
+}  // namespace itawb::app

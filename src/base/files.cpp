@@ -1,0 +1,52 @@
+#include "base/files.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <random>
+#include <system_error>
+
+namespace itawb {
+namespace fs = std::filesystem;
+
+void write_atomically(const fs::path& target,
+                      const std::function<void(const fs::path&)>& write) {
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  static std::atomic<unsigned> counter{0};
+  const fs::path tmp = dir / ("." + target.filename().string() + "." +
+                              std::to_string(::getpid()) + "." +
+                              std::to_string(counter++) + ".tmp");
+  try {
+    write(tmp);
+    fs::rename(tmp, target);
+  } catch (...) {
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    throw;
+  }
+}
+
+std::optional<std::string> read_file(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool same_file(const fs::path& a, const fs::path& b) {
+  std::error_code ec;
+  if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
+  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+fs::path default_output(const fs::path& input, const std::string& suffix) {
+  fs::path out = input;
+  out.replace_filename(input.stem().string() + suffix + ".xlsx");
+  return out;
+}
+
+}  // namespace itawb

@@ -1,0 +1,151 @@
+#include "calendar/calendar.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <regex>
+
+#include "text/thai.hpp"
+
+namespace itawb::calendar {
+namespace {
+
+constexpr const char* kAbbrev[] = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+                                   "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
+constexpr const char* kFull[] = {"มกราคม", "กุมภาพันธ์", "มีนาคม",  "เมษายน",  "พฤษภาคม",   "มิถุนายน",
+                                 "กรกฎาคม", "สิงหาคม",   "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"};
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// A written year to ค.ศ.: two digits are พ.ศ. 25xx, 2400–2699 is พ.ศ.,
+// 1900–2199 is ค.ศ.; anything else is not a year.
+std::optional<int> year_to_ce(int y) {
+  if (y >= 0 && y < 100) return 2500 + y - kBuddhistOffset;
+  if (y > 2400 && y < 2700) return y - kBuddhistOffset;
+  if (y >= 1900 && y < 2200) return y;
+  return std::nullopt;
+}
+
+std::optional<Date> make_date(int y_written, int m, int d) {
+  const auto y = year_to_ce(y_written);
+  if (!y) return std::nullopt;
+  Date date{*y, m, d};
+  if (!date.valid()) return std::nullopt;
+  return date;
+}
+
+std::string without_dots(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != '.') out.push_back(c);
+  return out;
+}
+
+// "21 ตค 2568", "21ตุลาคม 68", "21 ตค พศ 2568" (dots already removed).
+std::optional<Date> parse_thai(const std::string& s) {
+  size_t i = 0;
+  auto skip_spaces = [&] {
+    while (i < s.size() && s[i] == ' ') ++i;
+  };
+  auto number = [&]() -> std::optional<int> {
+    size_t start = i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    if (i == start || i - start > 4) return std::nullopt;
+    return std::stoi(s.substr(start, i - start));
+  };
+  if (s.rfind("วันที่", 0) == 0) i += std::string_view("วันที่").size();
+  skip_spaces();
+  const auto day = number();
+  if (!day) return std::nullopt;
+  skip_spaces();
+  const int m = text::longest_match(s, i, month_keywords());
+  if (m < 0) return std::nullopt;
+  i += month_keywords()[m].text.size();
+  skip_spaces();
+  if (s.compare(i, std::string_view("พศ").size(), "พศ") == 0) i += std::string_view("พศ").size();
+  skip_spaces();
+  const auto year = number();
+  skip_spaces();
+  if (!year || i != s.size()) return std::nullopt;
+  return make_date(*year, month_keywords()[m].value, *day);
+}
+
+}  // namespace
+
+bool Date::valid() const {
+  return month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month) && year > 0;
+}
+
+std::string Date::iso() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+int days_in_month(int year_ce, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  return month == 2 && is_leap(year_ce) ? 29 : kDays[month - 1];
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  const std::string s = text::fold(text);
+  static const std::regex iso(R"(^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$)");
+  static const std::regex dmy(R"(^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$)");
+  std::smatch m;
+  if (std::regex_match(s, m, iso))
+    return make_date(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]));
+  if (std::regex_match(s, m, dmy))
+    return make_date(std::stoi(m[3]), std::stoi(m[2]), std::stoi(m[1]));
+  return parse_thai(without_dots(s));
+}
+
+std::string format_thai_date(const Date& d, bool thai) {
+  if (!d.valid()) return "";
+  const std::string s =
+      std::to_string(d.day) + " " + kAbbrev[d.month - 1] + " " + std::to_string(d.year_be());
+  return thai ? text::thai_digits(s) : s;
+}
+
+int fiscal_year_be(const Date& d) { return d.year_be() + (d.month >= 10 ? 1 : 0); }
+
+int quarter_of_month(int month) {
+  if (month < 1 || month > 12) return 0;
+  return (month + 2) % 12 / 3 + 1;  // Oct -> 1, Jan -> 2, Apr -> 3, Jul -> 4
+}
+
+int fiscal_quarter(const Date& d) { return quarter_of_month(d.month); }
+
+Date quarter_start(int fy_be, int q) {
+  const int first_month = (9 + 3 * (q - 1)) % 12 + 1;  // 10, 1, 4, 7
+  const int year_ce = fy_be - kBuddhistOffset - (q == 1 ? 1 : 0);
+  return Date{year_ce, first_month, 1};
+}
+
+Date quarter_end(int fy_be, int q) {
+  const int last_month = (11 + 3 * (q - 1)) % 12 + 1;  // 12, 3, 6, 9
+  const int year_ce = fy_be - kBuddhistOffset - (q == 1 ? 1 : 0);
+  return Date{year_ce, last_month, days_in_month(year_ce, last_month)};
+}
+
+const std::vector<text::Keyword<int>>& month_keywords() {
+  static const std::vector<text::Keyword<int>> table = [] {
+    std::vector<text::Keyword<int>> t = {
+        {"มกราคม", 1},   {"กุมภาพันธ์", 2}, {"มีนาคม", 3},  {"เมษายน", 4},   {"พฤษภาคม", 5},
+        {"มิถุนายน", 6},  {"กรกฎาคม", 7},  {"สิงหาคม", 8}, {"กันยายน", 9},  {"ตุลาคม", 10},
+        {"พฤศจิกายน", 11}, {"ธันวาคม", 12},  {"มค", 1},      {"กพ", 2},        {"มีค", 3},
+        {"เมย", 4},       {"พค", 5},        {"มิย", 6},     {"กค", 7},        {"สค", 8},
+        {"กย", 9},        {"ตค", 10},       {"พย", 11},     {"ธค", 12},
+        {"january", 1},   {"february", 2},  {"march", 3},   {"april", 4},     {"may", 5},
+        {"june", 6},      {"july", 7},      {"august", 8},  {"september", 9}, {"october", 10},
+        {"november", 11}, {"december", 12}, {"jan", 1},     {"feb", 2},       {"mar", 3},
+        {"apr", 4},       {"jun", 6},       {"jul", 7},     {"aug", 8},       {"sep", 9},
+        {"sept", 9},      {"oct", 10},      {"nov", 11},    {"dec", 12}};
+    return t;
+  }();
+  return table;
+}
+
+const char* thai_month_abbrev(int month) { return month >= 1 && month <= 12 ? kAbbrev[month - 1] : ""; }
+const char* thai_month_name(int month) { return month >= 1 && month <= 12 ? kFull[month - 1] : ""; }
+
+}  // namespace itawb::calendar

@@ -1,0 +1,269 @@
+// Writing one department's workbook (see exchange.hpp): its progress sheet
+// (inputs unlocked, status drop-downs, everything else locked), its measures
+// for reference, and the hidden identity sheet.
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "exchange/exchange.hpp"
+#include "exchange/hash.hpp"
+#include "plan/plan.hpp"
+#include "text/thai.hpp"
+#include "xlsx/writer.hpp"
+
+namespace itawb::exchange {
+namespace {
+
+namespace L = return_layout;
+using xlsx::Align;
+using xlsx::Style;
+
+constexpr uint32_t kHeaderFill = 0xD9E1F2;
+constexpr uint32_t kInputFill = 0xFFF2CC;
+constexpr uint32_t kLockedFill = 0xF2F2F2;
+
+std::string canon_id(std::string_view id) { return plan::measure_key(id); }
+
+Style header_style() {
+  return Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap().with_align(Align::Center).with_vcenter();
+}
+Style locked_style() { return Style{}.with_border().with_wrap().with_fill(kLockedFill); }
+Style note_style() {
+  Style s = Style{}.with_wrap().with_size(14);
+  s.italic = true;
+  return s;
+}
+Style input_style() { return Style{}.with_border().with_wrap().with_fill(kInputFill).with_locked(false); }
+
+// At most `max_chars` characters, cut on a character boundary.
+std::string first_chars(std::string_view s, size_t max_chars) {
+  size_t chars = 0, end = 0;
+  while (end < s.size() && chars < max_chars) {
+    const unsigned char lead = static_cast<unsigned char>(s[end]);
+    end += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    ++chars;
+  }
+  return std::string(s.substr(0, std::min(end, s.size())));
+}
+
+// "&" starts a control code in page headers; a literal one is doubled. Kept
+// short: a header holds 255 characters at most, and the writer cuts longer
+// ones by bytes, which can split a Thai character.
+std::string header_text(std::string_view s) {
+  std::string out;
+  for (const char c : first_chars(s, 50)) {
+    out += c;
+    if (c == '&') out += '&';
+  }
+  return out;
+}
+
+std::string title_of(const SplitIdentity& id) {
+  return "รายงานความก้าวหน้าการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. " +
+         text::thai_digits(std::to_string(id.plan_year));
+}
+
+std::string subtitle_of(const SplitIdentity& id) {
+  return "หน่วยงาน: " + id.department + "   " + id.agency;
+}
+
+// A list validation on a column range; skipped when the list is longer than
+// Excel's 255-character limit (the merge still checks every value).
+void list_validation(xlsx::SheetWriter& ws, uint32_t first_row, uint32_t last_row, uint32_t col,
+                     const std::vector<std::string>& choices, const char* error_message) {
+  size_t length = 0;
+  for (const auto& c : choices) length += c.size() + 1;
+  if (choices.empty() || length > 255) return;
+  std::vector<char*> list;
+  for (const auto& c : choices) list.push_back(const_cast<char*>(c.c_str()));
+  list.push_back(nullptr);
+  lxw_data_validation v{};
+  v.validate = LXW_VALIDATION_TYPE_LIST;
+  v.value_list = list.data();
+  v.ignore_blank = LXW_VALIDATION_ON;
+  v.show_error = LXW_VALIDATION_ON;
+  v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  v.error_title = const_cast<char*>("itawb");
+  v.error_message = const_cast<char*>(error_message);
+  worksheet_data_validation_range(ws.raw(), first_row, static_cast<lxw_col_t>(col), last_row,
+                                  static_cast<lxw_col_t>(col), &v);
+}
+
+void quarter_validation(xlsx::SheetWriter& ws, uint32_t first_row, uint32_t last_row) {
+  lxw_data_validation v{};
+  v.validate = LXW_VALIDATION_TYPE_INTEGER;
+  v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+  v.minimum_number = 1;
+  v.maximum_number = 4;
+  v.ignore_blank = LXW_VALIDATION_ON;
+  v.error_message = const_cast<char*>("ไตรมาส 1-4 / quarter 1-4");
+  worksheet_data_validation_range(ws.raw(), first_row, L::kQuarter, last_row, L::kQuarter, &v);
+}
+
+void write_progress_row(xlsx::SheetWriter& ws, uint32_t r, const PacketRow& row) {
+  const auto& p = row.progress;
+  const Style locked = locked_style(), input = input_style();
+  ws.text(r, L::kId, p.measure_id, locked.with_align(Align::Center));
+  ws.text(r, L::kMeasure, row.measure_text, locked);
+  if (p.quarter >= 1 && p.quarter <= 4) ws.number(r, L::kQuarter, p.quarter, locked.with_align(Align::Center));
+  else ws.blank(r, L::kQuarter, input);
+  const std::pair<L::Column, const std::string*> inputs[] = {
+      {L::kStatus, &p.status},           {L::kResult, &p.result},
+      {L::kObstacles, &p.obstacles},     {L::kSuggestions, &p.suggestions},
+      {L::kEvidence, &p.evidence},       {L::kReporter, &p.reporter},
+      {L::kDate, &p.report_date}};
+  for (const auto& [col, value] : inputs) {
+    if (value->empty()) ws.blank(r, col, input);
+    else ws.text(r, col, *value, input);
+  }
+}
+
+void write_progress_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet) {
+  const auto& id = packet.identity;
+  const uint32_t last_col = L::kColumnCount - 1;
+  ws.merge(0, 0, 0, last_col, title_of(id), Style{}.with_bold().with_size(18));
+  ws.merge(1, 0, 1, last_col, subtitle_of(id), Style{}.with_bold());
+  ws.merge(2, 0, 2, last_col,
+           "กรอกเฉพาะช่องสีเหลือง เลือกสถานะจากรายการ แล้วส่งไฟล์นี้คืนผู้รวบรวม (อย่าเปลี่ยนชื่อแผ่นงาน) / "
+           "Fill in the yellow cells only, pick a status from the list, and send this file back.",
+           note_style());
+  const char* headers[] = {"ลำดับมาตรการ", "มาตรการ", "ไตรมาส", "สถานะ", "ผลการดำเนินการ",
+                           "ปัญหาอุปสรรค", "ข้อเสนอแนะ", "หลักฐาน (ลิงก์)", "ผู้รายงาน", "วันที่รายงาน"};
+  for (uint32_t c = 0; c < L::kColumnCount; ++c) ws.text(L::kHeaderRow, c, headers[c], header_style());
+
+  uint32_t r = L::kFirstDataRow;
+  for (const auto& row : packet.rows) write_progress_row(ws, r++, row);
+  const uint32_t last_planned = r == L::kFirstDataRow ? r : r - 1;
+  // Extra rows, wholly unlocked, for a report on an unplanned quarter.
+  const Style input = input_style();
+  for (uint32_t i = 0; i < L::kExtraRows; ++i, ++r)
+    for (uint32_t c = 0; c < L::kColumnCount; ++c) ws.blank(r, c, input);
+  const uint32_t last_row = r - 1;
+
+  list_validation(ws, L::kFirstDataRow, last_row, L::kStatus, packet.status_choices,
+                  "เลือกสถานะจากรายการ / choose a status from the list");
+  quarter_validation(ws, last_planned + 1, last_row);
+
+  const double widths[] = {10, 45, 8, 20, 45, 25, 25, 25, 18, 14};
+  for (uint32_t c = 0; c < L::kColumnCount; ++c) ws.column_width(c, widths[c]);
+  ws.freeze(L::kFirstDataRow, 0);
+  ws.repeat_rows(L::kHeaderRow, L::kHeaderRow);
+  ws.a4(true);
+  ws.header_footer("&L" + header_text(id.department) + "&R" + header_text(id.agency), "&Cหน้า &P / &N");
+  ws.protect();
+}
+
+void write_measures_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet) {
+  const auto& id = packet.identity;
+  ws.merge(0, 0, 0, 10, "มาตรการที่ " + id.department + " รับผิดชอบ (ดูอย่างเดียว / for reference)",
+           Style{}.with_bold().with_size(18));
+  const char* headers[] = {"ลำดับ", "ประเด็น", "มาตรการ", "ขั้นตอน/วิธีการ", "ระยะเวลา", "ไตรมาส 1",
+                           "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4", "ผู้รับผิดชอบ", "ตัวชี้วัดความสำเร็จ"};
+  for (uint32_t c = 0; c < 11; ++c) ws.text(1, c, headers[c], header_style());
+  uint32_t r = 2;
+  const Style cell = Style{}.with_border().with_wrap();
+  for (const auto& pm : packet.measures) {
+    const auto& m = pm.measure;
+    ws.text(r, 0, m.id, cell.with_align(Align::Center));
+    if (m.issue > 0) ws.number(r, 1, m.issue, cell.with_align(Align::Center));
+    else ws.blank(r, 1, cell);
+    ws.text(r, 2, m.measure, cell);
+    ws.text(r, 3, m.steps, cell);
+    ws.text(r, 4, m.timeframe, cell);
+    for (int q = 1; q <= 4; ++q) {
+      const bool planned = std::find(pm.quarters.begin(), pm.quarters.end(), q) != pm.quarters.end();
+      if (planned) ws.text(r, 4 + q, "✓", cell.with_align(Align::Center).with_fill(kHeaderFill));
+      else ws.blank(r, 4 + q, cell);
+    }
+    std::string owners;
+    for (const auto& o : pm.owners) owners += (owners.empty() ? "" : ", ") + o;
+    ws.text(r, 9, owners.empty() ? m.owner : owners, cell);
+    ws.text(r, 10, m.success_indicator, cell);
+    ++r;
+  }
+  const double widths[] = {8, 8, 45, 45, 20, 9, 9, 9, 9, 25, 30};
+  for (uint32_t c = 0; c < 11; ++c) ws.column_width(c, widths[c]);
+  ws.freeze(2, 0);
+  ws.a4(true);
+  ws.header_footer("&L" + header_text(id.department) + "&R" + header_text(id.agency), "&Cหน้า &P / &N");
+  ws.protect();
+}
+
+void write_identity_sheet(xlsx::SheetWriter& ws, const SplitIdentity& id) {
+  ws.text(0, 0, "itawb: ข้อมูลระบุที่มาของไฟล์ ห้ามแก้ไข / identity of this copy, do not edit");
+  const std::pair<const char*, std::string> rows[] = {
+      {"format", std::to_string(id.format)}, {"source_name", id.source_name},
+      {"source_checksum", id.source_checksum}, {"agency", id.agency},
+      {"plan_year", std::to_string(id.plan_year)}, {"department", id.department},
+      {"split_time", id.split_time}, {"checksum", id.checksum}};
+  uint32_t r = 1;
+  for (const auto& [key, value] : rows) {
+    ws.text(r, 0, key);
+    ws.text(r++, 1, value);
+  }
+  for (const auto& [mid, hash] : id.measures) {
+    ws.text(r, 0, "measure");
+    ws.text(r, 1, mid);
+    ws.text(r++, 2, hash);
+  }
+  ws.hide();
+  ws.protect();
+}
+
+}  // namespace
+
+std::string SplitIdentity::canonical() const {
+  std::string out = "itawb-exchange\nformat=" + std::to_string(format) +
+                    "\nsource_name=" + source_name + "\nsource_checksum=" + source_checksum +
+                    "\nagency=" + agency + "\nplan_year=" + std::to_string(plan_year) +
+                    "\ndepartment=" + department + "\nsplit_time=" + split_time + "\n";
+  for (const auto& [mid, hash] : measures) out += "measure=" + canon_id(mid) + "=" + hash + "\n";
+  return out;
+}
+
+void SplitIdentity::seal() { checksum = sha256_hex(canonical()); }
+
+bool SplitIdentity::intact() const { return !checksum.empty() && checksum == sha256_hex(canonical()); }
+
+const std::string* SplitIdentity::hash_of(std::string_view id) const {
+  const std::string key = canon_id(id);
+  for (const auto& [mid, hash] : measures)
+    if (canon_id(mid) == key) return &hash;
+  return nullptr;
+}
+
+std::string department_file_name(std::string_view department) {
+  std::string safe;
+  for (const char c : text::squeeze(department)) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos) safe += '_';
+    else if (c == ' ') safe += '-';
+    else safe += c;
+  }
+  // At most 60 characters (Thai takes 3 bytes each; file names are capped at
+  // 255 bytes).
+  safe = first_chars(safe, 60);
+  while (!safe.empty() && (safe.back() == '.' || safe.back() == '-')) safe.pop_back();
+  if (safe.empty()) safe = "หน่วยงาน";
+  return "มาตรการ-" + safe + ".xlsx";
+}
+
+void write_department_workbook(const DepartmentPacket& packet, const std::filesystem::path& file) {
+  xlsx::WriterOptions options;
+  options.title = "ความก้าวหน้ามาตรการ " + packet.identity.department;
+  options.company = packet.identity.agency;
+  xlsx::WorkbookWriter wb(file, options);
+  write_progress_sheet(wb.add_sheet(kReturnProgressSheet), packet);
+  write_measures_sheet(wb.add_sheet(kReturnMeasuresSheet), packet);
+  write_identity_sheet(wb.add_sheet(kIdentitySheet), packet.identity);
+  const auto& id = packet.identity;
+  wb.custom_property("itawb.department", id.department);
+  wb.custom_property("itawb.source", id.source_name);
+  wb.custom_property("itawb.agency", id.agency);
+  wb.custom_property("itawb.plan_year", std::to_string(id.plan_year));
+  wb.custom_property("itawb.checksum", id.checksum);
+  wb.close();
+}
+
+}  // namespace itawb::exchange

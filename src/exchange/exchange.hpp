@@ -1,0 +1,188 @@
+// Exchanging measures and progress between departments as workbooks.
+//
+// split: the master's measures are cut into one workbook per department
+// (a measure with several owners goes to each of them), with the progress
+// rows the department has to fill, status drop-downs, protected sheets and a
+// hidden, checksummed identity (sheet `_itawb`) saying where the copy came
+// from and what each measure looked like when it was sent.
+//
+// merge: returned workbooks are read back, checked against their identity
+// and the master, and each department's rows for its own measures replace the
+// master's rows for that department/measure/quarter. Nothing is resolved
+// silently: every returned row is either merged or listed with a reason.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/records.hpp"
+
+namespace itawb::exchange {
+
+inline constexpr const char* kIdentitySheet = "_itawb";
+inline constexpr const char* kReturnProgressSheet = "ความก้าวหน้า";
+inline constexpr const char* kReturnMeasuresSheet = "มาตรการ";
+inline constexpr int kExchangeFormat = 1;
+
+// Who a copy was made for and from what. Sealed with a SHA-256 over its
+// canonical text so that an edited identity sheet is noticed.
+struct SplitIdentity {
+  int format = kExchangeFormat;
+  std::string source_name;      // master's file name (no folder)
+  std::string source_checksum;  // measures_table_hash() of the master at split time
+  std::string agency;
+  int plan_year = 0;            // พ.ศ.
+  std::string department;
+  std::vector<std::pair<std::string, std::string>> measures;  // id, measure_hash()
+  std::string split_time;       // ISO 8601, UTC
+  std::string checksum;         // sha256 of canonical()
+
+  std::string canonical() const;
+  void seal();
+  bool intact() const;
+  // The per-measure hash recorded for `id` (compared after normalising Thai
+  // digits and spaces), or nullptr when the measure was not sent.
+  const std::string* hash_of(std::string_view id) const;
+};
+
+// One measure as sent to a department.
+struct PacketMeasure {
+  model::MeasureInput measure;
+  std::vector<int> quarters;          // planned quarters 1..4 (empty: not parsed)
+  std::vector<std::string> owners;    // every owner department, for context
+};
+
+// One progress row in a department's workbook. Rows with an empty status and
+// result are the placeholders for quarters still to report.
+struct PacketRow {
+  model::ProgressInput progress;
+  std::string measure_text;           // the measure, shown beside its id
+};
+
+// Everything one department's workbook holds.
+struct DepartmentPacket {
+  SplitIdentity identity;
+  std::vector<PacketMeasure> measures;
+  std::vector<PacketRow> rows;
+  std::vector<std::string> status_choices;  // the drop-down list
+  int current_quarter = 0;                  // 0 = not known
+};
+
+// Layout of the department's progress sheet (zero-based), shared by the
+// writer and the reader so that they cannot drift apart.
+namespace return_layout {
+inline constexpr uint32_t kHeaderRow = 3;
+inline constexpr uint32_t kFirstDataRow = 4;
+inline constexpr uint32_t kExtraRows = 10;  // fully unlocked rows for unplanned reports
+enum Column : uint32_t {
+  kId = 0, kMeasure, kQuarter, kStatus, kResult, kObstacles, kSuggestions, kEvidence,
+  kReporter, kDate, kColumnCount
+};
+}  // namespace return_layout
+
+// A file name that any file system accepts, Thai kept: "มาตรการ-กองคลัง.xlsx".
+std::string department_file_name(std::string_view department);
+
+// Writes a department's workbook to `file` (not atomically: callers use
+// write_atomically). Throws std::runtime_error when the writer fails.
+void write_department_workbook(const DepartmentPacket& packet, const std::filesystem::path& file);
+
+// ---- returns ------------------------------------------------------------
+
+// One row a department sent back: any row of the progress sheet with
+// something in an input cell.
+struct ReturnedRow {
+  std::string file;             // as given on the command line
+  std::string sheet;
+  uint32_t row = 0;             // zero-based
+  std::string measure_id;       // as written (Thai digits kept)
+  std::string quarter_text;     // as written
+  int quarter = 0;              // 1..4, 0 = not readable
+  std::string status_text;      // as written
+  model::ProgressInput progress;  // status normalised when possible; origin set
+  std::string cell() const;     // A1 of the row's id cell
+};
+
+struct ReturnedWorkbook {
+  std::string file;
+  std::optional<SplitIdentity> identity;  // nullopt: no or unreadable `_itawb`
+  bool has_progress_sheet = false;
+  std::vector<ReturnedRow> rows;
+};
+
+// Reads a returned workbook. Throws itawb::FileError when it is not a
+// readable workbook; a workbook without identity is returned with
+// identity == nullopt (the merge reports it).
+ReturnedWorkbook read_return(const std::filesystem::path& path, const std::string& label = {});
+
+// ---- merge -------------------------------------------------------------------
+
+enum class NotMergedReason {
+  NoIdentity,           // not a copy made by split, or identity sheet removed
+  IdentityTampered,     // identity checksum does not match
+  OtherWorkbook,        // made from another agency's workbook
+  OtherYear,            // made for another plan year
+  DuplicateDepartment,  // two returns for one department
+  NotOwner,             // a row for a measure the department was not sent
+  UnknownMeasure,       // a measure id the master does not have
+  MeasureChanged,       // the measure changed in the master since the split
+  BadQuarter,           // quarter missing or not 1..4
+  BadStatus,            // status not one of the choices
+  DuplicateRow,         // two rows for one measure/quarter in one return
+  NoProgressSheet,      // the return has no progress sheet
+};
+const char* to_string(NotMergedReason r);  // "not-owner", ...
+const char* reason_th(NotMergedReason r);
+const char* reason_en(NotMergedReason r);
+
+// A progress row of the merged master, attributed to a department
+// (empty department: a master row that could not be attributed).
+struct MergedRow {
+  model::ProgressInput progress;
+  std::string department;
+  std::string source;  // "master" or the return's file name
+};
+
+struct NotMergedRow {
+  ReturnedRow row;
+  std::string department;  // from the identity, if any
+  NotMergedReason reason = NotMergedReason::NoIdentity;
+  std::string detail;      // e.g. the owner, the other year
+};
+
+// Department per master progress row (by index into master.progress); the
+// caller fills it from a department column or the measure's single owner.
+using Attribution = std::vector<std::string>;
+
+struct MergeInput {
+  const model::AgencyWorkbook* master = nullptr;
+  Attribution master_departments;              // parallel to master->progress
+  std::vector<std::string> status_choices;     // accepted statuses
+  // Normalises a status as written; empty when not recognised.
+  std::string (*normalize_status)(std::string_view) = nullptr;
+};
+
+// A return refused as a whole that had no rows to list (e.g. no progress sheet).
+struct RejectedFile {
+  std::string file;
+  std::string department;
+  NotMergedReason reason = NotMergedReason::NoIdentity;
+  std::string detail;
+};
+
+struct MergeResult {
+  std::vector<MergedRow> progress;   // the merged progress, sorted (measure order, quarter, department)
+  size_t rows_in = 0;                // returned rows read
+  size_t rows_merged = 0;            // rows_in == rows_merged + not_merged.size()
+  std::vector<NotMergedRow> not_merged;
+  std::vector<RejectedFile> rejected_files;
+  bool clean() const { return not_merged.empty() && rejected_files.empty(); }
+};
+
+MergeResult merge_returns(const MergeInput& input, const std::vector<ReturnedWorkbook>& returns);
+
+}  // namespace itawb::exchange

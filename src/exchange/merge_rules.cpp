@@ -1,0 +1,205 @@
+// Merging returned progress into the master's (see exchange.hpp). Pure: no
+// files are read or written here, so every rule is testable on its own.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "exchange/exchange.hpp"
+#include "exchange/hash.hpp"
+#include "plan/plan.hpp"
+#include "text/thai.hpp"
+
+namespace itawb::exchange {
+namespace {
+
+std::string canon_id(std::string_view id) { return plan::measure_key(id); }
+
+using Key = std::tuple<std::string, int, std::string>;  // measure id, quarter, department
+
+struct MasterIndex {
+  std::map<std::string, size_t> order;  // canonical id -> position in the measures table
+  std::map<std::string, std::string> hash;
+  std::map<std::string, std::string> owner_text;
+};
+
+MasterIndex index_master(const model::AgencyWorkbook& master) {
+  MasterIndex ix;
+  for (size_t i = 0; i < master.measures.size(); ++i) {
+    const auto& m = master.measures[i];
+    const std::string id = canon_id(m.id);
+    if (ix.order.count(id)) continue;  // a duplicate id is the validator's to report
+    ix.order[id] = i;
+    ix.hash[id] = measure_hash(m);
+    ix.owner_text[id] = m.owner;
+  }
+  return ix;
+}
+
+std::string normalized_status(const MergeInput& in, std::string_view written) {
+  if (in.normalize_status) return in.normalize_status(written);
+  const std::string s = text::squeeze(written);
+  for (const auto& c : in.status_choices)
+    if (c == s) return c;
+  return {};
+}
+
+// Problems that make every row of a return unmergeable, or nullopt.
+std::optional<std::pair<NotMergedReason, std::string>> file_problem(
+    const ReturnedWorkbook& r, const model::AgencyWorkbook& master,
+    const std::map<std::string, int>& returns_per_department) {
+  if (!r.identity) return std::make_pair(NotMergedReason::NoIdentity, std::string());
+  const SplitIdentity& id = *r.identity;
+  if (!id.intact()) return std::make_pair(NotMergedReason::IdentityTampered, std::string());
+  if (text::squeeze(id.agency) != text::squeeze(master.agency.name))
+    return std::make_pair(NotMergedReason::OtherWorkbook, id.agency);
+  if (id.plan_year != master.agency.plan_year)
+    return std::make_pair(NotMergedReason::OtherYear, std::to_string(id.plan_year));
+  if (!r.has_progress_sheet) return std::make_pair(NotMergedReason::NoProgressSheet, std::string());
+  if (returns_per_department.at(text::squeeze(id.department)) > 1)
+    return std::make_pair(NotMergedReason::DuplicateDepartment, id.department);
+  return std::nullopt;
+}
+
+// Why one row of a sound return cannot be merged, or nullopt.
+std::optional<std::pair<NotMergedReason, std::string>> row_problem(const ReturnedRow& row,
+                                                                   const SplitIdentity& id,
+                                                                   const MasterIndex& master,
+                                                                   const MergeInput& in) {
+  const std::string mid = canon_id(row.measure_id);
+  const bool in_master = master.order.count(mid) > 0;
+  const std::string* sent_hash = id.hash_of(mid);
+  if (!in_master) return std::make_pair(NotMergedReason::UnknownMeasure, row.measure_id);
+  if (!sent_hash) return std::make_pair(NotMergedReason::NotOwner, master.owner_text.at(mid));
+  if (*sent_hash != master.hash.at(mid)) return std::make_pair(NotMergedReason::MeasureChanged, mid);
+  if (row.quarter < 1 || row.quarter > 4) return std::make_pair(NotMergedReason::BadQuarter, row.quarter_text);
+  if (normalized_status(in, row.status_text).empty())
+    return std::make_pair(NotMergedReason::BadStatus, row.status_text);
+  return std::nullopt;
+}
+
+void sort_merged(std::vector<MergedRow>& rows, const MasterIndex& master) {
+  auto position = [&](const MergedRow& r) {
+    const auto it = master.order.find(canon_id(r.progress.measure_id));
+    return it == master.order.end() ? master.order.size() : it->second;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const MergedRow& a, const MergedRow& b) {
+    return std::make_tuple(position(a), a.progress.quarter, a.department) <
+           std::make_tuple(position(b), b.progress.quarter, b.department);
+  });
+}
+
+}  // namespace
+
+const char* to_string(NotMergedReason r) {
+  switch (r) {
+    case NotMergedReason::NoIdentity: return "no-identity";
+    case NotMergedReason::IdentityTampered: return "identity-tampered";
+    case NotMergedReason::OtherWorkbook: return "other-workbook";
+    case NotMergedReason::OtherYear: return "other-year";
+    case NotMergedReason::DuplicateDepartment: return "duplicate-department";
+    case NotMergedReason::NotOwner: return "not-owner";
+    case NotMergedReason::UnknownMeasure: return "unknown-measure";
+    case NotMergedReason::MeasureChanged: return "measure-changed";
+    case NotMergedReason::BadQuarter: return "bad-quarter";
+    case NotMergedReason::BadStatus: return "bad-status";
+    case NotMergedReason::DuplicateRow: return "duplicate-row";
+    case NotMergedReason::NoProgressSheet: return "no-progress-sheet";
+  }
+  return "unknown";
+}
+
+const char* reason_th(NotMergedReason r) {
+  switch (r) {
+    case NotMergedReason::NoIdentity: return "ไม่ใช่ไฟล์ที่แยกด้วย itawb split (ไม่พบข้อมูลระบุที่มา)";
+    case NotMergedReason::IdentityTampered: return "ข้อมูลระบุที่มาของไฟล์ถูกแก้ไข (checksum ไม่ตรง)";
+    case NotMergedReason::OtherWorkbook: return "ไฟล์นี้แยกมาจากแบบฟอร์มของหน่วยงานอื่น";
+    case NotMergedReason::OtherYear: return "ไฟล์นี้แยกมาจากแบบฟอร์มของปีอื่น";
+    case NotMergedReason::DuplicateDepartment: return "มีไฟล์ส่งคืนของส่วนราชการเดียวกันมากกว่าหนึ่งไฟล์";
+    case NotMergedReason::NotOwner: return "ส่วนราชการนี้ไม่ได้รับผิดชอบมาตรการนี้";
+    case NotMergedReason::UnknownMeasure: return "ไม่พบลำดับมาตรการนี้ในแบบฟอร์มหลัก";
+    case NotMergedReason::MeasureChanged: return "มาตรการถูกแก้ไขในแบบฟอร์มหลักหลังจากแยกไฟล์ (ไฟล์ไม่เป็นปัจจุบัน)";
+    case NotMergedReason::BadQuarter: return "ไตรมาสไม่ถูกต้อง (ต้องเป็น 1-4)";
+    case NotMergedReason::BadStatus: return "สถานะไม่อยู่ในรายการที่กำหนด";
+    case NotMergedReason::DuplicateRow: return "มีหลายแถวสำหรับมาตรการและไตรมาสเดียวกันในไฟล์เดียว";
+    case NotMergedReason::NoProgressSheet: return "ไม่พบแผ่นงานความก้าวหน้า";
+  }
+  return "";
+}
+
+const char* reason_en(NotMergedReason r) {
+  switch (r) {
+    case NotMergedReason::NoIdentity: return "not a copy made by itawb split (no identity sheet)";
+    case NotMergedReason::IdentityTampered: return "the identity sheet was edited (checksum mismatch)";
+    case NotMergedReason::OtherWorkbook: return "made from another agency's workbook";
+    case NotMergedReason::OtherYear: return "made from another plan year's workbook";
+    case NotMergedReason::DuplicateDepartment: return "more than one return for this department";
+    case NotMergedReason::NotOwner: return "the department does not own this measure";
+    case NotMergedReason::UnknownMeasure: return "measure id not in the master workbook";
+    case NotMergedReason::MeasureChanged: return "the measure changed in the master since the split (out-of-date copy)";
+    case NotMergedReason::BadQuarter: return "quarter missing or not 1-4";
+    case NotMergedReason::BadStatus: return "status is not one of the choices";
+    case NotMergedReason::DuplicateRow: return "several rows for one measure and quarter in one return";
+    case NotMergedReason::NoProgressSheet: return "no progress sheet";
+  }
+  return "";
+}
+
+MergeResult merge_returns(const MergeInput& in, const std::vector<ReturnedWorkbook>& returns) {
+  const model::AgencyWorkbook& master = *in.master;
+  const MasterIndex ix = index_master(master);
+  MergeResult result;
+
+  for (size_t i = 0; i < master.progress.size(); ++i) {
+    MergedRow row{master.progress[i], i < in.master_departments.size() ? in.master_departments[i] : "", "master"};
+    row.progress.measure_id = canon_id(row.progress.measure_id);
+    result.progress.push_back(std::move(row));
+  }
+
+  std::map<std::string, int> per_department;
+  for (const auto& r : returns)
+    if (r.identity && r.identity->intact()) ++per_department[text::squeeze(r.identity->department)];
+
+  auto reject = [&](const ReturnedRow& row, const std::string& dept, NotMergedReason why, std::string detail) {
+    result.not_merged.push_back({row, dept, why, std::move(detail)});
+  };
+
+  for (const auto& ret : returns) {
+    result.rows_in += ret.rows.size();
+    const std::string dept = ret.identity ? ret.identity->department : "";
+    if (const auto problem = file_problem(ret, master, per_department)) {
+      if (ret.rows.empty()) result.rejected_files.push_back({ret.file, dept, problem->first, problem->second});
+      for (const auto& row : ret.rows) reject(row, dept, problem->first, problem->second);
+      continue;
+    }
+    // Two rows for one measure/quarter in one return: neither is chosen.
+    std::map<std::pair<std::string, int>, int> seen;
+    for (const auto& row : ret.rows) ++seen[{canon_id(row.measure_id), row.quarter}];
+
+    std::vector<const ReturnedRow*> accepted;
+    for (const auto& row : ret.rows) {
+      if (auto problem = row_problem(row, *ret.identity, ix, in)) {
+        reject(row, dept, problem->first, problem->second);
+      } else if (seen[{canon_id(row.measure_id), row.quarter}] > 1) {
+        reject(row, dept, NotMergedReason::DuplicateRow, row.measure_id);
+      } else {
+        accepted.push_back(&row);
+      }
+    }
+    for (const ReturnedRow* row : accepted) {
+      MergedRow merged{row->progress, dept, ret.file};
+      merged.progress.measure_id = canon_id(row->measure_id);
+      merged.progress.status = normalized_status(in, row->status_text);
+      const Key key{merged.progress.measure_id, merged.progress.quarter, text::squeeze(dept)};
+      std::erase_if(result.progress, [&](const MergedRow& m) {
+        return Key{m.progress.measure_id, m.progress.quarter, text::squeeze(m.department)} == key;
+      });
+      result.progress.push_back(std::move(merged));
+      ++result.rows_merged;
+    }
+  }
+  sort_merged(result.progress, ix);
+  return result;
+}
+
+}  // namespace itawb::exchange

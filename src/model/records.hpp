@@ -1,0 +1,98 @@
+// The agency workbook as a model: what the standard sheets say, after
+// validation, with each value's origin kept so later findings can name cells.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/finding.hpp"
+
+namespace itawb::model {
+
+// Where a value came from, for findings and for highlighting input cells.
+struct Origin {
+  std::string sheet;  // sheet name as in the workbook
+  uint32_t row = 0;   // zero-based; row==0 && col==0 && sheet.empty() = unknown
+  uint32_t col = 0;
+  bool known() const { return !sheet.empty(); }
+};
+
+// A finding tied to the cell `origin` names (or to the file when unknown).
+Finding finding_at(Severity severity, std::string code, const std::string& file,
+                   const Origin& origin, std::string value, std::string message_th,
+                   std::string message_en);
+
+struct Agency {
+  std::string name;                // ชื่อหน่วยงาน
+  std::string district;            // อำเภอ
+  std::string province;            // จังหวัด
+  int assessment_year = 0;         // ปีที่ประเมิน (พ.ศ.), e.g. 2567
+  int plan_year = 0;               // ปีของมาตรการ, default assessment_year + 1
+  std::optional<double> reported_total;  // คะแนนรวมที่ประกาศ
+  std::string reported_level;            // ระดับที่ประกาศ
+  Origin reported_total_origin, reported_level_origin;
+};
+
+struct IndicatorInput {
+  int number = 0;                  // 1..10
+  std::string name;                // as written in the workbook (may be empty)
+  std::optional<double> score;     // คะแนน (this year)
+  std::optional<double> previous;  // คะแนนปีก่อน
+  Origin origin;                   // the score cell
+};
+
+struct QuestionInput {
+  std::string code;                // normalised: "i1", "e9", "o19"
+  std::string text;                // ข้อคำถาม as written (may be empty)
+  std::optional<double> score;
+  std::optional<double> previous;
+  Origin origin;
+};
+
+// One row of มาตรการ (Measures), as written.
+struct MeasureInput {
+  std::string id;           // ลำดับ, as text ("1", "1.2")
+  int issue = 0;            // ประเด็น 1..7 (0 = not given)
+  std::string deficiency;   // ข้อบกพร่อง: a code ("e9") or text
+  std::string measure;      // มาตรการ
+  std::string steps;        // ขั้นตอน
+  std::string timeframe;    // ระยะเวลา (free text, parsed by plan/)
+  std::string owner;        // ผู้รับผิดชอบ (free text, parsed by plan/)
+  std::string budget;       // งบประมาณ
+  std::string success_indicator;  // ตัวชี้วัดความสำเร็จ
+  bool proposed = false;    // written by itawb from the catalog, not the officer
+  Origin origin;            // the row's first cell
+  Origin timeframe_origin, owner_origin;
+};
+
+// One row of ความก้าวหน้า (Progress), as written.
+struct ProgressInput {
+  std::string measure_id;   // ลำดับมาตรการ
+  int quarter = 0;          // ไตรมาส 1..4
+  std::string status;       // normalised status text (see plan/progress.hpp)
+  std::string result;       // ผลการดำเนินการ
+  std::string obstacles;    // ปัญหาอุปสรรค
+  std::string suggestions;  // ข้อเสนอแนะ
+  std::string evidence;     // หลักฐาน (link)
+  std::string reporter;     // ผู้รายงาน
+  std::string report_date;  // วันที่รายงาน, ISO yyyy-mm-dd when parsed
+  std::string department;   // หน่วยงานที่รายงาน (optional; one row per department when a measure has several)
+  Origin origin;
+};
+
+struct AgencyWorkbook {
+  std::string path;
+  Agency agency;
+  std::vector<IndicatorInput> indicators;
+  std::vector<QuestionInput> questions;
+  bool has_question_sheet = false;
+  std::vector<MeasureInput> measures;
+  bool has_measure_sheet = false;
+  std::vector<ProgressInput> progress;
+  bool has_progress_sheet = false;
+  std::vector<std::string> extra_departments;  // agency's own department list, if given
+};
+
+}  // namespace itawb::model

@@ -1,0 +1,58 @@
+// Carry-over: libxlsxwriter cannot edit a workbook, so every output that
+// "keeps" the input's sheets rewrites them from what the reader saw: values
+// with their number formats, dates as dates, booleans, formulas as their
+// cached values, merged ranges and sheet visibility. Fonts, fills, borders
+// and column widths of the input are not carried (the reader does not
+// expose them); the copy uses the house font and fitted widths.
+// Used by `analyze` (input sheets beside the results) and by split/merge.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "base/finding.hpp"
+#include "xlsx/reader.hpp"
+#include "xlsx/writer.hpp"
+
+namespace itawb::output {
+
+// Cells to colour in one sheet: zero-based (row, col) -> fill 0xRRGGBB.
+using CellFills = std::map<std::pair<uint32_t, uint32_t>, uint32_t>;
+
+// Maps an input row (zero-based) to its output row, or nullopt to drop it.
+using RowMap = std::function<std::optional<uint32_t>(uint32_t row)>;
+
+struct CarryOverOptions {
+  // Sheets not to copy (e.g. result sheets of an earlier run). Default: none.
+  std::function<bool(const xlsx::SheetInfo&)> skip;
+  // Cells to highlight, by input sheet name.
+  std::map<std::string, CellFills> highlight;
+  // Optional per-sheet row selection/renumbering (split). Default: all rows as is.
+  std::function<RowMap(const xlsx::SheetInfo&)> rows;
+};
+
+struct CopiedSheet {
+  std::string from;   // name in the input
+  std::string to;     // name in the output (made valid/unique by the writer)
+  size_t cells = 0;   // cells written
+};
+
+// Copies every sheet not skipped, in workbook order, to new sheets of `out`.
+std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWriter& out,
+                                    const CarryOverOptions& options = {});
+
+// Copies one read sheet into `ws` (values, formats, merges, visibility);
+// returns the number of cells written.
+size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
+                  const CellFills& highlight = {}, const RowMap& rows = {});
+
+// The cells named by findings, coloured by severity (errors over warnings),
+// by sheet. Findings without a cell are left out.
+std::map<std::string, CellFills> highlights_from(const Findings& findings);
+
+}  // namespace itawb::output

@@ -1,0 +1,272 @@
+#include "output/plan_sheets.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "output/style.hpp"
+#include "text/thai.hpp"
+
+namespace itawb::output {
+namespace {
+
+using xlsx::Align;
+using xlsx::Style;
+
+std::string period_of(const plan::PlanResult& plan) { return "ปีงบประมาณ พ.ศ. " + thai_year(plan.plan_year_be); }
+
+std::string join(const std::vector<std::string>& parts, const std::string& sep = ", ") {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+uint32_t status_fill(plan::Status s) {
+  switch (s) {
+    case plan::Status::Done: return kDoneFill;
+    case plan::Status::InProgress: return kInProgressFill;
+    case plan::Status::NotStarted: return kNotStartedFill;
+  }
+  return 0;
+}
+
+std::string percent_th(double p) { return text::thai_digits(text::format_fixed(p, 2)); }
+std::string count_th(int n) { return text::thai_digits(std::to_string(n)); }
+
+// The least advanced readable status among a measure's rows for one quarter
+// (departments may differ: the grid shows what is still to do).
+std::optional<plan::Status> quarter_status(const plan::PlannedMeasure& m, int quarter,
+                                           const model::AgencyWorkbook& wb) {
+  std::optional<plan::Status> out;
+  for (const size_t i : m.progress) {
+    if (i >= wb.progress.size() || wb.progress[i].quarter != quarter) continue;
+    const auto s = plan::parse_status(wb.progress[i].status);
+    if (s && (!out || static_cast<int>(*s) < static_cast<int>(*out))) out = s;
+  }
+  return out;
+}
+
+void measure_row(xlsx::SheetWriter& ws, uint32_t r, const plan::PlannedMeasure& m) {
+  const auto& in = m.input;
+  Style cell = cell_style();
+  if (in.proposed) cell = cell.with_fill(kProposalFill);
+  const std::string fields[] = {in.id, "", in.deficiency, in.measure, in.steps, in.timeframe, in.owner,
+                                in.budget, in.success_indicator};
+  for (uint32_t c = 0; c < 9; ++c) {
+    if (c == 1) {
+      if (in.issue > 0) ws.number(r, c, in.issue, cell.with_align(Align::Center));
+      else ws.blank(r, c, cell);
+    } else if (fields[c].empty()) {
+      ws.blank(r, c, cell);
+    } else {
+      ws.text(r, c, fields[c], c == 5 && !m.timeframe.ok() ? cell.with_fill(kWarningFill) : cell);
+    }
+  }
+  for (int q = 1; q <= 4; ++q) {
+    const bool planned = m.timeframe.ok() && plan::has_quarter(m.timeframe.quarters, q);
+    if (planned) ws.text(r, 8 + q, "✓", cell.with_align(Align::Center).with_fill(kPlannedFill));
+    else ws.blank(r, 8 + q, cell);
+  }
+  ws.text(r, 13, join(m.departments), cell);
+  if (m.status) ws.text(r, 14, plan::status_th(*m.status), cell.with_fill(status_fill(*m.status)));
+  else ws.text(r, 14, "ยังไม่รายงาน", cell);
+  if (m.overdue) ws.text(r, 15, "เกินกำหนด", cell.with_fill(kNotStartedFill).with_bold());
+  else ws.blank(r, 15, cell);
+  ws.text(r, 16, in.proposed ? "ข้อเสนอจาก itawb (แก้ไขได้)" : "หน่วยงาน", cell);
+}
+
+void grid_header(xlsx::SheetWriter& ws, const plan::PlanResult& plan) {
+  const Style header = header_style();
+  const char* left[] = {"ลำดับ", "มาตรการ", "ส่วนราชการ"};
+  for (uint32_t c = 0; c < 3; ++c) ws.text(kGridHeaderRow, c, left[c], header);
+  const int current = plan.as_of.phase == plan::PlanPhase::During ? plan.as_of.quarter : 0;
+  for (int q = 1; q <= 4; ++q) {
+    std::string label = "ไตรมาส " + count_th(q);
+    Style s = header;
+    if (q == current) {
+      label += " (ปัจจุบัน)";
+      s = s.with_fill(0xFFD966);
+    }
+    ws.text(kGridHeaderRow, 2 + q, label, s);
+  }
+  ws.text(kGridHeaderRow, 7, "สถานะล่าสุด", header);
+  ws.text(kGridHeaderRow, 8, "เกินกำหนด", header);
+}
+
+uint32_t grid_rows(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
+  std::vector<const plan::PlannedMeasure*> order;
+  for (const auto& m : plan.measures) order.push_back(&m);
+  std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->overdue && !b->overdue; });
+  uint32_t r = kGridHeaderRow + 1;
+  const Style cell = cell_style(), centre = centre_style();
+  for (const auto* m : order) {
+    ws.text(r, 0, m->input.id, centre);
+    ws.text(r, 1, m->input.measure, cell);
+    ws.text(r, 2, join(m->departments), cell);
+    for (int q = 1; q <= 4; ++q) {
+      const bool planned = m->timeframe.ok() && plan::has_quarter(m->timeframe.quarters, q);
+      if (const auto s = quarter_status(*m, q, wb)) ws.text(r, 2 + q, plan::status_th(*s), centre.with_fill(status_fill(*s)));
+      else if (planned) ws.text(r, 2 + q, "ตามแผน", centre.with_fill(kPlannedFill));
+      else ws.blank(r, 2 + q, centre);
+    }
+    if (m->status) ws.text(r, 7, plan::status_th(*m->status), centre.with_fill(status_fill(*m->status)));
+    else ws.text(r, 7, "ยังไม่รายงาน", centre);
+    if (m->overdue) ws.text(r, 8, "เกินกำหนด", centre.with_fill(kNotStartedFill).with_bold());
+    else ws.blank(r, 8, centre);
+    ++r;
+  }
+  return r;
+}
+
+uint32_t department_summary(xlsx::SheetWriter& ws, uint32_t r, const plan::PlanResult& plan) {
+  ws.text(r++, 0, "สรุปรายส่วนราชการ (เป้าหมายร้อยละ " + percent_th(plan.target_percent) + ")", subtitle_style());
+  const char* headers[] = {"ส่วนราชการ", "จำนวนมาตรการ", "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ",
+                           "ยังไม่ได้ดำเนินการ", "ยังไม่รายงาน", "เกินกำหนด", "ร้อยละความสำเร็จ", "ผลเทียบเป้าหมาย"};
+  for (uint32_t c = 0; c < 9; ++c) ws.text(r, c, headers[c], header_style());
+  ++r;
+  auto row = [&](const std::string& name, const plan::Tally& t, bool total) {
+    const Style cell = total ? cell_style().with_bold().with_fill(kTotalFill) : cell_style();
+    const Style num = cell.with_align(Align::Right);
+    ws.text(r, 0, name, cell);
+    const int counts[] = {t.total, t.done, t.in_progress, t.not_started, t.no_status, t.overdue};
+    for (uint32_t c = 0; c < 6; ++c) ws.number(r, 1 + c, counts[c], num);
+    ws.number(r, 7, text::round_to(t.percent, 2), num.with_format("0.00"));
+    ws.text(r, 8, t.meets_target ? "ผ่านเป้าหมาย" : "ต่ำกว่าเป้าหมาย",
+            cell.with_fill(t.meets_target ? kDoneFill : kNotStartedFill));
+    ++r;
+  };
+  for (const auto& d : plan.departments)
+    if (d.tally.total > 0) row(d.department, d.tally, false);
+  row("รวมทั้งหน่วยงาน", plan.overall, true);
+  return r;
+}
+
+}  // namespace
+
+bool is_plan_sheet(std::string_view name) {
+  static const std::regex suffix(R"( \(\d+\)$)");
+  const std::string key = text::label_key(std::regex_replace(std::string(name), suffix, ""));
+  return key == text::label_key(kMeasuresSheet) || key == text::label_key(kProgressGridSheet);
+}
+
+std::string thai_long_date(const calendar::Date& d) {
+  if (!d.valid()) return "";
+  return text::thai_digits(std::to_string(d.day)) + " " + calendar::thai_month_name(d.month) + " " +
+         text::thai_digits(std::to_string(d.year_be()));
+}
+
+std::vector<std::string> memo_sentences(const plan::PlanResult& plan) {
+  const plan::Tally& t = plan.overall;
+  std::vector<std::string> out;
+  std::string first = "ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส " + period_of(plan) + " ณ วันที่ " +
+                      thai_long_date(plan.as_of.date) + " ดำเนินการแล้ว " + count_th(t.done) + " จาก " +
+                      count_th(t.total) + " มาตรการ คิดเป็นร้อยละ " + percent_th(t.percent);
+  first += t.meets_target ? " ซึ่งเป็นไปตามเป้าหมายร้อยละ " : " ซึ่งยังต่ำกว่าเป้าหมายร้อยละ ";
+  out.push_back(first + percent_th(plan.target_percent));
+
+  std::vector<std::string> rest;
+  if (t.in_progress) rest.push_back("อยู่ระหว่างดำเนินการ " + count_th(t.in_progress) + " มาตรการ");
+  if (t.not_started) rest.push_back("ยังไม่ได้ดำเนินการ " + count_th(t.not_started) + " มาตรการ");
+  if (t.no_status) rest.push_back("ยังไม่ได้รายงานผล " + count_th(t.no_status) + " มาตรการ");
+  if (!rest.empty()) out.push_back("ทั้งนี้ " + join(rest, " "));
+
+  if (plan.overdue_ids.empty()) {
+    out.push_back("ไม่มีมาตรการที่เกินกำหนดระยะเวลาดำเนินการ");
+  } else {
+    std::vector<std::string> named;
+    for (const auto& m : plan.measures)
+      if (m.overdue)
+        named.push_back("มาตรการที่ " + text::thai_digits(m.input.id) +
+                        (m.departments.empty() ? "" : " (" + join(m.departments) + ")"));
+    out.push_back("มาตรการที่เกินกำหนดระยะเวลาดำเนินการ " + count_th(static_cast<int>(named.size())) +
+                  " มาตรการ ได้แก่ " + join(named, " "));
+  }
+
+  std::vector<std::string> met, below;
+  for (const auto& d : plan.departments) {
+    if (d.tally.total == 0) continue;
+    (d.tally.meets_target ? met : below).push_back(d.department + " (ร้อยละ " + percent_th(d.tally.percent) + ")");
+  }
+  if (!met.empty()) out.push_back("ส่วนราชการที่ดำเนินการได้ตามเป้าหมาย ได้แก่ " + join(met, " "));
+  if (!below.empty()) out.push_back("ส่วนราชการที่ยังต่ำกว่าเป้าหมาย ได้แก่ " + join(below, " "));
+  return out;
+}
+
+void write_measures_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
+  ws.merge(0, 0, 0, 16, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส " + period_of(plan), title_style());
+  std::string note = agency_line(wb.agency);
+  if (plan.proposed) note += "  แถวสีเหลือง: ข้อเสนอจาก itawb ให้เจ้าหน้าที่ตรวจและแก้ไขก่อนใช้";
+  ws.merge(1, 0, 1, 16, note, note_style());
+  const char* headers[] = {"ลำดับ", "ประเด็น", "ข้อบกพร่อง", "มาตรการ", "ขั้นตอน", "ระยะเวลา", "ผู้รับผิดชอบ",
+                           "งบประมาณ", "ตัวชี้วัดความสำเร็จ", "ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4",
+                           "ส่วนราชการ (อ่านได้)", "สถานะล่าสุด", "เกินกำหนด", "ที่มา"};
+  for (uint32_t c = 0; c < 17; ++c) ws.text(kMeasuresHeaderRow, c, headers[c], header_style());
+  uint32_t r = kMeasuresHeaderRow + 1;
+  for (const auto& m : plan.measures) measure_row(ws, r++, m);
+  const double widths[] = {7, 8, 18, 40, 40, 18, 20, 12, 24, 8, 8, 8, 8, 22, 18, 11, 16};
+  for (uint32_t c = 0; c < 17; ++c) ws.column_width(c, widths[c]);
+  print_setup(ws, wb.agency, "มาตรการ " + period_of(plan), true, kMeasuresHeaderRow, kMeasuresHeaderRow);
+}
+
+void write_progress_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
+  ws.merge(0, 0, 0, 8, "ความก้าวหน้าการดำเนินการตามมาตรการรายไตรมาส " + period_of(plan), title_style());
+  std::string as_of = "ข้อมูล ณ วันที่ " + thai_long_date(plan.as_of.date);
+  if (plan.as_of.phase == plan::PlanPhase::During) as_of += " (ไตรมาส " + count_th(plan.as_of.quarter) + ")";
+  else if (plan.as_of.phase == plan::PlanPhase::After) as_of += " (สิ้นปีงบประมาณแล้ว)";
+  else as_of += " (ก่อนเริ่มปีงบประมาณ)";
+  ws.merge(1, 0, 1, 8, as_of + "  " + agency_line(wb.agency), subtitle_style());
+  ws.merge(2, 0, 2, 8, "สี: เขียว = ดำเนินการแล้ว, เหลือง = อยู่ระหว่างดำเนินการ, แดง = ยังไม่ได้ดำเนินการ, "
+                       "ฟ้า = ไตรมาสตามแผนที่ยังไม่รายงาน; มาตรการที่เกินกำหนดอยู่บนสุด",
+           note_style());
+  grid_header(ws, plan);
+  uint32_t r = grid_rows(ws, plan, wb) + 1;
+  r = department_summary(ws, r, plan) + 1;
+  ws.text(r++, 0, "ข้อความสำหรับบันทึกข้อความ (คัดลอกไปใช้ได้)", subtitle_style());
+  for (const auto& sentence : memo_sentences(plan)) {
+    ws.merge(r, 0, r, 8, sentence, cell_style());
+    ws.row_height(r++, 42);
+  }
+  const double widths[] = {24, 40, 20, 15, 15, 15, 15, 18, 16};
+  for (uint32_t c = 0; c < 9; ++c) ws.column_width(c, widths[c]);
+  print_setup(ws, wb.agency, "ความก้าวหน้ารายไตรมาส " + period_of(plan), true, kGridHeaderRow, kGridHeaderRow);
+}
+
+void write_plan_sheets(xlsx::WorkbookWriter& out, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
+  write_measures_sheet(out.add_sheet(kMeasuresSheet), plan, wb);
+  write_progress_sheet(out.add_sheet(kProgressGridSheet), plan, wb);
+}
+
+nlohmann::json measures_json(const plan::PlanResult& plan) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& m : plan.measures) {
+    out.push_back({{"id", m.input.id},
+                   {"issue", m.input.issue > 0 ? nlohmann::json(m.input.issue) : nlohmann::json(nullptr)},
+                   {"measure", m.input.measure},
+                   {"owners", m.departments},
+                   {"quarters", m.timeframe.ok() ? plan::quarter_list(m.timeframe.quarters) : std::vector<int>{}},
+                   {"status", m.status ? nlohmann::json(plan::to_string(*m.status)) : nlohmann::json(nullptr)},
+                   {"overdue", m.overdue},
+                   {"proposed", m.input.proposed}});
+  }
+  return out;
+}
+
+nlohmann::json progress_json(const plan::PlanResult& plan) {
+  nlohmann::json by_owner = nlohmann::json::object();
+  for (const auto& d : plan.departments)
+    by_owner[d.department] = {{"completion", text::round_to(d.tally.percent, 2)},
+                              {"done", d.tally.done},
+                              {"total", d.tally.total}};
+  return {{"as_of", plan.as_of.date.iso()},
+          {"current_quarter", plan.as_of.phase == plan::PlanPhase::During ? nlohmann::json(plan.as_of.quarter)
+                                                                           : nlohmann::json(nullptr)},
+          {"completion", text::round_to(plan.overall.percent, 2)},
+          {"target", plan.target_percent},
+          {"done", plan.overall.done},
+          {"total", plan.overall.total},
+          {"by_owner", by_owner},
+          {"overdue", plan.overdue_ids}};
+}
+
+}  // namespace itawb::output

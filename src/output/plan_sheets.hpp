@@ -1,0 +1,70 @@
+// The plan sheets `analyze` writes from plan::PlanResult, for the officer and
+// the supervisor:
+//
+//   มาตรการ                 the measures with the standard columns first (so the
+//                           output reads back as the measures sheet: an officer
+//                           edits it and runs analyze again), then the parsed
+//                           quarters as ticks, the departments, the latest
+//                           status, overdue, and whether the row is a proposal
+//                           from the catalog (shaded, for the officer to edit).
+//                           It replaces the input's measures sheet: the pipeline
+//                           skips that sheet when carrying the input over.
+//   ความก้าวหน้ารายไตรมาส    measure × quarter grid coloured by status, planned
+//                           quarters shaded, overdue measures first, the current
+//                           quarter marked; per-department completion against
+//                           the target (80 %); and plain Thai sentences to paste
+//                           into the covering memo (บันทึกข้อความ), Thai digits and
+//                           a Thai long date with the Buddhist-era year.
+// Both print on A4 landscape with the agency, the period and the page number.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/records.hpp"
+#include "plan/plan.hpp"
+#include "xlsx/writer.hpp"
+
+namespace itawb::output {
+
+inline constexpr const char* kMeasuresSheet = "มาตรการ";
+inline constexpr const char* kProgressGridSheet = "ความก้าวหน้ารายไตรมาส";
+
+// Layout of the มาตรการ sheet (zero-based), for tests and the pipeline.
+inline constexpr uint32_t kMeasuresHeaderRow = 2;
+inline constexpr uint32_t kGridHeaderRow = 3;
+
+// Status fills: done, in progress, not started; planned quarter not reported.
+inline constexpr uint32_t kDoneFill = 0xC6EFCE;
+inline constexpr uint32_t kInProgressFill = 0xFFEB9C;
+inline constexpr uint32_t kNotStartedFill = 0xF4B6B0;
+inline constexpr uint32_t kPlannedFill = 0xDDEBF7;
+inline constexpr uint32_t kProposalFill = 0xFFF2CC;
+
+// True for the two sheet names (also with a " (2)" suffix a writer adds).
+bool is_plan_sheet(std::string_view name);
+
+// `workbook` is the model the plan was built from (its agency, and the
+// progress rows the plan's indices point into).
+void write_measures_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
+void write_progress_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
+// Adds both sheets, in that order.
+void write_plan_sheets(xlsx::WorkbookWriter& out, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
+
+// "๒๑ ตุลาคม ๒๕๖๘": a Thai long date, Buddhist-era year, Thai digits.
+std::string thai_long_date(const calendar::Date& d);
+
+// The memo sentences, in order (plain Thai, Thai digits).
+std::vector<std::string> memo_sentences(const plan::PlanResult& plan);
+
+// --json additions for analyze:
+//   measures: [{id, issue, measure, owners[], quarters[], status, overdue}]
+//   progress: {as_of, current_quarter, completion, target, by_owner{NAME:
+//              {completion, done, total}}, overdue[ids]}
+nlohmann::json measures_json(const plan::PlanResult& plan);
+nlohmann::json progress_json(const plan::PlanResult& plan);
+
+}  // namespace itawb::output

@@ -1,0 +1,132 @@
+// The look of the result sheets: one place for fonts, fills and number
+// formats so every sheet prints the same way for a supervisor.
+// Fills are pale so text stays readable, and differ in lightness so they
+// still tell apart on a grey-scale printer.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ita/analysis.hpp"
+#include "xlsx/writer.hpp"
+
+namespace itawb::output {
+
+inline constexpr uint32_t kHeaderFill = 0xD9E1F2;    // pale blue
+inline constexpr uint32_t kTotalFill = 0xEDEDED;     // pale grey
+inline constexpr uint32_t kUrgentFill = 0xF4B6B0;    // pale red, darkest in grey
+inline constexpr uint32_t kDevelopFill = 0xFCE4B6;   // pale amber
+inline constexpr uint32_t kMaintainFill = 0xE2EFDA;  // pale green, lightest
+inline constexpr uint32_t kErrorFill = 0xF4B6B0;     // an input cell with an error
+inline constexpr uint32_t kWarningFill = 0xFCE4B6;   // an input cell with a warning
+
+inline constexpr const char* kScoreFormat = "0.00";
+// A change keeps its sign: +15.86, -0.91, 0.00.
+inline constexpr const char* kChangeFormat = "+0.00;-0.00;0.00";
+
+inline xlsx::Style title_style() { return xlsx::Style{}.with_bold().with_size(18); }
+inline xlsx::Style subtitle_style() { return xlsx::Style{}.with_bold(); }
+inline xlsx::Style note_style() { return xlsx::Style{}.with_size(14).with_wrap(); }
+inline xlsx::Style header_style() {
+  return xlsx::Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap()
+      .with_align(xlsx::Align::Center).with_vcenter();
+}
+inline xlsx::Style cell_style() { return xlsx::Style{}.with_border().with_wrap(); }
+inline xlsx::Style centre_style() { return cell_style().with_align(xlsx::Align::Center); }
+inline xlsx::Style score_style() {
+  return xlsx::Style{}.with_border().with_format(kScoreFormat).with_align(xlsx::Align::Right);
+}
+inline xlsx::Style change_style() {
+  return xlsx::Style{}.with_border().with_format(kChangeFormat).with_align(xlsx::Align::Right);
+}
+
+// Row heights. Excel neither grows a row for wrapped text nor for a large
+// font when it opens a file, and libxlsxwriter writes the 15 pt default, so
+// every row of a result sheet gets a height from the text written in it:
+// the number of wrapped lines (estimated like the column widths) times the
+// line height of the font.
+class RowFit {
+ public:
+  // Text in a column of known width (wrapped cells) or, with width 0, one line.
+  void text(uint32_t row, std::string_view s, double column_width = 0, double font_pt = 16);
+  void lines(uint32_t row, int n, double font_pt = 16);
+  // Lines `s` takes in a column `column_width` wide (0: no wrapping).
+  static int count_lines(std::string_view s, double column_width, double font_pt = 16);
+  void apply(xlsx::SheetWriter& ws) const;
+
+  // TH SarabunPSK has tall ascenders and a wide line gap: Excel gives one
+  // 16 pt line a 24.75 pt row.
+  static double line_height(double font_pt) { return font_pt * 1.5; }
+
+ private:
+  std::map<uint32_t, double> points_;  // row -> height
+};
+
+// A SheetWriter with row heights: the same calls; each text is also
+// remembered, and finish() sets the column widths (declared with width(),
+// else fitted to the text like SheetWriter::fit_columns, within
+// [fit_min, fit_max]) and then every row's height from the lines its wrapped
+// texts take in those widths.
+class FittedSheet {
+ public:
+  explicit FittedSheet(xlsx::SheetWriter& ws, double fit_min = 6, double fit_max = 60)
+      : ws_(ws), fit_min_(fit_min), fit_max_(fit_max) {}
+
+  xlsx::SheetWriter& raw() { return ws_; }
+  void width(uint32_t col, double w) { widths_[col] = w; }
+
+  void text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style = {});
+  void number(uint32_t row, uint32_t col, double v, const xlsx::Style& style = {});
+  void number_or_blank(uint32_t row, uint32_t col, std::optional<double> v, const xlsx::Style& style = {});
+  void blank(uint32_t row, uint32_t col, const xlsx::Style& style = {});
+  void link(uint32_t row, uint32_t col, const std::string& url, std::string_view label,
+            const xlsx::Style& style = {});
+  // A merge's text is counted against the columns' total width, its lines
+  // shared out among its rows; it does not widen fitted columns.
+  void merge(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col,
+             std::string_view s, const xlsx::Style& style = {});
+  void finish();
+
+ private:
+  struct Entry {
+    uint32_t first_row, last_row, first_col, last_col;
+    std::string text;
+    double size;
+    bool wrap;
+  };
+  void remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
+                std::string_view s, const xlsx::Style& style, bool widens);
+
+  xlsx::SheetWriter& ws_;
+  double fit_min_, fit_max_;
+  std::map<uint32_t, double> widths_;  // declared
+  std::map<uint32_t, double> fitted_;  // widest text per undeclared column
+  std::vector<Entry> entries_;
+};
+
+uint32_t category_fill(ita::Category c);
+// Thai label of a category as printed in the sheets and the legend.
+const char* category_label_th(ita::Category c);
+const char* category_label_en(ita::Category c);
+const char* tool_code(model::Tool t);  // "IIT", "EIT", "OIT"
+
+// A code as a supervisor reads it: question and item codes as they are
+// ("e9", "o13"); the analysis' indicator-level codes "ind8" as "ตัวชี้วัด ๘".
+std::string display_code(const std::string& code);
+
+// "๒๕๖๗" for 2567: years in Thai text read with Thai digits, as in the seeds.
+std::string thai_year(int year);
+
+// The page header and footer every result sheet carries: the agency on the
+// left, the sheet's subject on the right, "หน้า 1 / 3" at the bottom.
+void print_setup(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject,
+                 bool landscape, uint32_t header_first_row, uint32_t header_last_row);
+
+// "องค์การบริหารส่วนตำบลทุ่งทอง อำเภอท่าม่วง จังหวัดกาญจนบุรี" (parts left out when empty).
+std::string agency_line(const model::Agency& agency);
+
+}  // namespace itawb::output

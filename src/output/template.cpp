@@ -1,0 +1,262 @@
+#include "output/template.hpp"
+
+#include <xlsxwriter.h>
+
+#include <map>
+#include <stdexcept>
+
+#include "base/files.hpp"
+#include "output/docs.hpp"
+#include "schema/value.hpp"
+#include "xlsx/cell_ref.hpp"
+#include "xlsx/writer.hpp"
+
+namespace itawb::output {
+namespace {
+
+constexpr uint32_t kTitleRow = 0, kHeaderRow = 1, kFirstDataRow = 2;
+constexpr uint32_t kHeaderFill = 0xD9E1F2, kInputFill = 0xFFF2CC;
+
+const xlsx::Style kTitle = xlsx::Style{}.with_bold().with_size(18);
+const xlsx::Style kHeader = xlsx::Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap().with_vcenter();
+const xlsx::Style kFixed = xlsx::Style{}.with_border().with_wrap();
+const xlsx::Style kInput = xlsx::Style{}.with_border().with_fill(kInputFill).with_locked(false);
+
+std::string range_formula(const std::string& sheet, uint32_t col, uint32_t first, uint32_t last) {
+  const std::string c = xlsx::column_name(col);
+  return "='" + sheet + "'!$" + c + "$" + std::to_string(first + 1) + ":$" + c + "$" + std::to_string(last + 1);
+}
+
+// Long lists go to the hidden lists sheet, one column each.
+class Lists {
+ public:
+  explicit Lists(xlsx::WorkbookWriter& wb) : wb_(wb) {}
+  std::string add(const std::vector<std::string>& items) {
+    if (!sheet_) {
+      sheet_ = &wb_.add_sheet(kListsSheet);
+      sheet_->hide();
+    }
+    for (uint32_t r = 0; r < items.size(); ++r) sheet_->text(r, next_col_, items[r]);
+    return range_formula(kListsSheet, next_col_++, 0, static_cast<uint32_t>(items.size()) - 1);
+  }
+
+ private:
+  xlsx::WorkbookWriter& wb_;
+  xlsx::SheetWriter* sheet_ = nullptr;
+  uint32_t next_col_ = 0;
+};
+
+struct Context {
+  xlsx::WorkbookWriter& wb;
+  const schema::SchemaSet& schemas;
+  const model::Framework& framework;
+  Lists& lists;
+  std::map<std::string, std::string> id_ranges;  // sheet name -> formula of its id column
+};
+
+std::vector<std::string> list_items(const schema::FieldSchema& f, const Context& ctx) {
+  std::vector<std::string> items;
+  const auto& fw = ctx.framework;
+  if (f.list == "framework:indicators")
+    for (const auto& i : fw.indicators) items.push_back(std::to_string(i.number));
+  else if (f.list == "framework:questions")
+    for (const auto& q : fw.questions) items.push_back(q.code);
+  else if (f.list == "framework:issues")
+    for (const auto& i : fw.issues) items.push_back(std::to_string(i.number));
+  else if (f.list == "framework:years")
+    items.push_back(std::to_string(fw.year));
+  else if (!f.constraints.enum_values.empty())
+    items = f.constraints.enum_values;
+  else if (f.type == schema::FieldType::Integer && f.constraints.minimum && f.constraints.maximum &&
+           *f.constraints.maximum - *f.constraints.minimum <= 12)
+    for (int n = static_cast<int>(*f.constraints.minimum); n <= static_cast<int>(*f.constraints.maximum); ++n)
+      items.push_back(std::to_string(n));
+  return items;
+}
+
+// Data validation for the input cells of one field.
+void validate_range(xlsx::SheetWriter& ws, const schema::FieldSchema& f, Context& ctx, uint32_t first_row, uint32_t last_row,
+                    uint32_t col) {
+  lxw_data_validation dv{};
+  std::vector<std::string> items = list_items(f, ctx);
+  std::vector<char*> c_items;
+  std::string formula;
+  if (f.list == "measures" && ctx.id_ranges.count("measures")) {
+    formula = ctx.id_ranges["measures"];
+    dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+    dv.value_formula = formula.data();
+  } else if (!items.empty()) {
+    size_t bytes = 0;
+    for (const auto& s : items) bytes += s.size() + 1;
+    if (bytes <= 255) {
+      for (auto& s : items) c_items.push_back(s.data());
+      c_items.push_back(nullptr);
+      dv.validate = LXW_VALIDATION_TYPE_LIST;
+      dv.value_list = c_items.data();
+    } else {
+      formula = ctx.lists.add(items);
+      dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+      dv.value_formula = formula.data();
+    }
+  } else if ((f.type == schema::FieldType::Number || f.type == schema::FieldType::Integer) &&
+             (f.constraints.minimum || f.constraints.maximum)) {
+    dv.validate = f.type == schema::FieldType::Integer ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
+    dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    dv.minimum_number = f.constraints.minimum.value_or(-1e15);
+    dv.maximum_number = f.constraints.maximum.value_or(1e15);
+  } else if (!f.prompt) {
+    return;
+  } else {
+    dv.validate = LXW_VALIDATION_TYPE_ANY;  // a prompt only
+  }
+  std::string title, message, error_title = "ค่าไม่ถูกต้อง", error_message;
+  if (f.prompt) {
+    title = f.prompt->title;
+    message = f.prompt->message;
+    dv.input_title = title.data();
+    dv.input_message = message.data();
+    dv.show_input = LXW_VALIDATION_ON;
+  }
+  if (dv.validate != LXW_VALIDATION_TYPE_ANY) {
+    error_message = f.prompt ? f.prompt->message : f.title;
+    dv.error_title = error_title.data();
+    dv.error_message = error_message.data();
+    dv.show_error = LXW_VALIDATION_ON;
+    dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  }
+  dv.ignore_blank = LXW_VALIDATION_ON;
+  const lxw_error err = worksheet_data_validation_range(ws.raw(), first_row, static_cast<lxw_col_t>(col), last_row,
+                                                        static_cast<lxw_col_t>(col), &dv);
+  if (err != LXW_NO_ERROR)
+    throw std::runtime_error("data validation for " + f.name + ": " + lxw_strerror(err));
+}
+
+// The framework attribute a template pre-fills ("number", "name_th", "code", "text_th").
+std::string framework_value(const std::string& attribute, const model::Indicator* i, const model::Question* q) {
+  if (i && attribute == "number") return std::to_string(i->number);
+  if (i && attribute == "name_th") return i->name_th;
+  if (q && attribute == "code") return q->code;
+  if (q && attribute == "text_th") return q->text_th;
+  return "";
+}
+
+void prefilled_row(xlsx::SheetWriter& ws, const schema::SheetSchema& s, uint32_t row, const model::Indicator* i,
+                   const model::Question* q) {
+  for (uint32_t c = 0; c < s.fields.size(); ++c) {
+    const schema::FieldSchema& f = s.fields[c];
+    auto it = s.template_spec.prefill.find(f.name);
+    if (it == s.template_spec.prefill.end()) {
+      ws.blank(row, c, kInput);
+      continue;
+    }
+    const std::string v = framework_value(it->second, i, q);
+    if (f.type == schema::FieldType::Integer || f.type == schema::FieldType::Number) ws.number(row, c, std::stod(v), kFixed);
+    else ws.text(row, c, v, kFixed);
+  }
+}
+
+void table_sheet(const schema::SheetSchema& s, Context& ctx) {
+  xlsx::SheetWriter& ws = ctx.wb.add_sheet(s.title);
+  ws.text(kTitleRow, 0, s.title + " (" + s.title_en + ") — ปีที่ประเมิน " + std::to_string(ctx.framework.year), kTitle);
+  for (uint32_t c = 0; c < s.fields.size(); ++c) {
+    const schema::FieldSchema& f = s.fields[c];
+    ws.text(kHeaderRow, c, f.title, kHeader);
+    ws.column_width(c, f.width > 0 ? f.width : 16);
+  }
+  uint32_t rows = 0;
+  const auto& spec = s.template_spec;
+  if (spec.rows_from == "framework:indicators") {
+    for (const auto& i : ctx.framework.indicators) prefilled_row(ws, s, kFirstDataRow + rows++, &i, nullptr);
+  } else if (spec.rows_from == "framework:questions") {
+    for (const auto& q : ctx.framework.questions) prefilled_row(ws, s, kFirstDataRow + rows++, nullptr, &q);
+  }
+  for (int n = 0; n < spec.blank_rows; ++n)
+    for (uint32_t c = 0; c < s.fields.size(); ++c) ws.blank(kFirstDataRow + rows + static_cast<uint32_t>(n), c, kInput);
+  rows += static_cast<uint32_t>(spec.blank_rows);
+  if (rows == 0) rows = 1;
+  const uint32_t last = kFirstDataRow + rows - 1;
+  if (s.primary_key.size() == 1 && s.fields.front().name == s.primary_key.front())
+    ctx.id_ranges[s.name] = range_formula(ws.name(), 0, kFirstDataRow, last);
+  for (uint32_t c = 0; c < s.fields.size(); ++c) validate_range(ws, s.fields[c], ctx, kFirstDataRow, last, c);
+  ws.freeze(kFirstDataRow);
+  ws.repeat_rows(kHeaderRow, kHeaderRow);
+  ws.a4(s.fields.size() > 5);
+  ws.protect();
+}
+
+void key_value_sheet(const schema::SheetSchema& s, Context& ctx) {
+  xlsx::SheetWriter& ws = ctx.wb.add_sheet(s.title);
+  ws.text(kTitleRow, 0, s.title + " (" + s.title_en + ")", kTitle);
+  ws.text(kHeaderRow, 0, "หัวข้อ", kHeader);
+  ws.text(kHeaderRow, 1, "ข้อมูล", kHeader);
+  ws.text(kHeaderRow, 2, "คำอธิบาย", kHeader);
+  uint32_t row = kFirstDataRow;
+  for (const auto& f : s.fields) {
+    const int copies = f.repeat ? 5 : 1;
+    for (int n = 0; n < copies; ++n, ++row) {
+      ws.text(row, 0, f.title, kFixed.with_bold());
+      if (f.list == "framework:years") ws.number(row, 1, ctx.framework.year, kInput);
+      else ws.blank(row, 1, kInput);
+      // Repeated labels (departments) read every cell to their right: no text there.
+      if (!f.repeat) ws.text(row, 2, f.description + (f.constraints.required ? " (ต้องกรอก)" : ""), kFixed);
+      validate_range(ws, f, ctx, row, row, 1);
+    }
+  }
+  ws.column_width(0, 22);
+  ws.column_width(1, 42);
+  ws.column_width(2, 60);
+  ws.freeze(kFirstDataRow);
+  ws.a4();
+  ws.protect();
+}
+
+void explanation_sheet(xlsx::SheetWriter& ws, const schema::SchemaSet& schemas, const model::Framework& fw) {
+  uint32_t row = 0;
+  ws.text(row++, 0, "วิธีกรอกแบบฟอร์ม ITA (ปีที่ประเมิน " + std::to_string(fw.year) + ")", kTitle);
+  ws.text(row++, 0, "กรอกเฉพาะช่องสีเหลือง ช่องอื่นถูกล็อกไว้ ใช้ตัวเลขไทยหรืออารบิกก็ได้ ตรวจไฟล์ด้วยคำสั่ง itawb validate ก่อนส่ง",
+          xlsx::Style{}.with_wrap());
+  ++row;
+  for (const auto& s : schemas.sheets()) {
+    ws.text(row++, 0, "ชีต " + s.title + " (" + s.title_en + ")" + (s.required ? " — ต้องมี" : " — ไม่บังคับ"),
+            xlsx::Style{}.with_bold().with_size(17));
+    ws.text(row++, 0, s.description, xlsx::Style{}.with_wrap());
+    const char* headers[] = {"หัวข้อ", "ต้องกรอก", "ชนิด", "ค่าที่ใช้ได้", "คำอธิบาย"};
+    for (uint32_t c = 0; c < 5; ++c) ws.text(row, c, headers[c], kHeader);
+    ++row;
+    for (const auto& f : s.fields) {
+      const FieldDoc d = describe(f);
+      ws.text(row, 0, d.header, kFixed);
+      ws.text(row, 1, d.required ? "ต้องกรอก" : "ไม่บังคับ", kFixed);
+      ws.text(row, 2, d.type_th, kFixed);
+      ws.text(row, 3, d.allowed_th, kFixed);
+      ws.text(row, 4, d.description_th, kFixed);
+      ++row;
+    }
+    ++row;
+  }
+  const double widths[] = {24, 12, 12, 34, 70};
+  for (uint32_t c = 0; c < 5; ++c) ws.column_width(c, widths[c]);
+  ws.a4(true);
+  ws.protect();
+}
+
+}  // namespace
+
+void write_template(const std::filesystem::path& out, const schema::SchemaSet& schemas, const model::Framework& framework) {
+  write_atomically(out, [&](const std::filesystem::path& tmp) {
+    xlsx::WorkbookWriter wb(tmp, {.title = "แบบฟอร์ม ITA " + std::to_string(framework.year)});
+    xlsx::SheetWriter& explanation = wb.add_sheet(kExplanationSheet);
+    Lists lists(wb);
+    Context ctx{wb, schemas, framework, lists, {}};
+    // Sheets referred to by others come first (มาตรการ before ความก้าวหน้า), as in `order`.
+    for (const auto& s : schemas.sheets()) {
+      if (s.layout == schema::Layout::KeyValue) key_value_sheet(s, ctx);
+      else table_sheet(s, ctx);
+    }
+    explanation_sheet(explanation, schemas, framework);
+    explanation.activate();
+    wb.close();
+  });
+}
+
+}  // namespace itawb::output
