@@ -2,8 +2,9 @@
 // One clear sentence in each language; no partial results.
 #pragma once
 
-#include <stdexcept>
 #include <string>
+
+#include "base/error.hpp"
 
 namespace itawb {
 
@@ -25,26 +26,17 @@ enum class FileProblem {
 
 const char* to_string(FileProblem p);  // "not-zip", "encrypted", ...
 
-class FileError : public std::runtime_error {
+// A FileError is an Error whose code is to_string(problem) and whose file
+// is the path.
+class FileError : public Error {
  public:
-  FileError(FileProblem problem, std::string path, std::string message_th,
-            std::string message_en)
-      : std::runtime_error(message_en),
-        problem_(problem),
-        path_(std::move(path)),
-        message_th_(std::move(message_th)),
-        message_en_(std::move(message_en)) {}
-
+  FileError(FileProblem problem, std::string path, std::string message_th, std::string message_en)
+      : Error(to_string(problem), std::move(message_th), std::move(message_en), path), problem_(problem) {}
   FileProblem problem() const { return problem_; }
-  const std::string& path() const { return path_; }
-  const std::string& message_th() const { return message_th_; }
-  const std::string& message_en() const { return message_en_; }
+  const std::string& path() const { return file(); }
 
  private:
   FileProblem problem_;
-  std::string path_;
-  std::string message_th_;
-  std::string message_en_;
 };
 
 }  // namespace itawb
