@@ -305,10 +305,17 @@ TEST_CASE("exit codes: 1 for a workbook with errors, 2 for a file that is not a 
     CHECK(found);
     CHECK(r.err.find("คะแนนตัวชี้วัด!D4") != std::string::npos);
   }
-  SECTION("a missing file") {
-    const auto r = run_itawb({"analyze", (tmp / "none.xlsx").string(), "-o", (tmp / "o.xlsx").string()});
+  SECTION("a missing file: exit 2, the reason in Thai then English (English only with --lang en)") {
+    const std::string none = (tmp / "none.xlsx").string();
+    const auto r = run_itawb({"analyze", none, "-o", (tmp / "o.xlsx").string()});
     CHECK(r.exit_code == 2);
-    CHECK_FALSE(r.err.empty());
+    CHECK(r.out.empty());
+    CHECK(r.err == none + ": ไม่พบไฟล์นี้ หรือไม่มีสิทธิ์เปิดอ่าน\n" +
+                       none + ": The file does not exist or cannot be opened for reading.\n");
+    CHECK_FALSE(fs::exists(tmp / "o.xlsx"));
+    const auto en = run_itawb({"analyze", none, "-o", (tmp / "o.xlsx").string(), "--lang", "en"});
+    CHECK(en.exit_code == 2);
+    CHECK(en.err == none + ": The file does not exist or cannot be opened for reading.\n");
   }
   SECTION("a garbage file") {
     const fs::path garbage = tmp / "garbage.xlsx";

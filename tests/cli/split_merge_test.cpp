@@ -302,11 +302,43 @@ TEST_CASE("merge refuses tampered identities and two returns of one department",
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("identity-tampered: 1") != std::string::npos);
-  // Both copies' rows (the master's quarter-1 row and the new one) are listed.
-  CHECK(rows_with_input(s.head()) == 2);
   CHECK(r.out.find("duplicate-department: 4") != std::string::npos);
-  const auto st = merged_statuses(openpyxl_read(merged, true));
-  CHECK(st.size() == 2);  // only the master's two rows
+  CHECK(number_after(r.out, "รวมแล้ว: ") == 0);
+  CHECK(number_after(r.out, "ไม่ได้รวม: ") == 5);
+
+  const json dump = openpyxl_read(merged, true);
+  // Only the master's two rows are in the merged progress sheet.
+  using K = std::tuple<std::string, std::string, std::string>;
+  const auto st = merged_statuses(dump);
+  CHECK(st.size() == 2);
+  CHECK(st.at(K{"1", "1", "สำนักปลัด"}) == kDone);
+  CHECK(st.at(K{"2", "2", "กองคลัง"}) == kInProgress);
+  CHECK(st.count(K{"1", "2", "สำนักปลัด"}) == 0);
+  CHECK(st.count(K{"4", "3", "กองช่าง"}) == 0);
+
+  // The not-merged list: both copies' rows (the master's quarter-1 row carried
+  // into the return, and the new quarter-2 one) as duplicates, and กองช่าง's
+  // row under the identity it was edited to claim.
+  const json& nm = sheet_of(dump, "รายการที่ไม่ได้รวม");
+  REQUIRE(!nm.is_null());
+  std::vector<std::vector<std::string>> listed;  // file, cell, department, measure, quarter, result, code
+  for (int row = 4; row <= last_row(nm); ++row) {
+    const std::string n = std::to_string(row);
+    listed.push_back({cell_text(nm, "B" + n), cell_text(nm, "C" + n), cell_text(nm, "D" + n), cell_text(nm, "E" + n),
+                      cell_text(nm, "F" + n), cell_text(nm, "H" + n), cell_text(nm, "K" + n)});
+    CHECK(!cell_text(nm, "I" + n).empty());  // Thai reason
+    CHECK(!cell_text(nm, "J" + n).empty());  // English reason
+  }
+  const std::string head = "มาตรการ-สำนักปลัด.xlsx", head_copy = "สำเนา-สำนักปลัด.xlsx";
+  const std::string drafted = "จัดทำคู่มือฉบับร่างแล้ว", dup = "duplicate-department";
+  const std::vector<std::vector<std::string>> expected = {
+      {head, "ความก้าวหน้า!A5", "สำนักปลัด", "1", "1", drafted, dup},
+      {head, "ความก้าวหน้า!A6", "สำนักปลัด", "1", "2", "เสร็จ", dup},
+      {head_copy, "ความก้าวหน้า!A5", "สำนักปลัด", "1", "1", drafted, dup},
+      {head_copy, "ความก้าวหน้า!A6", "สำนักปลัด", "1", "2", "เสร็จ", dup},
+      {"มาตรการ-กองช่าง.xlsx", "ความก้าวหน้า!A5", "กองคลัง", "4", "3", "เสร็จ", "identity-tampered"},
+  };
+  CHECK(listed == expected);
 }
 
 TEST_CASE("merge exits 2 on an unreadable return and 0 when everything merged", "[merge]") {

@@ -46,7 +46,7 @@ std::vector<ita::Deficiency> seed000_deficiencies() {
 
 }  // namespace
 
-TEST_CASE("the committed catalog covers every issue and every 2567 IIT/EIT question", "[plan][catalog]") {
+TEST_CASE("the committed catalog covers every issue, and every entry is usable", "[plan][catalog]") {
   const auto catalog = test::resources().catalog;
   REQUIRE(catalog.entries().size() >= 20);
   for (int issue = 1; issue <= 7; ++issue) {
@@ -54,7 +54,21 @@ TEST_CASE("the committed catalog covers every issue and every 2567 IIT/EIT quest
     CHECK_FALSE(catalog.for_issue(issue, false).empty());
     CHECK_FALSE(catalog.for_issue(issue, true).empty());
   }
+  // Every entry's timeframe, owners and steps are usable.
+  const OwnerResolver owners;
+  for (const auto& e : catalog.entries()) {
+    INFO("entry " << e.id);
+    CHECK(parse_timeframe(e.timeframe, 2569).ok());
+    for (const auto& o : e.owners) CHECK(owners.parse(o).unknown.empty());
+    CHECK_FALSE(e.steps.empty());
+    CHECK_FALSE(e.success_indicator.empty());
+  }
+}
+
+TEST_CASE("the committed catalog covers every 2567 IIT/EIT question", "[plan][catalog]") {
   // The question list comes from the shared framework reference, not from the catalog.
+  ITAWB_SKIP_UNLESS_SHARED("reference/ita-framework.json");
+  const auto catalog = MeasureCatalog::load(default_catalog_path());
   std::ifstream in(test::shared_dir() / "reference" / "ita-framework.json");
   REQUIRE(in);
   const auto reference = nlohmann::json::parse(in);
@@ -67,15 +81,6 @@ TEST_CASE("the committed catalog covers every issue and every 2567 IIT/EIT quest
       ++questions;
     }
   CHECK(questions == 24);
-  // Every entry's timeframe, owners and steps are usable.
-  const OwnerResolver owners;
-  for (const auto& e : catalog.entries()) {
-    INFO("entry " << e.id);
-    CHECK(parse_timeframe(e.timeframe, 2569).ok());
-    for (const auto& o : e.owners) CHECK(owners.parse(o).unknown.empty());
-    CHECK_FALSE(e.steps.empty());
-    CHECK_FALSE(e.success_indicator.empty());
-  }
 }
 
 TEST_CASE("OIT item keys follow each year's numbering", "[plan][catalog]") {

@@ -90,4 +90,12 @@ fs::path fixture(const std::string& relative) { return fs::path(ITAWB_TEST_DIR) 
 fs::path example(const std::string& name) { return repo_dir() / "workbooks" / "examples" / name; }
 fs::path shared_dir() { return fs::path(ITAWB_SHARED_DIR); }
 
+std::string shared_missing(const std::string& relative) {
+  const fs::path wanted = shared_dir() / relative;
+  std::error_code ec;
+  if (fs::exists(wanted, ec)) return "";
+  return "skipped: ../shared/" + relative + " is absent (looked for " + wanted.lexically_normal().string() +
+         "); this test needs the shared folder beside the repository";
+}
+
 }  // namespace itawb::test

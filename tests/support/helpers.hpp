@@ -57,4 +57,22 @@ std::filesystem::path shared_dir();               // ../shared
 // The repository's resources (schemas, frameworks, catalog), loaded once.
 const app::Resources& resources();
 
+// The suite must pass on a clone without ../shared (ITAWB_SHARED_DIR): a test
+// that reads something there first calls ITAWB_SKIP_UNLESS_SHARED("corpus")
+// (a path relative to ../shared). When it is absent the test says why in one
+// line starting "skipped: " (tests/CMakeLists.txt makes ctest report that test
+// as skipped) and returns, so it neither passes on nothing nor fails.
+//
+// "" when shared_dir() / relative exists, else the sentence that says why not.
+std::string shared_missing(const std::string& relative);
+
 }  // namespace itawb::test
+
+#define ITAWB_SKIP_UNLESS_SHARED(relative)                                             \
+  do {                                                                                 \
+    if (const std::string itawb_skip_why_ = ::itawb::test::shared_missing(relative);   \
+        !itawb_skip_why_.empty()) {                                                    \
+      WARN(itawb_skip_why_);                                                           \
+      return;                                                                          \
+    }                                                                                  \
+  } while (false)

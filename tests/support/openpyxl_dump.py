@@ -10,7 +10,8 @@ usage: openpyxl_dump.py FILE [--values-only]
   "freeze": "A3"|null, "print_title_rows": "1:2"|null,
   "paper": 9|null, "landscape": bool, "col_widths": {"A": 12.5},
   "validations": [{"sqref", "type", "formula1"}],
-  "protected": bool}]}
+  "protected": bool, "header": {"left"|"center"|"right": text},
+  "footer": {...}}]}
 Dates come out as ISO strings with t = "d".
 """
 import datetime
@@ -33,6 +34,12 @@ def cell_value(c):
     if v is None:
         return None, "z"
     return str(v), ("e" if c.data_type == "e" else "s")
+
+
+def header_footer(hf):
+    """The odd-page header or footer as its non-empty sections' text."""
+    parts = {"left": hf.left, "center": hf.center, "right": hf.right}
+    return {k: p.text for k, p in parts.items() if p is not None and p.text}
 
 
 def dump(path, values_only):
@@ -68,6 +75,8 @@ def dump(path, values_only):
                 for dv in ws.data_validations.dataValidation
             ]
             sheet["protected"] = bool(ws.protection.sheet)
+            sheet["header"] = header_footer(ws.oddHeader)
+            sheet["footer"] = header_footer(ws.oddFooter)
             # On load openpyxl binds links to cells (ws._hyperlinks stays empty).
             links = {h.ref: (h.target or h.location) for h in ws._hyperlinks}
             for row in ws.iter_rows():

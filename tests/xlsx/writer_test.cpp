@@ -80,10 +80,39 @@ TEST_CASE("long Thai headers are cut on a character boundary") {
   CHECK(cut.size() == 249);  // 83 whole characters
   CHECK(text::cut_utf8("abc", 2) == "ab");
   test::TempDir tmp;
-  xlsx::WorkbookWriter wb(tmp / "hf.xlsx");
+  const auto out = tmp / "hf.xlsx";
+  xlsx::WorkbookWriter wb(out);
   auto& ws = wb.add_sheet("x");
-  ws.text(0, 0, "x");
+  ws.text(0, 0, "ตัวชี้วัด");
+  ws.number(0, 1, 1234.5, xlsx::Style{}.with_format("#,##0.00"));
+  ws.date(0, 2, 45566, xlsx::Style{}.with_format("d mmm yyyy"));  // 1 Oct 2024
+  ws.number(1, 0, 97.125);
   ws.header_footer("&C" + s, "&Cหน้า &P / &N");
   wb.close();
-  CHECK(openpyxl_read(tmp / "hf.xlsx", true)["sheets"][0]["name"] == "x");
+
+  const auto dump = openpyxl_read(out);
+  const auto& sheet = sheet_of(dump, "x");
+  REQUIRE(sheet.is_object());
+  // The header is capped at 250 bytes on a character boundary: "&C" and 82
+  // whole ก (2 + 246 bytes; an 83rd would make 251). openpyxl reads it, so no
+  // character was split.
+  std::string header;
+  for (int i = 0; i < 82; ++i) header += "ก";
+  CHECK(sheet["header"] == nlohmann::json{{"center", header}});
+  CHECK(sheet["footer"] == nlohmann::json{{"center", "หน้า &P / &N"}});
+  // The cells beside the cut header keep their values and number formats.
+  const auto& cells = sheet["cells"];
+  CHECK(cells.size() == 4);
+  CHECK(cells["A1"]["v"] == "ตัวชี้วัด");
+  CHECK(cells["A1"]["t"] == "s");
+  CHECK(cells["A1"]["fmt"] == "General");
+  CHECK(cells["B1"]["v"] == 1234.5);
+  CHECK(cells["B1"]["t"] == "n");
+  CHECK(cells["B1"]["fmt"] == "#,##0.00");
+  CHECK(cells["C1"]["v"] == "2024-10-01T00:00:00");
+  CHECK(cells["C1"]["t"] == "d");
+  CHECK(cells["C1"]["fmt"] == "d mmm yyyy");
+  CHECK(cells["A2"]["v"] == 97.125);
+  CHECK(cells["A2"]["t"] == "n");
+  CHECK(cells["A2"]["fmt"] == "General");
 }
