@@ -68,7 +68,7 @@ TEST_CASE("the committed catalog covers every issue, and every entry is usable",
 TEST_CASE("the committed catalog covers every 2567 IIT/EIT question", "[plan][catalog]") {
   // The question list comes from the shared framework reference, not from the catalog.
   ITAWB_SKIP_UNLESS_SHARED("reference/ita-framework.json");
-  const auto catalog = MeasureCatalog::load(default_catalog_path());
+  const auto catalog = test::resources().catalog;
   std::ifstream in(test::shared_dir() / "reference" / "ita-framework.json");
   REQUIRE(in);
   const auto reference = nlohmann::json::parse(in);
