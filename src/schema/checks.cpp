@@ -287,6 +287,15 @@ ColumnValidator::ColumnValidator(const FieldSchema& field, const SheetSchema& sh
 
 ColumnValidator::Result ColumnValidator::validate(const xlsx::Cell* cell) const {
   Result result;
+  if (cell && cell->uncalculated) {
+    result.problems.push_back(
+        {"uncalculated-formula",
+         "คำนวณไม่ได้: ไฟล์นี้บันทึกโดยโปรแกรมที่ไม่คำนวณสูตร เปิดและบันทึกใน Excel หรือ LibreOffice อีกครั้ง (" +
+             field_->title + ")",
+         "cannot be computed: this file was saved by a program that does not calculate formulas; open it and "
+         "save it again in Excel or LibreOffice (" + field_->title_en + ")"});
+    return result;
+  }
   if (!cell || (cell->type == xlsx::CellType::String && sheet_->is_missing(cell->text))) {
     if (field_->constraints.required)
       result.problems.push_back({"missing-cell", "ต้องกรอก" + field_->title + " แต่ช่องนี้ว่าง",

@@ -145,6 +145,8 @@ void SheetParser::start_row(const char** attrs) {
 void SheetParser::start_cell(const char** attrs) {
   in_cell_ = true;
   have_v_ = have_is_ = in_is_ = false;
+  value_.clear();   // a cell without <v> must not see the previous cell's value
+  inline_.clear();
   phonetic_depth_ = 0;
   cell_.formula = false;
   type_ = 'n';
@@ -264,9 +266,10 @@ void SheetParser::finish_cell() {
       break;
   }
 
-  if (value_empty && type_ != 'i' && !(type_ == 'S' && have_v_)) {
+  if (value_empty && !(type_ == 'i' && have_is_) && !(type_ == 'S' && have_v_)) {
     if (!c.formula) return;  // e.g. <c t="n"><v/></c>: nothing there
     c.type = CellType::String;  // formula without a cached value
+    c.text.clear();
     c.uncalculated = true;
   }
   if (c.type == CellType::String && c.text.empty() && !c.formula) return;

@@ -58,6 +58,29 @@ TEST_CASE("type-error: text where a number belongs") {
   CHECK_FALSE(r.model.indicators[4].previous);
 }
 
+TEST_CASE("uncalculated-formula: a score whose formula has no saved result says why, not that the cell is empty") {
+  auto sheets = seed_sheets();
+  for (auto& sheet : sheets)
+    if (sheet.info.name == "คะแนนตัวชี้วัด")
+      for (auto& c : sheet.cells)
+        if (c.row == 3 && c.col == 3) {  // D4: indicator 3's score, as openpyxl saves "=AVERAGE(...)"
+          c.type = xlsx::CellType::String;
+          c.text.clear();
+          c.formula = true;
+          c.uncalculated = true;
+        }
+  const auto r = load(sheets);
+  const Finding& f = only(r.findings, "uncalculated-formula");
+  CHECK(f.severity == Severity::Error);
+  CHECK(f.cell == "D4");
+  CHECK(f.message_th ==
+        "คำนวณไม่ได้: ไฟล์นี้บันทึกโดยโปรแกรมที่ไม่คำนวณสูตร เปิดและบันทึกใน Excel หรือ LibreOffice อีกครั้ง (คะแนน)");
+  CHECK(f.message_en ==
+        "cannot be computed: this file was saved by a program that does not calculate formulas; open it and save "
+        "it again in Excel or LibreOffice (Score)");
+  CHECK(with_code(r.findings, "missing-cell").empty());
+}
+
 TEST_CASE("missing-cell: an empty required score") {
   Rows rows = seed_indicator_rows();
   rows[2][3] = std::string("-");  // a missing value marker

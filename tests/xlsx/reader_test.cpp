@@ -160,6 +160,11 @@ TEST_CASE("numbers, xsd booleans, errors and cached formula values", "[xlsx]") {
   CHECK(cell_at(s, "G4").text.empty());
   CHECK(cell_at(s, "H4").number == 0);
   CHECK_FALSE(cell_at(s, "H4").uncalculated);
+  // A string formula with no saved result never shows the previous cell's value ("0" in H4).
+  CHECK(cell_at(s, "I4").uncalculated);
+  CHECK(cell_at(s, "I4").text.empty());
+  CHECK(cell_at(s, "J4").uncalculated);
+  CHECK(cell_at(s, "J4").text.empty());
   CHECK(cell_at(s, "B5").number == -1999);  // shared-formula child
   CHECK(cell_at(s, "B5").formula);
   CHECK(cell_at(s, "C5").number == 8);
