@@ -144,12 +144,6 @@ uint32_t department_summary(xlsx::SheetWriter& ws, uint32_t r, const plan::PlanR
 
 }  // namespace
 
-bool is_plan_sheet(std::string_view name) {
-  static const std::regex suffix(R"( \(\d+\)$)");
-  const std::string key = text::label_key(std::regex_replace(std::string(name), suffix, ""));
-  return key == text::label_key(kMeasuresSheet) || key == text::label_key(kProgressGridSheet);
-}
-
 std::string thai_long_date(const calendar::Date& d) {
   if (!d.valid()) return "";
   return text::thai_digits(std::to_string(d.day)) + " " + calendar::thai_month_name(d.month) + " " +

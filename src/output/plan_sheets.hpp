@@ -44,9 +44,6 @@ inline constexpr uint32_t kNotStartedFill = 0xF4B6B0;
 inline constexpr uint32_t kPlannedFill = 0xDDEBF7;
 inline constexpr uint32_t kProposalFill = 0xFFF2CC;
 
-// True for the two sheet names (also with a " (2)" suffix a writer adds).
-bool is_plan_sheet(std::string_view name);
-
 // `workbook` is the model the plan was built from (its agency, and the
 // progress rows the plan's indices point into).
 void write_measures_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
