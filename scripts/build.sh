@@ -1,6 +1,20 @@
 #!/usr/bin/env bash
 # Configures and builds itawb into ./build (Release with debug info).
+#
+#   scripts/build.sh [--target NAME]... [CMAKE_CONFIGURE_ARGS...]
+#
+# Without --target everything is built (library, CLI, tests); with it only the
+# named targets and what they need, e.g. `--target itawb` for the command line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+targets=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --target) [ $# -ge 2 ] || { echo "build.sh: --target needs a name" >&2; exit 2; }
+              targets+=(--target "$2"); shift 2 ;;
+    --target=*) targets+=(--target "${1#--target=}"); shift ;;
+    *) break ;;
+  esac
+done
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-cmake --build build -j"$(nproc)"
+cmake --build build ${targets[@]+"${targets[@]}"} -j"$(nproc)"

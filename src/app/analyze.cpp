@@ -9,8 +9,7 @@
 #include "plan/catalog.hpp"
 #include "plan/plan.hpp"
 #include "output/carry_over.hpp"
-#include "output/plan_sheets.hpp"
-#include "output/sheets.hpp"
+#include "output/registry.hpp"
 #include "model/load.hpp"
 #include "schema/schema.hpp"
 #include "xlsx/reader.hpp"
@@ -72,20 +71,12 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
     wo.subject = "Integrity and Transparency Assessment " +
                  std::to_string(result.analysis->agency.assessment_year);
     xlsx::WorkbookWriter out(tmp, wo);
-    const ita::Analysis& a = *result.analysis;
-    auto& summary = out.add_sheet(output::kSummarySheet);
-    output::write_summary(summary, a);
-    summary.activate();
-    output::write_issues(out.add_sheet(output::kIssuesSheet), a);
-    output::write_deficiencies(out.add_sheet(output::kDeficienciesSheet), a);
-    if (result.plan) output::write_plan_sheets(out, *result.plan, result.model);
-    output::write_findings(out.add_sheet(output::kFindingsSheet), a.agency, result.findings, linked);
+    const output::SheetInputs inputs{*result.analysis, result.model,
+                                     result.plan ? &*result.plan : nullptr, result.findings, linked};
+    sheets = output::write_output_sheets(out, inputs);
     output::carry_over(input, out, carry);
     out.close();
   });
-  sheets = {output::kSummarySheet, output::kIssuesSheet, output::kDeficienciesSheet};
-  if (result.plan) sheets.insert(sheets.end(), {output::kMeasuresSheet, output::kProgressGridSheet});
-  sheets.push_back(output::kFindingsSheet);
   for (const auto& info : input.sheets())
     if (!carry.skip(info)) sheets.push_back(info.name);
 }
@@ -93,7 +84,7 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
 }  // namespace
 
 bool is_generated_sheet(std::string_view name) {
-  return output::is_result_sheet(name) || output::is_plan_sheet(name);
+  return output::is_generated_sheet(name);
 }
 
 AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options) {

@@ -12,9 +12,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "base/finding.hpp"
 #include "ita/analysis.hpp"
@@ -50,18 +49,20 @@ struct AnalyzeResult {
 // read as a workbook (exit code 2 for the caller).
 AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options);
 
-// The --json document (see README "analyze"): scores rounded to 2 decimals,
-// codes lower case, absent values null; plus the plan's "measures" and
-// "progress" (report/plan_sheets.hpp) when the plan step ran.
-nlohmann::json to_json(const AnalyzeResult& result);
+// The --json document (see README "analyze"), serialized: scores rounded to 2
+// decimals, codes lower case, absent values null; plus the plan's "measures"
+// and "progress" (output/plan_sheets.hpp) when the plan step ran. `indent` as
+// nlohmann::json::dump (2: what the CLI prints; -1 compact). The JSON library
+// stays inside app/analyze_json.cpp.
+std::string to_json(const AnalyzeResult& result, int indent = 2);
 
 // Findings as a plain-text table for a terminal, one per line:
 // "error    คะแนนรายข้อ!C7  constraint-error  message".
 std::string findings_table(const Findings& findings, const std::string& lang);
 
-// The sheets `analyze` writes itself (result and plan sheets, the latter
-// including มาตรการ, rewritten from the plan): never carried over from an
-// input, so analysing an output replaces them.
+// The sheets `analyze` writes itself (output/registry.hpp: result and plan
+// sheets, the latter including มาตรการ, rewritten from the plan): never carried
+// over from an input, so analysing an output replaces them.
 bool is_generated_sheet(std::string_view name);
 
 }  // namespace itawb::app

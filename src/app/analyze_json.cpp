@@ -2,6 +2,8 @@
 // Scores are rounded to the two decimals ITAS prints; absent values are null.
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "app/analyze.hpp"
 #include "output/plan_sheets.hpp"
 #include "text/thai.hpp"
@@ -97,7 +99,7 @@ json findings_json(const Findings& findings) {
 
 }  // namespace
 
-nlohmann::json to_json(const AnalyzeResult& r) {
+std::string to_json(const AnalyzeResult& r, int indent) {
   json doc;
   if (r.analysis) doc = analysis_json(*r.analysis);
   doc["agency"] = agency_json(r.analysis ? r.analysis->agency : r.model.agency);
@@ -114,11 +116,11 @@ nlohmann::json to_json(const AnalyzeResult& r) {
                     {"warnings", r.findings.warning_count()},
                     {"suppressed", suppressed}};
   if (r.plan) {
-    doc["measures"] = output::measures_json(*r.plan);
-    doc["progress"] = output::progress_json(*r.plan);
+    doc["measures"] = json::parse(output::measures_json(*r.plan));
+    doc["progress"] = json::parse(output::progress_json(*r.plan));
     doc["uncovered_urgent"] = r.plan->uncovered_urgent;
   }
-  return doc;
+  return doc.dump(indent);
 }
 
 std::string findings_table(const Findings& findings, const std::string& lang) {

@@ -51,7 +51,7 @@ int run(const AnalyzeArgs& args, const GlobalOptions& global) {
     if (global.lang != "en") std::cerr << "itawb analyze: " << r.error_en << "\n";
     return r.exit_code;
   }
-  if (args.json) std::cout << app::to_json(r).dump(2) << "\n";
+  if (args.json) std::cout << app::to_json(r) << "\n";
   if (r.exit_code == kExitInvalid) {
     std::cerr << (global.lang == "en" ? "the workbook has errors; nothing written:\n"
                                       : "แบบฟอร์มมีข้อผิดพลาด จึงยังไม่วิเคราะห์ (ไม่ได้เขียนไฟล์):\n")

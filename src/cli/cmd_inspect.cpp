@@ -26,7 +26,7 @@ Runner add_inspect(CLI::App& app, const GlobalOptions& /*global*/) {
     if (!opts->sheet.empty()) sheet = opts->sheet;
     try {
       if (opts->json)
-        std::cout << xlsx::inspect_json(wb, sheet).dump(2) << "\n";
+        std::cout << xlsx::inspect_json(wb, sheet) << "\n";
       else
         std::cout << xlsx::inspect_text(wb, sheet);
     } catch (const std::invalid_argument& e) {

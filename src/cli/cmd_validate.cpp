@@ -30,7 +30,7 @@ Runner add_validate(CLI::App& app, const GlobalOptions& global) {
     std::vector<output::FileReport> reports;
     const std::optional<int> year = opts->year ? std::optional<int>(opts->year) : std::nullopt;
     for (const auto& file : opts->files) reports.push_back(output::validate_file(file, resources.schemas, resources.frameworks, year));
-    if (opts->json) std::cout << output::report_json(reports).dump(2) << "\n";
+    if (opts->json) std::cout << output::report_json(reports) << "\n";
     else std::cout << output::report_text(reports, global.lang);
     return output::exit_code(reports);
   };

@@ -144,12 +144,6 @@ uint32_t department_summary(xlsx::SheetWriter& ws, uint32_t r, const plan::PlanR
 
 }  // namespace
 
-bool is_plan_sheet(std::string_view name) {
-  static const std::regex suffix(R"( \(\d+\)$)");
-  const std::string key = text::label_key(std::regex_replace(std::string(name), suffix, ""));
-  return key == text::label_key(kMeasuresSheet) || key == text::label_key(kProgressGridSheet);
-}
-
 std::string thai_long_date(const calendar::Date& d) {
   if (!d.valid()) return "";
   return text::thai_digits(std::to_string(d.day)) + " " + calendar::thai_month_name(d.month) + " " +
@@ -235,38 +229,6 @@ void write_progress_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, c
 void write_plan_sheets(xlsx::WorkbookWriter& out, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
   write_measures_sheet(out.add_sheet(kMeasuresSheet), plan, wb);
   write_progress_sheet(out.add_sheet(kProgressGridSheet), plan, wb);
-}
-
-nlohmann::json measures_json(const plan::PlanResult& plan) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& m : plan.measures) {
-    out.push_back({{"id", m.input.id},
-                   {"issue", m.input.issue > 0 ? nlohmann::json(m.input.issue) : nlohmann::json(nullptr)},
-                   {"measure", m.input.measure},
-                   {"owners", m.departments},
-                   {"quarters", m.timeframe.ok() ? plan::quarter_list(m.timeframe.quarters) : std::vector<int>{}},
-                   {"status", m.status ? nlohmann::json(plan::to_string(*m.status)) : nlohmann::json(nullptr)},
-                   {"overdue", m.overdue},
-                   {"proposed", m.input.proposed}});
-  }
-  return out;
-}
-
-nlohmann::json progress_json(const plan::PlanResult& plan) {
-  nlohmann::json by_owner = nlohmann::json::object();
-  for (const auto& d : plan.departments)
-    by_owner[d.department] = {{"completion", text::round_to(d.tally.percent, 2)},
-                              {"done", d.tally.done},
-                              {"total", d.tally.total}};
-  return {{"as_of", plan.as_of.date.iso()},
-          {"current_quarter", plan.as_of.phase == plan::PlanPhase::During ? nlohmann::json(plan.as_of.quarter)
-                                                                           : nlohmann::json(nullptr)},
-          {"completion", text::round_to(plan.overall.percent, 2)},
-          {"target", plan.target_percent},
-          {"done", plan.overall.done},
-          {"total", plan.overall.total},
-          {"by_owner", by_owner},
-          {"overdue", plan.overdue_ids}};
 }
 
 }  // namespace itawb::output

@@ -22,8 +22,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "model/records.hpp"
 #include "plan/plan.hpp"
 #include "xlsx/writer.hpp"
@@ -44,9 +42,6 @@ inline constexpr uint32_t kNotStartedFill = 0xF4B6B0;
 inline constexpr uint32_t kPlannedFill = 0xDDEBF7;
 inline constexpr uint32_t kProposalFill = 0xFFF2CC;
 
-// True for the two sheet names (also with a " (2)" suffix a writer adds).
-bool is_plan_sheet(std::string_view name);
-
 // `workbook` is the model the plan was built from (its agency, and the
 // progress rows the plan's indices point into).
 void write_measures_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
@@ -60,11 +55,12 @@ std::string thai_long_date(const calendar::Date& d);
 // The memo sentences, in order (plain Thai, Thai digits).
 std::vector<std::string> memo_sentences(const plan::PlanResult& plan);
 
-// --json additions for analyze:
-//   measures: [{id, issue, measure, owners[], quarters[], status, overdue}]
-//   progress: {as_of, current_quarter, completion, target, by_owner{NAME:
-//              {completion, done, total}}, overdue[ids]}
-nlohmann::json measures_json(const plan::PlanResult& plan);
-nlohmann::json progress_json(const plan::PlanResult& plan);
+// --json additions for analyze, as serialized JSON text (output/plan_json.cpp):
+//   measures: [{id, issue, measure, owners[], quarters[], status, overdue, proposed}]
+//   progress: {as_of, current_quarter, completion, target, done, total,
+//              by_owner{NAME: {completion, done, total}}, overdue[ids]}
+// `indent` as nlohmann::json::dump: -1 compact (the default), n spaces.
+std::string measures_json(const plan::PlanResult& plan, int indent = -1);
+std::string progress_json(const plan::PlanResult& plan, int indent = -1);
 
 }  // namespace itawb::output

@@ -1,7 +1,8 @@
 // The result sheets `analyze` writes, in the layout of a real agency's
 // analysis document (seed 000): the score table, the issues with their
 // lowest questions, the deficiencies by category, and the findings.
-// Each writer fills one sheet and sets it up for printing on A4.
+// Each writer fills one sheet and sets it up for printing on A4. Their order
+// in the output, and which sheets are generated at all, is output/registry.hpp.
 #pragma once
 
 #include <set>
@@ -11,6 +12,7 @@
 
 #include "base/finding.hpp"
 #include "ita/analysis.hpp"
+#include "output/registry.hpp"
 #include "xlsx/writer.hpp"
 
 namespace itawb::output {
@@ -19,12 +21,6 @@ inline constexpr const char* kSummarySheet = "สรุปผลการปร�
 inline constexpr const char* kIssuesSheet = "วิเคราะห์รายประเด็น";
 inline constexpr const char* kDeficienciesSheet = "ข้อบกพร่อง";
 inline constexpr const char* kFindingsSheet = "ตรวจสอบข้อมูล";
-
-// The names above, in the order they are written.
-const std::vector<std::string>& result_sheet_names();
-// True for a result sheet name, also with the " (2)" suffix a writer adds to
-// a duplicate: such sheets are replaced, never carried over.
-bool is_result_sheet(std::string_view name);
 
 // สรุปผลการประเมิน: tools, ten indicators, total and level, both years.
 void write_summary(xlsx::SheetWriter& ws, const ita::Analysis& analysis);
@@ -43,9 +39,5 @@ void write_findings(xlsx::SheetWriter& ws, const model::Agency& agency, const Fi
 
 // "internal:'คะแนนรายข้อ'!C7" (quotes inside the name doubled).
 std::string internal_link(const std::string& sheet, const std::string& cell);
-
-// Adds the four result sheets in order; the summary is made the active sheet.
-void write_result_sheets(xlsx::WorkbookWriter& out, const ita::Analysis& analysis,
-                         const Findings& findings, const std::set<std::string>& linked_sheets);
 
 }  // namespace itawb::output

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 #include "model/load.hpp"
 #include "schema/schema.hpp"
 #include "xlsx/reader.hpp"
@@ -107,7 +109,7 @@ std::string heading(const FileReport& r, bool thai) {
 
 }  // namespace
 
-json report_json(const std::vector<FileReport>& files) {
+std::string report_json(const std::vector<FileReport>& files, int indent) {
   json out{{"valid", true}, {"files", json::array()}};
   size_t errors = 0, warnings = 0;
   for (const auto& r : files) {
@@ -121,7 +123,7 @@ json report_json(const std::vector<FileReport>& files) {
     out["files"].push_back(std::move(file));
   }
   out["stats"] = {{"files", files.size()}, {"errors", errors}, {"warnings", warnings}};
-  return out;
+  return out.dump(indent);
 }
 
 std::string report_text(const std::vector<FileReport>& files, const std::string& lang) {

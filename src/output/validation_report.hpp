@@ -6,8 +6,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "xlsx/file_error.hpp"
 #include "base/finding.hpp"
 #include "model/framework.hpp"
@@ -34,8 +32,9 @@ FileReport validate_file(const std::string& path, const schema::SchemaSet& schem
 
 // {valid, files[{path, valid, readable, findings[{severity, code, sheet, cell, row,
 //  column, value, message_th, message_en}], suppressed{"sheet|code": n}}],
-//  stats{files, errors, warnings}}
-nlohmann::json report_json(const std::vector<FileReport>& files);
+//  stats{files, errors, warnings}}, serialized; `indent` as nlohmann::json::dump
+// (2: what the CLI prints; -1 compact).
+std::string report_json(const std::vector<FileReport>& files, int indent = 2);
 
 // Plain text: per file a heading, then one line per finding:
 // "  ผิดพลาด  คะแนนรายข้อ!C7  constraint-error  <message>". lang "th" puts the

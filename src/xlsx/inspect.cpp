@@ -3,6 +3,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <nlohmann/json.hpp>
+
 namespace itawb::xlsx {
 namespace {
 
@@ -45,7 +47,7 @@ std::string range_name(const Range& r) {
   return first + ":" + ref_name(r.last_row, r.last_col);
 }
 
-nlohmann::ordered_json inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet) {
+std::string inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet, int indent) {
   nlohmann::ordered_json doc;
   doc["file"] = wb.path();
   doc["date1904"] = wb.date1904();
@@ -62,7 +64,7 @@ nlohmann::ordered_json inspect_json(const Workbook& wb, const std::optional<std:
     for (const Range& r : sheet.merged) s["merged"].push_back(range_name(r));
     doc["sheets"].push_back(std::move(s));
   }
-  return doc;
+  return doc.dump(indent);
 }
 
 std::string inspect_text(const Workbook& wb, const std::optional<std::string>& only_sheet) {

@@ -5,8 +5,6 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "xlsx/reader.hpp"
 
 namespace itawb::xlsx {
@@ -17,8 +15,9 @@ namespace itawb::xlsx {
 // value: JSON number for n, bool for b, ISO text for d, text for s and e.
 // format: the number format code, for n and d only.
 // Only sheet `only_sheet` when given; throws std::invalid_argument (Thai and
-// English) when no sheet has that name.
-nlohmann::ordered_json inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet = {});
+// English) when no sheet has that name. Serialized, keys in the order above;
+// `indent` as nlohmann::json::dump (2: what the CLI prints; -1 compact).
+std::string inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet = {}, int indent = 2);
 
 // The same content as aligned text lines, one cell per line.
 std::string inspect_text(const Workbook& wb, const std::optional<std::string>& only_sheet = {});

@@ -181,14 +181,14 @@ TEST_CASE("the measures sheet ticks planned quarters and reads back as the measu
 TEST_CASE("the --json additions list measures and progress by department", "[plan-sheets]") {
   const auto wb = sample_workbook();
   const auto plan = sample_plan(wb);
-  const json measures = output::measures_json(plan);
+  const json measures = json::parse(output::measures_json(plan));
   REQUIRE(measures.size() == 4);
   CHECK(measures[1].at("id") == "2");
   CHECK(measures[1].at("quarters") == json::array({1, 2}));
   CHECK(measures[1].at("status") == "in-progress");
   CHECK(measures[1].at("overdue") == true);
   CHECK(measures[2].at("status").is_null());
-  const json progress = output::progress_json(plan);
+  const json progress = json::parse(output::progress_json(plan));
   CHECK(progress.at("as_of") == "2026-04-15");
   CHECK(progress.at("current_quarter") == 3);
   CHECK(progress.at("completion") == 50.0);

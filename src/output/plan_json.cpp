@@ -1,0 +1,50 @@
+// The plan's part of `analyze --json` (see plan_sheets.hpp). The JSON library
+// stays inside this file: callers get the serialized text.
+#include <nlohmann/json.hpp>
+
+#include "output/plan_sheets.hpp"
+#include "text/thai.hpp"
+
+namespace itawb::output {
+namespace {
+
+using nlohmann::json;
+
+json measures_doc(const plan::PlanResult& plan) {
+  json out = json::array();
+  for (const auto& m : plan.measures) {
+    out.push_back({{"id", m.input.id},
+                   {"issue", m.input.issue > 0 ? json(m.input.issue) : json(nullptr)},
+                   {"measure", m.input.measure},
+                   {"owners", m.departments},
+                   {"quarters", m.timeframe.ok() ? plan::quarter_list(m.timeframe.quarters) : std::vector<int>{}},
+                   {"status", m.status ? json(plan::to_string(*m.status)) : json(nullptr)},
+                   {"overdue", m.overdue},
+                   {"proposed", m.input.proposed}});
+  }
+  return out;
+}
+
+json progress_doc(const plan::PlanResult& plan) {
+  json by_owner = json::object();
+  for (const auto& d : plan.departments)
+    by_owner[d.department] = {{"completion", text::round_to(d.tally.percent, 2)},
+                              {"done", d.tally.done},
+                              {"total", d.tally.total}};
+  return {{"as_of", plan.as_of.date.iso()},
+          {"current_quarter", plan.as_of.phase == plan::PlanPhase::During ? json(plan.as_of.quarter)
+                                                                           : json(nullptr)},
+          {"completion", text::round_to(plan.overall.percent, 2)},
+          {"target", plan.target_percent},
+          {"done", plan.overall.done},
+          {"total", plan.overall.total},
+          {"by_owner", by_owner},
+          {"overdue", plan.overdue_ids}};
+}
+
+}  // namespace
+
+std::string measures_json(const plan::PlanResult& plan, int indent) { return measures_doc(plan).dump(indent); }
+std::string progress_json(const plan::PlanResult& plan, int indent) { return progress_doc(plan).dump(indent); }
+
+}  // namespace itawb::output

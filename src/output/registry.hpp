@@ -1,0 +1,66 @@
+// The one list of the sheets `analyze` writes itself: their names, their
+// order in the output, when each applies, and the function that fills it.
+// `analyze` writes from this table, lists the written sheets from it, and
+// recognises them from it when an output is analysed again (they are replaced,
+// never carried over as "X (2)").
+//
+// A new output sheet: write its writer (one .cpp in output/, declared in
+// sheets.hpp or plan_sheets.hpp) and add one row to the table in
+// registry.cpp. Nothing else lists sheet names.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/finding.hpp"
+#include "ita/analysis.hpp"
+#include "model/records.hpp"
+#include "plan/plan.hpp"
+#include "xlsx/writer.hpp"
+
+namespace itawb::output {
+
+// What a sheet needs to apply: the analysis (scores), or the plan as well.
+enum class SheetNeeds { Scores, Plan };
+
+// Everything an output sheet may be written from.
+struct SheetInputs {
+  const ita::Analysis& analysis;
+  const model::AgencyWorkbook& workbook;    // the model the analysis and plan were built from
+  const plan::PlanResult* plan = nullptr;   // null when the plan step did not run
+  const Findings& findings;                 // validation, scoring and plan findings
+  const std::set<std::string>& linked_sheets;  // input sheets carried into the output (link targets)
+};
+
+struct OutputSheet {
+  const char* name;
+  int order;         // position in the output, lowest first
+  SheetNeeds needs;  // Plan: written only when the plan step ran
+  bool active;       // the sheet the workbook opens on
+  void (*write)(xlsx::SheetWriter& ws, const SheetInputs& in);
+};
+
+// The registry, sorted by `order`.
+const std::vector<OutputSheet>& output_sheets();
+
+// True when `sheet` is written for these inputs.
+bool applies(const OutputSheet& sheet, const SheetInputs& in);
+
+// Adds every applicable sheet in order (the `active` one is activated) and
+// returns their names, in that order.
+std::vector<std::string> write_output_sheets(xlsx::WorkbookWriter& out, const SheetInputs& in);
+
+// The registered sheet named `name`, also with the " (2)" suffix a writer adds
+// to a duplicate and ignoring the label differences text::label_key folds;
+// null when none.
+const OutputSheet* find_output_sheet(std::string_view name);
+
+// True for any registered sheet name: such sheets are replaced, never carried over.
+bool is_generated_sheet(std::string_view name);
+// True for a registered sheet that needs only the scores / that needs the plan.
+bool is_result_sheet(std::string_view name);
+bool is_plan_sheet(std::string_view name);
+
+}  // namespace itawb::output
