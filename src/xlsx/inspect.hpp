@@ -16,8 +16,8 @@ namespace itawb::xlsx {
 //   "merged": ["A1:B2"]}]}
 // value: JSON number for n, bool for b, ISO text for d, text for s and e.
 // format: the number format code, for n and d only.
-// Only sheet `only_sheet` when given; throws std::invalid_argument (Thai and
-// English) when no sheet has that name.
+// Only sheet `only_sheet` when given; throws itawb::Error (code "no-sheet")
+// when no sheet has that name.
 nlohmann::ordered_json inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet = {});
 
 // The same content as aligned text lines, one cell per line.
