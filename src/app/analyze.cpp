@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "base/error.hpp"
 #include "base/files.hpp"
 #include "plan/catalog.hpp"
 #include "plan/plan.hpp"
@@ -44,12 +45,9 @@ void run_plan(const Resources& resources, const AnalyzeOptions& options, Analyze
   calendar::Date as_of = today();
   if (options.as_of) {
     const auto parsed = calendar::parse_date(*options.as_of);
-    if (!parsed) {
-      result.exit_code = 2;
-      result.error_th = "อ่านวันที่ --as-of ไม่ได้: " + *options.as_of;
-      result.error_en = "cannot read the --as-of date: " + *options.as_of;
-      return;
-    }
+    if (!parsed)
+      throw usage_error("อ่านวันที่ --as-of ไม่ได้: " + *options.as_of,
+                        "cannot read the --as-of date: " + *options.as_of);
     as_of = *parsed;
   }
   result.plan = plan::build_plan(result.model, result.analysis->deficiencies, resources.catalog, as_of);
@@ -90,12 +88,9 @@ bool is_generated_sheet(std::string_view name) {
 AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options) {
   AnalyzeResult result;
   const fs::path output = options.output ? *options.output : default_output(options.input);
-  if (options.write && same_file(options.input, output)) {
-    result.exit_code = 2;
-    result.error_th = "ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ต้นฉบับ (ไม่เขียนทับข้อมูลเดิม): " + output.string();
-    result.error_en = "the output must not be the input file (it is never overwritten): " + output.string();
-    return result;
-  }
+  if (options.write && same_file(options.input, output))
+    throw usage_error("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ต้นฉบับ (ไม่เขียนทับข้อมูลเดิม): " + output.string(),
+                      "the output must not be the input file (it is never overwritten): " + output.string());
 
   // read
   const xlsx::Workbook workbook = xlsx::Workbook::open(options.input.string());

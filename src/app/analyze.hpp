@@ -35,9 +35,8 @@ struct AnalyzeOptions {
 };
 
 struct AnalyzeResult {
-  int exit_code = 0;  // 0 ok, 1 the workbook has errors, 2 usage / unusable output
+  int exit_code = 0;  // 0 ok, 1 the workbook has errors
   std::filesystem::path output;         // the file written ("" when none)
-  std::string error_th, error_en;       // why, for exit code 2
   model::AgencyWorkbook model;            // what the workbook says
   std::optional<ita::Analysis> analysis;  // absent when the workbook has errors
   Findings findings;                    // validation, scoring and plan, in that order
@@ -46,7 +45,8 @@ struct AnalyzeResult {
 };
 
 // Runs the whole command. Throws itawb::FileError when the input cannot be
-// read as a workbook (exit code 2 for the caller).
+// read as a workbook, and itawb::Error with code "usage" when the output
+// names the input or --as-of is not a date (exit code 2 for the caller).
 AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options);
 
 // The --json document (see README "analyze"), serialized: scores rounded to 2

@@ -5,10 +5,10 @@
 #pragma once
 
 #include <filesystem>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "base/error.hpp"
 #include "base/finding.hpp"
 #include "app/resources.hpp"
 #include "calendar/calendar.hpp"
@@ -17,19 +17,6 @@
 namespace itawb::app {
 
 inline constexpr const char* kNotMergedSheet = "รายการที่ไม่ได้รวม";
-
-// A request that cannot be carried out (bad output path, nothing to split):
-// exit code 2, one sentence in each language.
-class UsageError : public std::runtime_error {
- public:
-  UsageError(std::string th, std::string en)
-      : std::runtime_error(en), message_th_(std::move(th)) {}
-  const std::string& message_th() const { return message_th_; }
-  std::string message_en() const { return what(); }
-
- private:
-  std::string message_th_;
-};
 
 struct SplitRequest {
   std::filesystem::path input;
@@ -53,7 +40,9 @@ struct SplitReport {
   Findings findings;  // the master's validation findings (not fatal)
 };
 
-// Throws itawb::FileError (unreadable input) or UsageError.
+// Throws itawb::FileError (unreadable input) or itawb::Error with code
+// "usage" (a request that cannot be carried out: bad output path, nothing to
+// split; exit code 2).
 SplitReport split_workbook(const Resources& resources, const SplitRequest& request);
 
 struct MergeRequest {
@@ -68,7 +57,8 @@ struct MergeReport {
   std::string progress_sheet;  // name of the replaced progress sheet
 };
 
-// Throws itawb::FileError (an unreadable master or return) or UsageError.
+// Throws itawb::FileError (an unreadable master or return) or itawb::Error with code
+// "usage" (the output names one of the inputs; exit code 2).
 MergeReport merge_workbooks(const Resources& resources, const MergeRequest& request);
 
 // "now" as ISO 8601 UTC, for split_time.

@@ -144,7 +144,7 @@ void check_paths(const MergeRequest& request) {
   auto clash = [&](const fs::path& p) { return same_file(request.output, p); };
   if (clash(request.master) ||
       std::any_of(request.returns.begin(), request.returns.end(), clash))
-    throw UsageError("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ที่นำเข้า: " + request.output.string(),
+    throw usage_error("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ที่นำเข้า: " + request.output.string(),
                      "the output must not be one of the inputs: " + request.output.string());
 }
 
@@ -169,7 +169,9 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
   report.output = request.output;
 
   const auto* schema = master.schemas->sheet("progress");
-  if (!schema) throw std::runtime_error("no progress sheet schema");
+  if (!schema)
+    throw itawb::Error("resource-invalid", "ไม่มีโครงสร้างแผ่นงานความก้าวหน้า (progress) ในไฟล์ schema",
+                       "the schemas define no progress sheet");
   const auto& sheets = master.workbook.sheets();
   report.progress_sheet = master.progress_sheet ? sheets[*master.progress_sheet].name : schema->title;
 

@@ -96,12 +96,12 @@ SplitReport split_workbook(const Resources& resources, const SplitRequest& reque
   Master master = load_master(resources, request.input, request.as_of);
   const auto& model = master.load.model;
   if (model.measures.empty())
-    throw UsageError("ไม่มีมาตรการในแผ่นงาน มาตรการ จึงไม่มีอะไรให้แยก",
+    throw usage_error("ไม่มีมาตรการในแผ่นงาน มาตรการ จึงไม่มีอะไรให้แยก",
                      "the workbook has no measures to split");
   std::error_code ec;
   fs::create_directories(request.out_dir, ec);
   if (!fs::is_directory(request.out_dir))
-    throw UsageError("สร้างโฟลเดอร์ผลลัพธ์ไม่ได้: " + request.out_dir.string(),
+    throw usage_error("สร้างโฟลเดอร์ผลลัพธ์ไม่ได้: " + request.out_dir.string(),
                      "cannot create the output folder " + request.out_dir.string());
 
   SplitReport report;
@@ -129,7 +129,7 @@ SplitReport split_workbook(const Resources& resources, const SplitRequest& reque
     used_names.insert(name);
     summary.file = request.out_dir / name;
     if (same_file(summary.file, request.input))
-      throw UsageError("ไฟล์ผลลัพธ์ทับไฟล์ต้นฉบับ: " + summary.file.string(),
+      throw usage_error("ไฟล์ผลลัพธ์ทับไฟล์ต้นฉบับ: " + summary.file.string(),
                        "an output would overwrite the input: " + summary.file.string());
     const exchange::DepartmentPacket packet = packet_for(master, raw, request, tally.department, summary);
     if (packet.measures.empty()) continue;

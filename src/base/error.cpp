@@ -25,4 +25,8 @@ std::string Error::message(const std::string& lang) const {
   return where.empty() ? text : where + ": " + text;
 }
 
+Error usage_error(std::string message_th, std::string message_en) {
+  return Error("usage", std::move(message_th), std::move(message_en));
+}
+
 }  // namespace itawb

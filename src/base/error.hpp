@@ -3,7 +3,8 @@
 // makes no sense — carries a stable code, one sentence in Thai and one in
 // English, and where it happened (file, sheet, cell; each may be empty).
 // Problems in a workbook's content are Findings (base/finding.hpp), never
-// exceptions: they are collected, not thrown.
+// exceptions: they are collected, not thrown. The CLI catches Error in one
+// place (cli/main.cpp) and prints the location and both sentences (exit 2).
 #pragma once
 
 #include <stdexcept>
@@ -31,5 +32,9 @@ class Error : public std::runtime_error {
  private:
   std::string code_, message_th_, message_en_, file_, sheet_, cell_;
 };
+
+// A request that cannot be carried out (an output naming the input, nothing
+// to split, an unreadable option): an Error with code "usage" and no location.
+Error usage_error(std::string message_th, std::string message_en);
 
 }  // namespace itawb

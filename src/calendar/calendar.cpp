@@ -1,6 +1,7 @@
 #include "calendar/calendar.hpp"
 
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <regex>
 
@@ -13,8 +14,6 @@ constexpr const char* kAbbrev[] = {"ม.ค.", "ก.พ.", "มี.ค.", "เ�
                                    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
 constexpr const char* kFull[] = {"มกราคม", "กุมภาพันธ์", "มีนาคม",  "เมษายน",  "พฤษภาคม",   "มิถุนายน",
                                  "กรกฎาคม", "สิงหาคม",   "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"};
-
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // A written year to ค.ศ.: two digits are พ.ศ. 25xx, 2400–2699 is พ.ศ.,
 // 1900–2199 is ค.ศ.; anything else is not a year.
@@ -82,9 +81,12 @@ std::string Date::iso() const {
 }
 
 int days_in_month(int year_ce, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;
-  return month == 2 && is_leap(year_ce) ? 29 : kDays[month - 1];
+  // The Gregorian calendar repeats every 400 years: year_ce % 400 keeps any
+  // int within chrono::year's range without changing the answer.
+  const auto last = std::chrono::year{year_ce % 400} / std::chrono::month{static_cast<unsigned>(month)} /
+                    std::chrono::last;
+  return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 std::optional<Date> parse_date(std::string_view text) {

@@ -1,5 +1,6 @@
 // itawb analyze IN.xlsx [-o OUT.xlsx] [--json] [--year N] [--as-of DATE]
-// All work is in pipeline/analyze; this maps its outcome to output and exit codes.
+// All work is in app/analyze; this maps its outcome to output and exit codes
+// (an itawb::Error it throws is printed by main.cpp, exit code 2).
 #include <iostream>
 #include <memory>
 
@@ -46,11 +47,6 @@ int run(const AnalyzeArgs& args, const GlobalOptions& global) {
   options.json = args.json;
 
   const app::AnalyzeResult r = app::analyze(global.resources(), options);
-  if (r.exit_code == kExitUnreadable) {
-    std::cerr << "itawb analyze: " << (global.lang == "en" ? r.error_en : r.error_th) << "\n";
-    if (global.lang != "en") std::cerr << "itawb analyze: " << r.error_en << "\n";
-    return r.exit_code;
-  }
   if (args.json) std::cout << app::to_json(r) << "\n";
   if (r.exit_code == kExitInvalid) {
     std::cerr << (global.lang == "en" ? "the workbook has errors; nothing written:\n"

@@ -24,15 +24,10 @@ Runner add_inspect(CLI::App& app, const GlobalOptions& /*global*/) {
     const auto wb = xlsx::Workbook::open(opts->file);
     std::optional<std::string> sheet;
     if (!opts->sheet.empty()) sheet = opts->sheet;
-    try {
-      if (opts->json)
-        std::cout << xlsx::inspect_json(wb, sheet) << "\n";
-      else
-        std::cout << xlsx::inspect_text(wb, sheet);
-    } catch (const std::invalid_argument& e) {
-      std::cerr << "itawb inspect: " << e.what() << "\n";
-      return kExitUnreadable;
-    }
+    if (opts->json)
+      std::cout << xlsx::inspect_json(wb, sheet) << "\n";
+    else
+      std::cout << xlsx::inspect_text(wb, sheet);
     return kExitOk;
   };
 }

@@ -4,7 +4,6 @@
 #include <map>
 
 #include "cli/commands.hpp"
-#include "xlsx/file_error.hpp"
 #include "app/exchange_files.hpp"
 
 namespace itawb::cli {
@@ -36,14 +35,9 @@ int run_merge(const MergeArgs& args, const GlobalOptions& global) {
   request.master = args.master;
   request.output = args.output;
   for (const auto& r : args.returns) request.returns.emplace_back(r);
-  try {
-    const app::MergeReport report = app::merge_workbooks(global.resources(), request);
-    print_summary(report, en);
-    return report.result.clean() ? kExitOk : kExitInvalid;
-  } catch (const app::UsageError& e) {
-    std::cerr << "itawb merge: " << (en ? e.message_en() : e.message_th()) << "\n";
-    return kExitUnreadable;
-  }
+  const app::MergeReport report = app::merge_workbooks(global.resources(), request);
+  print_summary(report, en);
+  return report.result.clean() ? kExitOk : kExitInvalid;
 }
 
 }  // namespace

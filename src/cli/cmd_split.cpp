@@ -2,8 +2,8 @@
 #include <iostream>
 #include <map>
 
+#include "base/error.hpp"
 #include "cli/commands.hpp"
-#include "xlsx/file_error.hpp"
 #include "app/exchange_files.hpp"
 #include "calendar/calendar.hpp"
 
@@ -22,39 +22,31 @@ int run_split(const SplitArgs& args, const GlobalOptions& global) {
   request.split_time = app::utc_now_iso();
   if (!args.as_of.empty()) {
     const auto d = calendar::parse_date(args.as_of);
-    if (!d) {
-      std::cerr << "itawb split: " << (en ? "cannot read --as-of date: " : "อ่านวันที่ --as-of ไม่ได้: ")
-                << args.as_of << "\n";
-      return kExitUnreadable;
-    }
+    if (!d)
+      throw usage_error("อ่านวันที่ --as-of ไม่ได้: " + args.as_of, "cannot read the --as-of date: " + args.as_of);
     request.as_of = *d;
   } else {
     request.as_of = calendar::parse_date(request.split_time.substr(0, 10)).value_or(calendar::Date{});
   }
-  try {
-    const app::SplitReport report = app::split_workbook(global.resources(), request);
-    if (report.findings.has_errors())
-      std::cerr << args.input << ": "
-                << (en ? "warning: the workbook has " + std::to_string(report.findings.error_count()) +
-                             " validation errors (run itawb validate)"
-                       : "คำเตือน: แบบฟอร์มมีข้อผิดพลาด " + std::to_string(report.findings.error_count()) +
-                             " รายการ (ตรวจด้วย itawb validate)")
-                << "\n";
-    int shown = 0;
-    for (const auto& f : report.findings.items()) {
-      if (f.severity != Severity::Error || ++shown > 5) continue;
-      std::cerr << "  " << f.location() << ": " << (en ? f.message_en : f.message_th) << "\n";
-    }
-    for (const auto& f : report.files)
-      std::cout << f.department << ": " << f.measures << (en ? " measures, " : " มาตรการ, ") << f.prefilled_rows
-                << (en ? " progress rows, " : " แถวที่รายงานแล้ว, ") << f.empty_rows
-                << (en ? " rows to fill" : " แถวรอกรอก") << " -> " << f.file.string() << "\n";
-    std::cout << (en ? "split into " : "แยกเป็น ") << report.files.size() << (en ? " workbooks" : " ไฟล์") << "\n";
-    return kExitOk;
-  } catch (const app::UsageError& e) {
-    std::cerr << "itawb split: " << (en ? e.message_en() : e.message_th()) << "\n";
-    return kExitUnreadable;
+  const app::SplitReport report = app::split_workbook(global.resources(), request);
+  if (report.findings.has_errors())
+    std::cerr << args.input << ": "
+              << (en ? "warning: the workbook has " + std::to_string(report.findings.error_count()) +
+                           " validation errors (run itawb validate)"
+                     : "คำเตือน: แบบฟอร์มมีข้อผิดพลาด " + std::to_string(report.findings.error_count()) +
+                           " รายการ (ตรวจด้วย itawb validate)")
+              << "\n";
+  int shown = 0;
+  for (const auto& f : report.findings.items()) {
+    if (f.severity != Severity::Error || ++shown > 5) continue;
+    std::cerr << "  " << f.location() << ": " << (en ? f.message_en : f.message_th) << "\n";
   }
+  for (const auto& f : report.files)
+    std::cout << f.department << ": " << f.measures << (en ? " measures, " : " มาตรการ, ") << f.prefilled_rows
+              << (en ? " progress rows, " : " แถวที่รายงานแล้ว, ") << f.empty_rows
+              << (en ? " rows to fill" : " แถวรอกรอก") << " -> " << f.file.string() << "\n";
+  std::cout << (en ? "split into " : "แยกเป็น ") << report.files.size() << (en ? " workbooks" : " ไฟล์") << "\n";
+  return kExitOk;
 }
 
 }  // namespace

@@ -1,8 +1,12 @@
 // itawb template [--year N] -o FILE.xlsx | --markdown: the blank standard
 // workbook, or the workbook-format documentation, both from the schemas.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <iostream>
 #include <memory>
 
+#include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "base/files.hpp"
 #include "model/framework.hpp"
@@ -27,37 +31,26 @@ Runner add_template(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("--year", opts->year, "Assessment year (พ.ศ.); default: the newest framework");
   sub->add_flag("--markdown", opts->markdown, "Print the workbook-format documentation (Markdown) instead");
   return [opts, &global] {
-    const bool thai = global.lang != "en";
-    try {
-      const app::Resources& resources = global.resources();
-      const schema::SchemaSet& schemas = resources.schemas;
-      if (opts->markdown) {
-        std::cout << output::workbook_format_markdown(schemas);
-        return kExitOk;
-      }
-      if (opts->output.empty()) {
-        std::cerr << (thai ? "itawb template: ต้องระบุไฟล์ผลลัพธ์ด้วย -o FILE.xlsx\n"
-                           : "itawb template: give the output file with -o FILE.xlsx\n");
-        return kExitUnreadable;
-      }
-      const auto& frameworks = resources.frameworks;
-      const auto years = frameworks.years();
-      const int year = opts->year ? opts->year : (years.empty() ? 0 : years.back());
-      const model::Framework* fw = frameworks.for_year(year);
-      if (!fw) {
-        std::string known;
-        for (int y : years) known += (known.empty() ? "" : ", ") + std::to_string(y);
-        std::cerr << (thai ? "itawb template: ไม่มีเกณฑ์การประเมินของปี " + std::to_string(year) + " (มีปี " + known + ")\n"
-                           : "itawb template: no framework for year " + std::to_string(year) + " (known: " + known + ")\n");
-        return kExitUnreadable;
-      }
-      output::write_template(opts->output, schemas, *fw);
-      std::cout << opts->output << "\n";
+    const app::Resources& resources = global.resources();
+    const schema::SchemaSet& schemas = resources.schemas;
+    if (opts->markdown) {
+      std::cout << output::workbook_format_markdown(schemas);
       return kExitOk;
-    } catch (const std::exception& e) {
-      std::cerr << "itawb template: " << e.what() << "\n";
-      return kExitUnreadable;
     }
+    if (opts->output.empty())
+      throw usage_error("ต้องระบุไฟล์ผลลัพธ์ด้วย -o FILE.xlsx", "give the output file with -o FILE.xlsx");
+    const auto& frameworks = resources.frameworks;
+    const auto years = frameworks.years();
+    const int year = opts->year ? opts->year : (years.empty() ? 0 : years.back());
+    const model::Framework* fw = frameworks.for_year(year);
+    if (!fw) {
+      const std::string known = fmt::format("{}", fmt::join(years, ", "));
+      throw usage_error("ไม่มีเกณฑ์การประเมินของปี " + std::to_string(year) + " (มีปี " + known + ")",
+                        "no framework for year " + std::to_string(year) + " (known: " + known + ")");
+    }
+    output::write_template(opts->output, schemas, *fw);
+    std::cout << opts->output << "\n";
+    return kExitOk;
   };
 }
 

@@ -4,10 +4,11 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "xlsx/file_error.hpp"
+#include "base/error.hpp"
 
 int main(int argc, char** argv) {
   using namespace itawb::cli;
@@ -62,13 +63,15 @@ int main(int argc, char** argv) {
     if (!sub->parsed()) continue;
     try {
       return run();
-    } catch (const itawb::FileError& e) {
-      std::cerr << e.path() << ": " << (global.lang == "en" ? e.message_en() : e.message_th())
-                << "\n";
-      if (global.lang != "en") std::cerr << e.path() << ": " << e.message_en() << "\n";
+    } catch (const itawb::Error& e) {
+      // The one place errors are printed: where (the file, sheet and cell, or
+      // else the command), then Thai and English (English only with --lang en).
+      const std::string where = e.location().empty() ? "itawb " + sub->get_name() : e.location();
+      if (global.lang != "en") std::cerr << where << ": " << e.message_th() << "\n";
+      std::cerr << where << ": " << e.message_en() << "\n";
       return kExitUnreadable;
-    } catch (const std::exception& e) {
-      std::cerr << "itawb: " << e.what() << "\n";
+    } catch (const std::exception& e) {  // a bug or a library's own failure: English only
+      std::cerr << "itawb " << sub->get_name() << ": " << e.what() << "\n";
       return kExitUnreadable;
     }
   }

@@ -84,7 +84,7 @@ int parse_quarter(std::string_view written) {
 std::string report_date(const xlsx::Cell& c) {
   if (c.type == xlsx::CellType::Date || c.type == xlsx::CellType::Number) {
     const auto dt = xlsx::serial_to_datetime(c.number);
-    return calendar::Date{dt.year, dt.month, dt.day}.iso();
+    return dt ? calendar::Date{dt->year, dt->month, dt->day}.iso() : c.display();
   }
   const std::string written = text::trim(c.text);
   const auto parsed = calendar::parse_date(written);

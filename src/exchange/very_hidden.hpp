@@ -8,7 +8,7 @@
 
 namespace itawb::exchange {
 
-// Throws std::runtime_error when the file cannot be updated; does nothing
+// Throws itawb::Error (code "write-failed") when the file cannot be updated; does nothing
 // when the sheet is not there or not hidden.
 void make_sheet_very_hidden(const std::filesystem::path& xlsx_file, const std::string& sheet_name);
 

@@ -188,24 +188,12 @@ void check_reported_total(const model::AgencyWorkbook& wb, const Scores& s, doub
           "scores, " + fmt(*s.overall.score) + " (weighted IIT, EIT, OIT)." + hint_en));
 }
 
-// "“ผ่านดีเยี่ยม”" and "ผ่านดีเยี่ยม" and "Excellent Pass" name the same level.
-std::string level_key(const std::string& s) {
-  std::string out = text::ascii_lower(text::squeeze(s));
-  for (const char* quote : {"\xE2\x80\x9C", "\xE2\x80\x9D", "\"", "'"}) {
-    size_t pos;
-    while ((pos = out.find(quote)) != std::string::npos) out.erase(pos, std::string(quote).size());
-  }
-  std::string compact;
-  for (char c : out)
-    if (c != ' ') compact.push_back(c);
-  return compact;
-}
-
 void check_reported_level(const model::AgencyWorkbook& wb, const Scores& s, Findings& findings) {
   const std::string& reported = wb.agency.reported_level;
   if (text::trim(reported).empty() || s.level.empty()) return;
-  const std::string key = level_key(reported);
-  if (key == level_key(s.level) || key == level_key(s.level_en)) return;
+  // "“ผ่านดีเยี่ยม”", "ผ่านดีเยี่ยม" and "Excellent Pass" name the same level.
+  const std::string key = text::compact_key(reported);
+  if (key == text::compact_key(s.level) || key == text::compact_key(s.level_en)) return;
   findings.add(model::finding_at(
       Severity::Warning, "level-mismatch", wb.path, wb.agency.reported_level_origin, reported,
       "ระดับที่ประกาศ \"" + text::trim(reported) + "\" ไม่ตรงกับระดับตามเกณฑ์ของคะแนนรวม " +

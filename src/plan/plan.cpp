@@ -242,7 +242,7 @@ PlanPosition position_in_plan(const calendar::Date& as_of, int plan_fy) {
 }
 
 std::string measure_key(std::string_view id) {
-  std::string k = text::ascii_lower(text::trim(text::arabic_digits(id)));
+  std::string k = text::fold(id);
   if (k.size() > 2 && k.compare(k.size() - 2, 2, ".0") == 0) k.resize(k.size() - 2);
   if (k.size() > 1 && k.back() == '.') k.pop_back();
   return k;

@@ -110,8 +110,8 @@ PlanResult build_plan(const model::AgencyWorkbook& workbook, const std::vector<i
 // "O13, o10"), lower case, in order, without duplicates.
 std::vector<std::string> codes_named(std::string_view deficiency_text);
 
-// Measure ids as keys: Thai digits to Arabic, trimmed, lower case, a
-// trailing ".0" or "." dropped ("๑" = "1" = "1.0").
+// Measure ids as keys: text::fold (Thai digits to Arabic, trimmed, lower
+// case, ...), then a trailing ".0" or "." dropped ("๑" = "1" = "1.0").
 std::string measure_key(std::string_view id);
 
 }  // namespace itawb::plan

@@ -1,7 +1,13 @@
 #include "plan/timeframe.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 #include <cctype>
 #include <optional>
+
+#include <unicode/utf8.h>
 
 #include "calendar/calendar.hpp"
 #include "text/fold.hpp"
@@ -48,7 +54,10 @@ const std::vector<text::Keyword<Tok>>& words() {
   return table;
 }
 
-// Refusal carries the problem and the detail of why, in both languages.
+// Refusal: how the parser and resolver below give up, carrying the problem
+// and the detail of why in both languages. Private control flow, not an
+// error type of the library (that is itawb::Error): it never leaves this
+// file, since parse_timeframe catches it and returns a TimeframeResult.
 struct Refusal {
   TimeframeProblem problem;
   std::string detail_th, detail_en;
@@ -95,7 +104,7 @@ std::vector<Token> tokenize(const std::string& s) {
       size_t j = i;
       while (j < s.size() && s[j] != ' ' && s[j] != '-' && !is_punct(s[j]) && !is_list_char(s[j]) &&
              !std::isdigit(static_cast<unsigned char>(s[j])))
-        j += text::utf8_length(static_cast<unsigned char>(s[j]));
+        U8_FWD_1(s.data(), j, s.size());
       out.push_back({Tok::Unknown, 0, s.substr(i, j - i)});
       i = j;
     }
@@ -440,7 +449,9 @@ std::string format_quarters(QuarterSet s, bool thai) {
   if (qs.size() > 1 && contiguous) {
     body = num(qs.front()) + "–" + num(qs.back());
   } else {
-    for (size_t k = 0; k < qs.size(); ++k) body += (k ? ", " : "") + num(qs[k]);
+    std::vector<std::string> names(qs.size());
+    std::transform(qs.begin(), qs.end(), names.begin(), num);
+    body = fmt::format("{}", fmt::join(names, ", "));
   }
   return thai ? "ไตรมาส " + body : body;
 }

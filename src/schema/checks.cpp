@@ -4,6 +4,8 @@
 #include <map>
 #include <regex>
 
+#include <unicode/utf8.h>
+
 #include "text/thai.hpp"
 
 namespace itawb::schema {
@@ -15,8 +17,8 @@ namespace {
 // Number of characters (code points) in UTF-8 text.
 size_t char_count(const std::string& s) {
   size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
+  const auto length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length; ++n) U8_FWD_1(s.data(), i, length);
   return n;
 }
 

@@ -29,7 +29,7 @@ std::string format_number(double v) {
 // (xlsx::serial_to_datetime); the schema only turns them into ISO text.
 std::optional<std::string> serial_to_iso(double serial) {
   if (!(serial >= 1 && serial < 2958466)) return std::nullopt;
-  const xlsx::DateTime dt = xlsx::serial_to_datetime(std::floor(serial));
+  const xlsx::DateTime dt = *xlsx::serial_to_datetime(std::floor(serial));  // in range: checked above
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", dt.year, dt.month, dt.day);
   return std::string(buf);

@@ -2,11 +2,18 @@
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 
 #include "text/thai.hpp"
 
 namespace itawb::text {
 namespace {
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
 
 std::string nfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
@@ -26,23 +33,43 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
     s.replace(pos, from.size(), to);
 }
 
-}  // namespace
-
-size_t utf8_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if ((lead & 0xE0) == 0xC0) return 2;
-  if ((lead & 0xF0) == 0xE0) return 3;
-  if ((lead & 0xF8) == 0xF0) return 4;
-  return 1;
+std::string without(std::string s, std::initializer_list<std::string_view> parts) {
+  for (std::string_view part : parts) replace_all(s, part, "");
+  return s;
 }
 
+}  // namespace
+
+size_t utf8_length(unsigned char lead) { return 1 + U8_COUNT_TRAIL_BYTES(lead); }
+
 std::string fold(std::string_view text) {
-  std::string s = nfc(text);
-  replace_all(s, "\u0E4D\u0E32", "\u0E33");  // ํา -> ำ
-  for (std::string_view dash : {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015",
-                                "\u2212", "\uFE63", "\uFF0D", "~"})
-    replace_all(s, dash, "-");
-  return text::squeeze(text::ascii_lower(text::arabic_digits(s)));
+  std::string s;
+  if (is_ascii(text)) {  // the common case in codes and English labels: nothing for ICU to do
+    s = text;
+  } else {
+    s = nfc(text);
+    replace_all(s, "\u0E4D\u0E32", "\u0E33");  // ํา -> ำ
+    for (std::string_view dash :
+         {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\uFE63", "\uFF0D"})
+      replace_all(s, dash, "-");
+  }
+  replace_all(s, "~", "-");
+  return squeeze(ascii_lower(arabic_digits(s)));
+}
+
+std::string label_key(std::string_view s) {
+  std::string out = fold(s);
+  while (!out.empty() && (out.back() == '*' || out.back() == ':')) {
+    out.pop_back();
+    out = trim(out);
+  }
+  return out;
+}
+
+std::string normalize_code(std::string_view s) { return without(fold(s), {" ", "."}); }
+
+std::string compact_key(std::string_view s) {
+  return without(fold(s), {" ", "\"", "'", "\u201C", "\u201D"});
 }
 
 }  // namespace itawb::text

@@ -4,33 +4,24 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <unicode/utf8.h>
+
 namespace itawb::text {
 namespace {
 
-// Thai digits are U+0E50..U+0E59, UTF-8 E0 B9 90..99.
-bool is_thai_digit(std::string_view s, size_t i) {
-  return i + 2 < s.size() + 0 && static_cast<unsigned char>(s[i]) == 0xE0 &&
-         static_cast<unsigned char>(s[i + 1]) == 0xB9 &&
-         static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
-         static_cast<unsigned char>(s[i + 2]) <= 0x99;
+// Whitespace as people paste it: ASCII, NBSP, the U+2000 spaces up to the
+// zero-width space, narrow NBSP, ideographic space, BOM.
+bool is_space(UChar32 c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x00A0 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x3000 || c == 0xFEFF;
 }
 
-// Length of a whitespace-like sequence at s[i], 0 if none.
+// Length of a whitespace character at s[i], 0 if none (or not valid UTF-8).
 size_t space_len(std::string_view s, size_t i) {
-  const unsigned char c = s[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
-  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
-  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-    const unsigned char d = s[i + 2];
-    if ((d >= 0x80 && d <= 0x8B) || d == 0xAF) return 3;  // U+2000..U+200B, U+202F
-  }
-  if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-      static_cast<unsigned char>(s[i + 2]) == 0x80)
-    return 3;  // U+3000
-  if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
-      static_cast<unsigned char>(s[i + 2]) == 0xBF)
-    return 3;  // BOM
-  return 0;
+  auto j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(s.data(), j, static_cast<int32_t>(s.size()), c);
+  return is_space(c) ? static_cast<size_t>(j) - i : 0;
 }
 
 }  // namespace
@@ -38,13 +29,15 @@ size_t space_len(std::string_view s, size_t i) {
 std::string arabic_digits(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    if (i + 2 < s.size() && is_thai_digit(s, i)) {
-      out.push_back(static_cast<char>('0' + (static_cast<unsigned char>(s[i + 2]) - 0x90)));
-      i += 3;
-    } else {
-      out.push_back(s[i++]);
-    }
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c >= 0x0E50 && c <= 0x0E59)  // ๐..๙
+      out.push_back(static_cast<char>('0' + (c - 0x0E50)));
+    else
+      out.append(s.data() + start, static_cast<size_t>(i - start));  // invalid bytes kept as they are
   }
   return out;
 }
@@ -70,20 +63,15 @@ std::string trim(std::string_view s) {
     if (!n) break;
     b += n;
   }
-  size_t e = s.size();
-  while (e > b) {
-    // Step back over a trailing space sequence of 1–3 bytes.
-    bool stepped = false;
-    for (size_t n = 1; n <= 3 && n <= e - b; ++n) {
-      if (space_len(s, e - n) == n) {
-        e -= n;
-        stepped = true;
-        break;
-      }
-    }
-    if (!stepped) break;
+  auto e = static_cast<int32_t>(s.size());
+  while (e > static_cast<int32_t>(b)) {
+    int32_t before = e;
+    UChar32 c;
+    U8_PREV(s.data(), static_cast<int32_t>(b), before, c);
+    if (!is_space(c)) break;
+    e = before;
   }
-  return std::string(s.substr(b, e - b));
+  return std::string(s.substr(b, static_cast<size_t>(e) - b));
 }
 
 std::string squeeze(std::string_view s) {
@@ -129,22 +117,6 @@ std::string ascii_lower(std::string_view s) {
   std::string out(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
-std::string normalize_code(std::string_view s) {
-  std::string out;
-  for (char c : ascii_lower(arabic_digits(s)))
-    if (c != ' ' && c != '\t' && c != '.') out.push_back(c);
-  return trim(out);
-}
-
-std::string label_key(std::string_view s) {
-  std::string out = ascii_lower(arabic_digits(squeeze(s)));
-  while (!out.empty() && (out.back() == '*' || out.back() == ':')) {
-    out.pop_back();
-    out = trim(out);
-  }
   return out;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "text/fold.hpp"  // the text keys: fold, label_key, normalize_code, compact_key
+
 namespace itawb::text {
 
 // Replaces Thai digits ๐–๙ with 0–9; all else unchanged (UTF-8 in and out).
@@ -25,16 +27,8 @@ std::string squeeze(std::string_view s);
 // (returns nullopt) so that callers decide. Returns nullopt for anything else.
 std::optional<double> parse_number(std::string_view s);
 
-// Normalises a question/item code: Thai digits to Arabic, lower case, spaces
-// removed: "I๑๐" -> "i10", " O 5 " -> "o5". Does not check the code exists.
-std::string normalize_code(std::string_view s);
-
 // Lower-cases ASCII letters only (Thai has no case).
 std::string ascii_lower(std::string_view s);
-
-// Key for matching header labels and sheet names: squeeze + ascii_lower +
-// Thai digits to Arabic, and removes a trailing "*" or ":" that templates add.
-std::string label_key(std::string_view s);
 
 // Formats a number with fixed decimals, e.g. format_fixed(97.125, 2) = "97.13"
 // (rounded half away from zero on the decimal value, not the binary one).

@@ -72,15 +72,15 @@ std::string sanitize_for_xlsx(std::string_view s) {
 }
 
 std::string cut_utf8(std::string_view s, size_t max_chars, size_t max_bytes) {
-  size_t chars = 0, i = 0;
-  while (i < s.size() && chars < max_chars) {
-    const unsigned char c = s[i];
-    const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (i + len > max_bytes || i + len > s.size()) break;
-    i += len;
-    ++chars;
+  const auto n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  for (size_t chars = 0; i < n && chars < max_chars; ++chars) {
+    int32_t next = i;
+    U8_FWD_1(s.data(), next, n);  // one code point, or one invalid byte
+    if (static_cast<size_t>(next) > max_bytes) break;
+    i = next;
   }
-  return std::string(s.substr(0, i));
+  return std::string(s.substr(0, static_cast<size_t>(i)));
 }
 
 }  // namespace itawb::text

@@ -1,5 +1,6 @@
 // Excel serial dates (1900 system with the 1900-02-29 bug) and Cell::display.
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -8,50 +9,43 @@
 namespace itawb::xlsx {
 namespace {
 
-// Howard Hinnant's civil-calendar algorithms (proleptic Gregorian).
-int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
+using std::chrono::days;
+using std::chrono::sys_days;
+using std::chrono::year_month_day;
 
-void civil_from_days(int64_t z, int& y, int& m, int& d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (m <= 2));
-}
+constexpr sys_days kEpoch = std::chrono::year{1899} / 12 / 30;  // serial 0 after the bug
+constexpr double kLastSerial = 2958465;  // 9999-12-31, the last day Excel shows
 
-const int64_t kEpoch = days_from_civil(1899, 12, 30);  // serial 0 after the bug
+std::string plain_number(double number) {
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, number == 0 ? 0.0 : number);
+  return ec == std::errc() ? std::string(buf, end) : std::string("NaN");
+}
 
 }  // namespace
 
-DateTime serial_to_datetime(double serial) {
+std::optional<DateTime> serial_to_datetime(double serial) {
+  // Excel's own range; NaN, infinities, negative and huge serials are not dates.
+  if (!(serial >= 0 && serial < kLastSerial + 1)) return std::nullopt;
   DateTime dt;
-  if (!std::isfinite(serial)) return dt;
-  auto days = static_cast<int64_t>(std::floor(serial));
-  auto seconds = static_cast<int64_t>(std::llround((serial - static_cast<double>(days)) * 86400.0));
+  auto whole = static_cast<int64_t>(std::floor(serial));
+  auto seconds = static_cast<int64_t>(std::llround((serial - static_cast<double>(whole)) * 86400.0));
   if (seconds >= 86400) {
-    ++days;
+    ++whole;
     seconds -= 86400;
   }
   dt.seconds = static_cast<int>(seconds);
-  if (days == 60) {  // Excel's phantom 1900-02-29 (Lotus 1-2-3 compatibility)
+  if (whole == 60) {  // Excel's phantom 1900-02-29 (Lotus 1-2-3 compatibility)
     dt.year = 1900;
     dt.month = 2;
     dt.day = 29;
     return dt;
   }
   // Before the phantom day, serials are one day ahead of the real calendar.
-  civil_from_days(kEpoch + days + (days < 60 ? 1 : 0), dt.year, dt.month, dt.day);
+  const year_month_day ymd{kEpoch + days{whole + (whole < 60 ? 1 : 0)}};
+  dt.year = static_cast<int>(ymd.year());
+  dt.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  dt.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
   return dt;
 }
 
@@ -60,7 +54,11 @@ double datetime_to_serial(int year, int month, int day, int seconds) {
   if (year == 1900 && month == 2 && day == 29) {
     serial = 60;
   } else {
-    const int64_t n = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) - kEpoch;
+    // Month arithmetic first, so that a month or day out of range rolls over
+    // (month 13 is January of the next year, day 0 the last of the month before).
+    const auto ym = std::chrono::year{year} / std::chrono::January + std::chrono::months{month - 1};
+    const sys_days date = sys_days{ym / 1} + days{day - 1};
+    const auto n = (date - kEpoch).count();
     serial = static_cast<double>(n <= 60 ? n - 1 : n);
   }
   return serial + seconds / 86400.0;
@@ -68,22 +66,19 @@ double datetime_to_serial(int year, int month, int day, int seconds) {
 
 std::string Cell::display() const {
   switch (type) {
-    case CellType::Number: {
-      char buf[64];
-      const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, number == 0 ? 0.0 : number);
-      return ec == std::errc() ? std::string(buf, end) : std::string("NaN");
-    }
+    case CellType::Number: return plain_number(number);
     case CellType::Boolean: return number != 0 ? "TRUE" : "FALSE";
     case CellType::Date: {
-      const DateTime dt = serial_to_datetime(number);
+      const auto dt = serial_to_datetime(number);
+      if (!dt) return plain_number(number);  // not a day Excel can show
       char buf[48];
-      const int h = dt.seconds / 3600, m = dt.seconds / 60 % 60, s = dt.seconds % 60;
+      const int h = dt->seconds / 3600, m = dt->seconds / 60 % 60, s = dt->seconds % 60;
       if (number >= 0 && number < 1)
         std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", h, m, s);
-      else if (dt.seconds == 0)
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", dt.year, dt.month, dt.day);
+      else if (dt->seconds == 0)
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", dt->year, dt->month, dt->day);
       else
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", dt.year, dt.month, dt.day,
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", dt->year, dt->month, dt->day,
                       h, m, s);
       return buf;
     }

@@ -1,7 +1,8 @@
 #include "xlsx/inspect.hpp"
 
 #include <sstream>
-#include <stdexcept>
+
+#include "base/error.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,8 +17,7 @@ std::vector<size_t> chosen_sheets(const Workbook& wb, const std::optional<std::s
   }
   const auto index = wb.find_sheet(*only);
   if (!index)
-    throw std::invalid_argument("ไม่พบชีต '" + *only + "' ในไฟล์นี้ / no sheet named '" + *only +
-                                "' in this workbook");
+    throw Error("no-sheet", "ไม่พบชีต '" + *only + "' ในไฟล์นี้", "no sheet named '" + *only + "' in this workbook");
   out.push_back(*index);
   return out;
 }

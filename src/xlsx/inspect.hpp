@@ -14,8 +14,8 @@ namespace itawb::xlsx {
 //   "merged": ["A1:B2"]}]}
 // value: JSON number for n, bool for b, ISO text for d, text for s and e.
 // format: the number format code, for n and d only.
-// Only sheet `only_sheet` when given; throws std::invalid_argument (Thai and
-// English) when no sheet has that name. Serialized, keys in the order above;
+// Only sheet `only_sheet` when given; throws itawb::Error (code "no-sheet")
+// when no sheet has that name. Serialized, keys in the order above;
 // `indent` as nlohmann::json::dump (2: what the CLI prints; -1 compact).
 std::string inspect_json(const Workbook& wb, const std::optional<std::string>& only_sheet = {}, int indent = 2);
 

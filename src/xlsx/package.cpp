@@ -4,6 +4,8 @@
 #include <charconv>
 #include <string_view>
 
+#include <unicode/utf8.h>
+
 #include "xlsx/file_errors.hpp"
 #include "xlsx/xml_sax.hpp"
 #include "xlsx/zip_archive.hpp"
@@ -30,21 +32,10 @@ int hex_value(char c) {
 }
 
 void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, cp);
+  out.append(buf, static_cast<size_t>(n));
 }
 
 // "_xHHHH_" at s[i] -> code unit, or -1.

@@ -120,7 +120,9 @@ struct DateTime {
   int year = 1900, month = 1, day = 1;
   int seconds = 0;  // seconds since midnight
 };
-DateTime serial_to_datetime(double serial);
+// nullopt outside Excel's range of days (0 to 2958465 = 9999-12-31): NaN,
+// negative and huge serials are not dates (Cell::display shows the number).
+std::optional<DateTime> serial_to_datetime(double serial);
 double datetime_to_serial(int year, int month, int day, int seconds = 0);
 
 }  // namespace itawb::xlsx
