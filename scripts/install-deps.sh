@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libxlsxwriter-dev libzip-dev zlib1g-dev libexpat1-dev libicu-dev
-  libspdlog-dev nlohmann-json3-dev libcli11-dev libvalijson-dev catch2
+  libspdlog-dev nlohmann-json3-dev libcli11-dev libvalijson-dev catch2 nettle-dev
   python3 python3-openpyxl
 )
 missing=()

@@ -6,18 +6,16 @@
 #include "model/framework.hpp"
 #include "plan/owners.hpp"
 #include "plan/progress.hpp"
+#include "schema/table.hpp"
 
 namespace itawb::app {
 namespace {
 
 std::optional<size_t> find_schema_sheet(const xlsx::Workbook& wb, const schema::SheetSchema* s) {
   if (!s) return std::nullopt;
-  for (const auto& name : s->sheet_names()) {
-    const std::string key = schema::match_key(name);
-    for (size_t i = 0; i < wb.sheets().size(); ++i)
-      if (schema::match_key(wb.sheets()[i].name) == key) return i;
-  }
-  return std::nullopt;
+  std::vector<std::string> names;
+  for (const auto& info : wb.sheets()) names.push_back(info.name);
+  return schema::find_sheet(names, *s);
 }
 
 // A master progress row belongs to the department written in its
@@ -63,24 +61,14 @@ RawRows read_raw_progress(const Master& master) {
   if (!master.progress_sheet || !found) return out;
   const schema::SheetSchema& schema = *found;
   const xlsx::Sheet sheet = master.workbook.read_sheet(*master.progress_sheet);
-  std::map<std::string, std::string> field_of_label;
-  for (const auto& f : schema.fields)
-    for (const auto& label : f.labels()) field_of_label.emplace(schema::match_key(label), f.name);
-  // Header row: the one among the first rows naming the most fields.
-  std::map<uint32_t, std::map<uint32_t, std::string>> candidates;
+  const auto header = schema::find_header(sheet, schema);
+  if (!header) return out;
+  std::map<uint32_t, std::string> field_of_column;
+  for (size_t f = 0; f < schema.fields.size(); ++f)
+    if (header->columns[f]) field_of_column.emplace(*header->columns[f], schema.fields[f].name);
   for (const auto& c : sheet.cells) {
-    if (c.row >= static_cast<uint32_t>(schema.header_rows)) break;
-    if (c.type != xlsx::CellType::String) continue;
-    if (const auto it = field_of_label.find(schema::match_key(c.text)); it != field_of_label.end())
-      candidates[c.row].emplace(c.col, it->second);
-  }
-  if (candidates.empty()) return out;
-  const auto header = std::max_element(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
-    return a.second.size() < b.second.size();
-  });
-  for (const auto& c : sheet.cells) {
-    if (c.row <= header->first) continue;
-    if (const auto it = header->second.find(c.col); it != header->second.end()) out[c.row][it->second] = c;
+    if (c.row <= header->row) continue;
+    if (const auto it = field_of_column.find(c.col); it != field_of_column.end()) out[c.row][it->second] = c;
   }
   return out;
 }

@@ -21,18 +21,10 @@ namespace {
 
 using xlsx::Style;
 
+// Any progress field by schema name; the department is the row's attribution.
 std::string field_value(const exchange::MergedRow& row, const std::string& field) {
-  const auto& p = row.progress;
-  if (field == "measure_id") return p.measure_id;
-  if (field == "status") return p.status;
-  if (field == "result") return p.result;
-  if (field == "obstacles") return p.obstacles;
-  if (field == "suggestions") return p.suggestions;
-  if (field == "evidence") return p.evidence;
-  if (field == "reporter") return p.reporter;
-  if (field == "report_date") return p.report_date;
   if (field == "department") return row.department;
-  return {};
+  return row.progress.value(field);
 }
 
 void write_raw(xlsx::SheetWriter& ws, uint32_t r, uint32_t c, const xlsx::Cell& cell, const Style& style,
@@ -155,8 +147,12 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
   // The as-of date only decides overdue measures, which merging does not use.
   Master master = load_master(resources, request.master, calendar::Date{2000, 1, 1});
 
+  const auto* schema = master.schemas->sheet("progress");
+  if (!schema)
+    throw itawb::Error("resource-invalid", "ไม่มีโครงสร้างแผ่นงานความก้าวหน้า (progress) ในไฟล์ schema",
+                       "the schemas define no progress sheet");
   std::vector<exchange::ReturnedWorkbook> returns;
-  for (const auto& file : request.returns) returns.push_back(exchange::read_return(file, file.string()));
+  for (const auto& file : request.returns) returns.push_back(exchange::read_return(file, *schema, file.string()));
 
   exchange::MergeInput input;
   input.master = &master.load.model;
@@ -168,10 +164,6 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
   report.result = exchange::merge_returns(input, returns);
   report.output = request.output;
 
-  const auto* schema = master.schemas->sheet("progress");
-  if (!schema)
-    throw itawb::Error("resource-invalid", "ไม่มีโครงสร้างแผ่นงานความก้าวหน้า (progress) ในไฟล์ schema",
-                       "the schemas define no progress sheet");
   const auto& sheets = master.workbook.sheets();
   report.progress_sheet = master.progress_sheet ? sheets[*master.progress_sheet].name : schema->title;
 

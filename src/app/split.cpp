@@ -37,6 +37,8 @@ exchange::DepartmentPacket packet_for(const Master& master, const RawRows& raw, 
     if (!m.duplicate_id && std::count(m.departments.begin(), m.departments.end(), dept)) mine.push_back(&m);
 
   exchange::DepartmentPacket packet;
+  packet.measures_schema = master.schemas->sheet("measures");
+  packet.progress_schema = master.schemas->sheet("progress");
   packet.identity = identity_for(master, request, dept, mine);
   packet.status_choices = status_choices();
   packet.current_quarter = master.plan.as_of.quarter;

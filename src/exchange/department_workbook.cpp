@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 #include "exchange/exchange.hpp"
@@ -90,7 +91,7 @@ void list_validation(xlsx::SheetWriter& ws, uint32_t first_row, uint32_t last_ro
                                   static_cast<lxw_col_t>(col), &v);
 }
 
-void quarter_validation(xlsx::SheetWriter& ws, uint32_t first_row, uint32_t last_row) {
+void quarter_validation(xlsx::SheetWriter& ws, uint32_t first_row, uint32_t last_row, uint32_t col) {
   lxw_data_validation v{};
   v.validate = LXW_VALIDATION_TYPE_INTEGER;
   v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
@@ -98,55 +99,69 @@ void quarter_validation(xlsx::SheetWriter& ws, uint32_t first_row, uint32_t last
   v.maximum_number = 4;
   v.ignore_blank = LXW_VALIDATION_ON;
   v.error_message = const_cast<char*>("ไตรมาส 1-4 / quarter 1-4");
-  worksheet_data_validation_range(ws.raw(), first_row, L::kQuarter, last_row, L::kQuarter, &v);
+  worksheet_data_validation_range(ws.raw(), first_row, col, last_row, col, &v);
 }
 
-void write_progress_row(xlsx::SheetWriter& ws, uint32_t r, const PacketRow& row) {
+std::optional<uint32_t> column_of(const std::vector<ReturnColumn>& columns, std::string_view field) {
+  for (uint32_t c = 0; c < columns.size(); ++c)
+    if (columns[c].field == field) return c;
+  return std::nullopt;
+}
+
+void write_progress_row(xlsx::SheetWriter& ws, uint32_t r, const PacketRow& row,
+                        const std::vector<ReturnColumn>& columns) {
   const auto& p = row.progress;
   const Style locked = locked_style(), input = input_style();
-  ws.text(r, L::kId, p.measure_id, locked.with_align(Align::Center));
-  ws.text(r, L::kMeasure, row.measure_text, locked);
-  if (p.quarter >= 1 && p.quarter <= 4) ws.number(r, L::kQuarter, p.quarter, locked.with_align(Align::Center));
-  else ws.blank(r, L::kQuarter, input);
-  const std::pair<L::Column, const std::string*> inputs[] = {
-      {L::kStatus, &p.status},           {L::kResult, &p.result},
-      {L::kObstacles, &p.obstacles},     {L::kSuggestions, &p.suggestions},
-      {L::kEvidence, &p.evidence},       {L::kReporter, &p.reporter},
-      {L::kDate, &p.report_date}};
-  for (const auto& [col, value] : inputs) {
-    if (value->empty()) ws.blank(r, col, input);
-    else ws.text(r, col, *value, input);
+  for (uint32_t c = 0; c < columns.size(); ++c) {
+    const std::string& field = columns[c].field;
+    if (field.empty()) {
+      ws.text(r, c, row.measure_text, locked);
+    } else if (field == "measure_id") {
+      ws.text(r, c, p.measure_id, locked.with_align(Align::Center));
+    } else if (field == "quarter") {
+      if (p.quarter >= 1 && p.quarter <= 4) ws.number(r, c, p.quarter, locked.with_align(Align::Center));
+      else ws.blank(r, c, input);
+    } else {
+      const std::string value = p.value(field);
+      if (value.empty()) ws.blank(r, c, input);
+      else ws.text(r, c, value, input);
+    }
   }
+}
+
+const schema::SheetSchema& required(const schema::SheetSchema* s, const char* what) {
+  if (!s) throw std::logic_error(std::string("department workbook without the ") + what + " schema");
+  return *s;
 }
 
 void write_progress_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet) {
   const auto& id = packet.identity;
-  const uint32_t last_col = L::kColumnCount - 1;
+  const std::vector<ReturnColumn> columns = return_columns(required(packet.progress_schema, "progress"));
+  const uint32_t count = static_cast<uint32_t>(columns.size());
+  const uint32_t last_col = count - 1;
   ws.merge(0, 0, 0, last_col, title_of(id), Style{}.with_bold().with_size(18));
   ws.merge(1, 0, 1, last_col, subtitle_of(id), Style{}.with_bold());
   ws.merge(2, 0, 2, last_col,
            "กรอกเฉพาะช่องสีเหลือง เลือกสถานะจากรายการ แล้วส่งไฟล์นี้คืนผู้รวบรวม (อย่าเปลี่ยนชื่อแผ่นงาน) / "
            "Fill in the yellow cells only, pick a status from the list, and send this file back.",
            note_style());
-  const char* headers[] = {"ลำดับมาตรการ", "มาตรการ", "ไตรมาส", "สถานะ", "ผลการดำเนินการ",
-                           "ปัญหาอุปสรรค", "ข้อเสนอแนะ", "หลักฐาน (ลิงก์)", "ผู้รายงาน", "วันที่รายงาน"};
-  for (uint32_t c = 0; c < L::kColumnCount; ++c) ws.text(L::kHeaderRow, c, headers[c], header_style());
+  for (uint32_t c = 0; c < count; ++c) ws.text(L::kHeaderRow, c, columns[c].title, header_style());
 
   uint32_t r = L::kFirstDataRow;
-  for (const auto& row : packet.rows) write_progress_row(ws, r++, row);
+  for (const auto& row : packet.rows) write_progress_row(ws, r++, row, columns);
   const uint32_t last_planned = r == L::kFirstDataRow ? r : r - 1;
   // Extra rows, wholly unlocked, for a report on an unplanned quarter.
   const Style input = input_style();
   for (uint32_t i = 0; i < L::kExtraRows; ++i, ++r)
-    for (uint32_t c = 0; c < L::kColumnCount; ++c) ws.blank(r, c, input);
+    for (uint32_t c = 0; c < count; ++c) ws.blank(r, c, input);
   const uint32_t last_row = r - 1;
 
-  list_validation(ws, L::kFirstDataRow, last_row, L::kStatus, packet.status_choices,
-                  "เลือกสถานะจากรายการ / choose a status from the list");
-  quarter_validation(ws, last_planned + 1, last_row);
+  if (const auto status = column_of(columns, "status"))
+    list_validation(ws, L::kFirstDataRow, last_row, *status, packet.status_choices,
+                    "เลือกสถานะจากรายการ / choose a status from the list");
+  if (const auto quarter = column_of(columns, "quarter")) quarter_validation(ws, last_planned + 1, last_row, *quarter);
 
-  const double widths[] = {10, 45, 8, 20, 45, 25, 25, 25, 18, 14};
-  for (uint32_t c = 0; c < L::kColumnCount; ++c) ws.column_width(c, widths[c]);
+  for (uint32_t c = 0; c < count; ++c) ws.column_width(c, columns[c].width);
   ws.freeze(L::kFirstDataRow, 0);
   ws.repeat_rows(L::kHeaderRow, L::kHeaderRow);
   ws.a4(true);
@@ -156,34 +171,54 @@ void write_progress_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet)
 
 void write_measures_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet) {
   const auto& id = packet.identity;
-  ws.merge(0, 0, 0, 10, "มาตรการที่ " + id.department + " รับผิดชอบ (ดูอย่างเดียว / for reference)",
+  const auto fields = department_measure_fields(required(packet.measures_schema, "measures"));
+  // Columns: the fields, with the four quarters after the timeframe.
+  struct Column {
+    const schema::FieldSchema* field = nullptr;  // nullptr: quarter `quarter`
+    int quarter = 0;
+  };
+  std::vector<Column> columns;
+  for (const auto* f : fields) {
+    columns.push_back({f, 0});
+    if (f->name == "timeframe")
+      for (int q = 1; q <= 4; ++q) columns.push_back({nullptr, q});
+  }
+  const uint32_t count = static_cast<uint32_t>(columns.size());
+  ws.merge(0, 0, 0, count - 1, "มาตรการที่ " + id.department + " รับผิดชอบ (ดูอย่างเดียว / for reference)",
            Style{}.with_bold().with_size(18));
-  const char* headers[] = {"ลำดับ", "ประเด็น", "มาตรการ", "ขั้นตอน/วิธีการ", "ระยะเวลา", "ไตรมาส 1",
-                           "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4", "ผู้รับผิดชอบ", "ตัวชี้วัดความสำเร็จ"};
-  for (uint32_t c = 0; c < 11; ++c) ws.text(1, c, headers[c], header_style());
+  for (uint32_t c = 0; c < count; ++c) {
+    const auto& col = columns[c];
+    ws.text(1, c, col.field ? col.field->title : "ไตรมาส " + std::to_string(col.quarter), header_style());
+    ws.column_width(c, col.field ? (col.field->width > 0 ? col.field->width : 16) : 9);
+  }
   uint32_t r = 2;
   const Style cell = Style{}.with_border().with_wrap();
   for (const auto& pm : packet.measures) {
     const auto& m = pm.measure;
-    ws.text(r, 0, m.id, cell.with_align(Align::Center));
-    if (m.issue > 0) ws.number(r, 1, m.issue, cell.with_align(Align::Center));
-    else ws.blank(r, 1, cell);
-    ws.text(r, 2, m.measure, cell);
-    ws.text(r, 3, m.steps, cell);
-    ws.text(r, 4, m.timeframe, cell);
-    for (int q = 1; q <= 4; ++q) {
-      const bool planned = std::find(pm.quarters.begin(), pm.quarters.end(), q) != pm.quarters.end();
-      if (planned) ws.text(r, 4 + q, "✓", cell.with_align(Align::Center).with_fill(kHeaderFill));
-      else ws.blank(r, 4 + q, cell);
+    for (uint32_t c = 0; c < count; ++c) {
+      const auto& col = columns[c];
+      if (!col.field) {
+        const bool planned = std::find(pm.quarters.begin(), pm.quarters.end(), col.quarter) != pm.quarters.end();
+        if (planned) ws.text(r, c, "✓", cell.with_align(Align::Center).with_fill(kHeaderFill));
+        else ws.blank(r, c, cell);
+        continue;
+      }
+      const std::string& name = col.field->name;
+      if (name == "issue") {
+        if (m.issue > 0) ws.number(r, c, m.issue, cell.with_align(Align::Center));
+        else ws.blank(r, c, cell);
+        continue;
+      }
+      std::string value = m.value(name);
+      if (name == "owner" && !pm.owners.empty()) {
+        value.clear();
+        for (const auto& o : pm.owners) value += (value.empty() ? "" : ", ") + o;
+      }
+      const bool centre = name == "id";
+      ws.text(r, c, value, centre ? cell.with_align(Align::Center) : cell);
     }
-    std::string owners;
-    for (const auto& o : pm.owners) owners += (owners.empty() ? "" : ", ") + o;
-    ws.text(r, 9, owners.empty() ? m.owner : owners, cell);
-    ws.text(r, 10, m.success_indicator, cell);
     ++r;
   }
-  const double widths[] = {8, 8, 45, 45, 20, 9, 9, 9, 9, 25, 30};
-  for (uint32_t c = 0; c < 11; ++c) ws.column_width(c, widths[c]);
   ws.freeze(2, 0);
   ws.a4(true);
   ws.header_footer("&L" + header_text(id.department) + "&R" + header_text(id.agency), "&Cหน้า &P / &N");
@@ -212,6 +247,24 @@ void write_identity_sheet(xlsx::SheetWriter& ws, const SplitIdentity& id) {
 }
 
 }  // namespace
+
+std::vector<ReturnColumn> return_columns(const schema::SheetSchema& progress) {
+  std::vector<ReturnColumn> out;
+  for (const auto& f : progress.fields) {
+    if (f.name == "department") continue;
+    const bool locked = f.name == "measure_id" || f.name == "quarter";
+    out.push_back({f.name, f.title, f.width > 0 ? f.width : 16, !locked});
+    if (f.name == "measure_id") out.push_back({"", "มาตรการ", 45, false});
+  }
+  return out;
+}
+
+std::vector<const schema::FieldSchema*> department_measure_fields(const schema::SheetSchema& measures) {
+  std::vector<const schema::FieldSchema*> out;
+  for (const auto& f : measures.fields)
+    if (f.name != "deficiency" && f.name != "budget") out.push_back(&f);
+  return out;
+}
 
 std::string SplitIdentity::canonical() const {
   std::string out = "itawb-exchange\nformat=" + std::to_string(format) +

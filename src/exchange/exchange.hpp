@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "model/records.hpp"
+#include "schema/schema.hpp"
 
 namespace itawb::exchange {
 
@@ -65,6 +66,9 @@ struct PacketRow {
 
 // Everything one department's workbook holds.
 struct DepartmentPacket {
+  // The sheet schemas the workbook's columns come from (required).
+  const schema::SheetSchema* measures_schema = nullptr;
+  const schema::SheetSchema* progress_schema = nullptr;
   SplitIdentity identity;
   std::vector<PacketMeasure> measures;
   std::vector<PacketRow> rows;
@@ -78,11 +82,23 @@ namespace return_layout {
 inline constexpr uint32_t kHeaderRow = 3;
 inline constexpr uint32_t kFirstDataRow = 4;
 inline constexpr uint32_t kExtraRows = 10;  // fully unlocked rows for unplanned reports
-enum Column : uint32_t {
-  kId = 0, kMeasure, kQuarter, kStatus, kResult, kObstacles, kSuggestions, kEvidence,
-  kReporter, kDate, kColumnCount
-};
 }  // namespace return_layout
+
+// One column of a department's progress sheet: the progress schema's fields
+// in schema order (its title and width), the measure's text after the
+// measure id, and no department column (the workbook is the department's).
+struct ReturnColumn {
+  std::string field;   // schema field name; "" for the measure text
+  std::string title;
+  double width = 0;
+  bool input = true;   // filled in by the department (measure id, text and quarter are not)
+};
+std::vector<ReturnColumn> return_columns(const schema::SheetSchema& progress);
+
+// The fields of the measures schema a department's measures sheet shows, in
+// schema order: all but the ones only the officer works with (deficiency,
+// budget). The planned quarters follow the timeframe.
+std::vector<const schema::FieldSchema*> department_measure_fields(const schema::SheetSchema& measures);
 
 // A file name that any file system accepts, Thai kept: "มาตรการ-กองคลัง.xlsx".
 std::string department_file_name(std::string_view department);
@@ -117,7 +133,9 @@ struct ReturnedWorkbook {
 // Reads a returned workbook. Throws itawb::FileError when it is not a
 // readable workbook; a workbook without identity is returned with
 // identity == nullopt (the merge reports it).
-ReturnedWorkbook read_return(const std::filesystem::path& path, const std::string& label = {});
+// `progress` is the progress sheet schema the copy was written with.
+ReturnedWorkbook read_return(const std::filesystem::path& path, const schema::SheetSchema& progress,
+                             const std::string& label = {});
 
 // ---- merge -------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
-// Content hashes for workbooks exchanged between departments: a small,
-// self-contained SHA-256 (no new dependency) over canonical text, so that a
-// returned copy can be matched to the measures it was made from and an edit
-// of its identity, or of a measure in the master, is noticed.
+// Content hashes for workbooks exchanged between departments: SHA-256
+// (Debian's Nettle) over canonical text, so that a returned copy can be
+// matched to the measures it was made from and an edit of its identity, or of
+// a measure in the master, is noticed.
 // This detects accidents and out-of-date copies; it is not a signature.
 #pragma once
 
@@ -17,8 +17,11 @@ namespace itawb::exchange {
 std::string sha256_hex(std::string_view bytes);
 
 // Canonical text of a measure: its fields squeezed (runs of whitespace to one
-// space, Thai digits to Arabic), joined with U+001F, so that re-typing the same
-// words with other spacing does not count as a change, but any other edit does.
+// space, Thai digits to Arabic), joined with U+001F, then each non-empty value
+// of `extra` (the schema's other columns) as name=value in schema order, so
+// that re-typing the same words with other spacing does not count as a
+// change, but any other edit does. A measure whose extra columns are empty
+// hashes as before they existed.
 std::string canonical_measure(const model::MeasureInput& m);
 
 // The first 16 hex digits of sha256(canonical_measure(m)): short enough to

@@ -6,6 +6,7 @@
 #include "calendar/calendar.hpp"
 #include "exchange/exchange.hpp"
 #include "plan/plan.hpp"
+#include "schema/table.hpp"
 #include "text/thai.hpp"
 #include "xlsx/cell_ref.hpp"
 #include "xlsx/reader.hpp"
@@ -43,33 +44,24 @@ std::optional<SplitIdentity> read_identity(const xlsx::Workbook& wb) {
   return id;
 }
 
-// Column of each header label in the header row, found by text so that the
-// reader does not depend on the writer's column order alone.
-// Returns field -> column.
-std::map<uint32_t, uint32_t> header_columns(const xlsx::Sheet& sheet, uint32_t& header_row) {
-  const std::map<std::string, uint32_t> wanted = {
-      {text::label_key("ลำดับมาตรการ"), L::kId},     {text::label_key("ไตรมาส"), L::kQuarter},
-      {text::label_key("สถานะ"), L::kStatus},         {text::label_key("ผลการดำเนินการ"), L::kResult},
-      {text::label_key("ปัญหาอุปสรรค"), L::kObstacles}, {text::label_key("ข้อเสนอแนะ"), L::kSuggestions},
-      {text::label_key("หลักฐาน (ลิงก์)"), L::kEvidence}, {text::label_key("ผู้รายงาน"), L::kReporter},
-      {text::label_key("วันที่รายงาน"), L::kDate}};
-  std::map<uint32_t, std::map<uint32_t, uint32_t>> found;  // row -> field -> column
-  for (const auto& c : sheet.cells) {
-    if (c.row > 20) break;
-    if (c.type != xlsx::CellType::String) continue;
-    const auto it = wanted.find(text::label_key(c.text));
-    if (it != wanted.end()) found[c.row][it->second] = c.col;
-  }
-  for (const auto& [row, cols] : found) {
-    if (cols.count(L::kId) && cols.count(L::kStatus)) {
-      header_row = row;
-      return cols;
-    }
+// Field name per column of the progress sheet: found by the schema's header
+// labels (schema::find_header), so that the reader does not depend on the
+// writer's column order; the writer's layout when no header is found.
+std::map<uint32_t, std::string> header_columns(const xlsx::Sheet& sheet, const schema::SheetSchema& progress,
+                                               uint32_t& header_row) {
+  std::map<uint32_t, std::string> out;  // column -> field
+  const auto header = schema::find_header(sheet, progress);
+  if (header && header->column(progress, "measure_id") && header->column(progress, "status")) {
+    header_row = header->row;
+    for (size_t f = 0; f < progress.fields.size(); ++f)
+      if (header->columns[f]) out.emplace(*header->columns[f], progress.fields[f].name);
+    return out;
   }
   header_row = L::kHeaderRow;
-  std::map<uint32_t, uint32_t> fixed;
-  for (uint32_t c = 0; c < L::kColumnCount; ++c) fixed[c] = c;
-  return fixed;
+  const auto columns = return_columns(progress);
+  for (uint32_t c = 0; c < columns.size(); ++c)
+    if (!columns[c].field.empty()) out.emplace(c, columns[c].field);
+  return out;
 }
 
 int parse_quarter(std::string_view written) {
@@ -91,47 +83,50 @@ std::string report_date(const xlsx::Cell& c) {
   return parsed ? parsed->iso() : written;
 }
 
-void read_rows(const xlsx::Sheet& sheet, const std::string& label, ReturnedWorkbook& out) {
+void read_rows(const xlsx::Sheet& sheet, const schema::SheetSchema& progress, const std::string& label,
+               ReturnedWorkbook& out) {
   uint32_t header_row = 0;
-  const auto columns = header_columns(sheet, header_row);
-  std::map<uint32_t, uint32_t> field_of_col;  // column -> field
-  for (const auto& [field, col] : columns) field_of_col[col] = field;
+  const auto field_of_col = header_columns(sheet, progress, header_row);
+  uint32_t id_col = 0;
+  for (const auto& [col, field] : field_of_col)
+    if (field == "measure_id") id_col = col;
 
-  std::map<uint32_t, std::map<uint32_t, const xlsx::Cell*>> rows;  // row -> field -> cell
+  std::map<uint32_t, std::map<std::string, const xlsx::Cell*>> rows;  // row -> field -> cell
   for (const auto& c : sheet.cells) {
     if (c.row <= header_row) continue;
     const auto it = field_of_col.find(c.col);
     if (it != field_of_col.end()) rows[c.row][it->second] = &c;
   }
   for (const auto& [r, fields] : rows) {
-    auto text_of = [&](uint32_t field) {
+    auto text_of = [&](const std::string& field) {
       const auto it = fields.find(field);
       return it == fields.end() ? std::string() : cell_text(*it->second);
     };
+    // Something in an input cell (any field but the measure id and quarter
+    // the writer fills in): a placeholder left empty reports nothing.
     bool has_input = false;
-    for (uint32_t f = L::kStatus; f < L::kColumnCount; ++f) has_input = has_input || !text_of(f).empty();
-    if (!has_input) continue;  // a placeholder left empty: nothing was reported
+    for (const auto& [field, cell] : fields)
+      if (field != "measure_id" && field != "quarter" && field != "department")
+        has_input = has_input || !cell_text(*cell).empty();
+    if (!has_input) continue;
 
     ReturnedRow row;
     row.file = label;
     row.sheet = sheet.info.name;
     row.row = r;
-    row.measure_id = text_of(L::kId);
-    row.quarter_text = text_of(L::kQuarter);
+    row.measure_id = text_of("measure_id");
+    row.quarter_text = text_of("quarter");
     row.quarter = parse_quarter(row.quarter_text);
-    row.status_text = text_of(L::kStatus);
+    row.status_text = text_of("status");
     auto& p = row.progress;
+    for (const auto& [field, cell] : fields) {
+      if (field == "measure_id" || field == "quarter" || field == "department") continue;
+      p.set(field, field == "report_date" ? report_date(*cell) : cell_text(*cell));
+    }
     p.measure_id = plan::measure_key(row.measure_id);
     p.quarter = row.quarter;
     p.status = row.status_text;
-    p.result = text_of(L::kResult);
-    p.obstacles = text_of(L::kObstacles);
-    p.suggestions = text_of(L::kSuggestions);
-    p.evidence = text_of(L::kEvidence);
-    p.reporter = text_of(L::kReporter);
-    if (const auto it = fields.find(L::kDate); it != fields.end()) p.report_date = report_date(*it->second);
-    const auto id_col = columns.find(L::kId);
-    p.origin = {sheet.info.name, r, id_col == columns.end() ? 0u : id_col->second};
+    p.origin = {sheet.info.name, r, id_col};
     out.rows.push_back(std::move(row));
   }
 }
@@ -140,14 +135,15 @@ void read_rows(const xlsx::Sheet& sheet, const std::string& label, ReturnedWorkb
 
 std::string ReturnedRow::cell() const { return xlsx::ref_name(progress.origin.row, progress.origin.col); }
 
-ReturnedWorkbook read_return(const std::filesystem::path& path, const std::string& label) {
+ReturnedWorkbook read_return(const std::filesystem::path& path, const schema::SheetSchema& progress,
+                             const std::string& label) {
   const xlsx::Workbook wb = xlsx::Workbook::open(path.string());
   ReturnedWorkbook out;
   out.file = label.empty() ? path.string() : label;
   out.identity = read_identity(wb);
   if (const auto index = wb.find_sheet(kReturnProgressSheet)) {
     out.has_progress_sheet = true;
-    read_rows(wb.read_sheet(*index), out.file, out);
+    read_rows(wb.read_sheet(*index), progress, out.file, out);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "model/load.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -109,6 +110,21 @@ void build_questions(const ParsedSheet& sheet, model::AgencyWorkbook& model) {
   }
 }
 
+// The schema's fields a record has no member for, by name and in schema
+// order: valid values normalised, invalid ones as written.
+template <class Record>
+model::FieldValues extra_fields(const ParsedSheet& sheet, const ParsedRow& row) {
+  model::FieldValues out;
+  const auto& modelled = Record::modelled_fields();
+  for (size_t i = 0; i < sheet.schema->fields.size(); ++i) {
+    const std::string& name = sheet.schema->fields[i].name;
+    if (std::find(modelled.begin(), modelled.end(), name) != modelled.end()) continue;
+    const FieldCell& c = row.cells[i];
+    out.emplace_back(name, c.valid ? c.value.text : c.present ? c.value.raw : std::string());
+  }
+  return out;
+}
+
 void build_measures(const ParsedSheet& sheet, model::AgencyWorkbook& model) {
   for (const auto& row : sheet.rows) {
     const RowView v{sheet, row};
@@ -122,6 +138,7 @@ void build_measures(const ParsedSheet& sheet, model::AgencyWorkbook& model) {
     m.owner = v.text("owner");
     m.budget = v.text("budget");
     m.success_indicator = v.text("success_indicator");
+    m.extra = extra_fields<model::MeasureInput>(sheet, row);
     m.origin = v.where("id");
     m.timeframe_origin = v.where("timeframe");
     m.owner_origin = v.where("owner");
@@ -143,6 +160,7 @@ void build_progress(const ParsedSheet& sheet, model::AgencyWorkbook& model) {
     p.reporter = v.text("reporter");
     p.report_date = v.text("report_date");
     p.department = v.text("department");
+    p.extra = extra_fields<model::ProgressInput>(sheet, row);
     p.origin = v.where("measure_id");
     model.progress.push_back(std::move(p));
   }
@@ -200,6 +218,8 @@ LoadResult load_impl(const std::vector<std::string>& names, const ReadSheet& rea
   }
 
   model::AgencyWorkbook& model = result.model;
+  model.measures_schema = schemas.sheet("measures");
+  model.progress_schema = schemas.sheet("progress");
   if (auto it = parsed.find("agency"); it != parsed.end()) build_agency(it->second, options.year, model);
   if (auto it = parsed.find("indicators"); it != parsed.end()) build_indicators(it->second, model);
   if (auto it = parsed.find("questions"); it != parsed.end()) {

@@ -7,9 +7,27 @@
 #include <string>
 #include <vector>
 
+#include <string_view>
+#include <utility>
+
 #include "base/finding.hpp"
 
+namespace itawb::schema {
+struct SheetSchema;
+}
+
 namespace itawb::model {
+
+// The values of a row's schema fields by field name, as display text, in the
+// schema's order: what a record does not model with a member of its own (a
+// column added to the sheet schema) is kept here, so that it is read, written
+// and exchanged without C++ changes.
+using FieldValues = std::vector<std::pair<std::string, std::string>>;
+
+// The value of `name` in `values`, or nullptr.
+const std::string* find_value(const FieldValues& values, std::string_view name);
+// Sets (or adds, at the end) the value of `name`.
+void set_value(FieldValues& values, std::string_view name, std::string value);
 
 // Where a value came from, for findings and for highlighting input cells.
 struct Origin {
@@ -63,8 +81,17 @@ struct MeasureInput {
   std::string budget;       // งบประมาณ
   std::string success_indicator;  // ตัวชี้วัดความสำเร็จ
   bool proposed = false;    // written by itawb from the catalog, not the officer
+  FieldValues extra;        // the schema's other fields (see FieldValues)
   Origin origin;            // the row's first cell
   Origin timeframe_origin, owner_origin;
+
+  // The fields above, by schema field name.
+  static const std::vector<std::string_view>& modelled_fields();
+  // Any schema field's value as text: a modelled member ("" for issue 0) or
+  // one of `extra` ("" when absent).
+  std::string value(std::string_view field) const;
+  // Sets a field by name: a modelled member (issue parsed as a number) or `extra`.
+  void set(std::string_view field, std::string text);
 };
 
 // One row of ความก้าวหน้า (Progress), as written.
@@ -79,7 +106,13 @@ struct ProgressInput {
   std::string reporter;     // ผู้รายงาน
   std::string report_date;  // วันที่รายงาน, ISO yyyy-mm-dd when parsed
   std::string department;   // หน่วยงานที่รายงาน (optional; one row per department when a measure has several)
+  FieldValues extra;        // the schema's other fields (see FieldValues)
   Origin origin;
+
+  static const std::vector<std::string_view>& modelled_fields();
+  // As MeasureInput::value / set (quarter 0 reads "").
+  std::string value(std::string_view field) const;
+  void set(std::string_view field, std::string text);
 };
 
 struct AgencyWorkbook {
@@ -93,6 +126,10 @@ struct AgencyWorkbook {
   std::vector<ProgressInput> progress;
   bool has_progress_sheet = false;
   std::vector<std::string> extra_departments;  // agency's own department list, if given
+  // The schemas the sheets were read with (set by model::load_*; null for a
+  // model built by hand): writers take their columns from them.
+  const schema::SheetSchema* measures_schema = nullptr;
+  const schema::SheetSchema* progress_schema = nullptr;
 };
 
 }  // namespace itawb::model

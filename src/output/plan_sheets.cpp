@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "output/style.hpp"
+#include "schema/schema.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::output {
@@ -47,33 +48,72 @@ std::optional<plan::Status> quarter_status(const plan::PlannedMeasure& m, int qu
   return out;
 }
 
-void measure_row(xlsx::SheetWriter& ws, uint32_t r, const plan::PlannedMeasure& m) {
+// A column of the มาตรการ sheet: a field of the measures schema (so the sheet
+// reads back as the measures input), or one the plan adds after them.
+struct MeasureColumn {
+  std::string field;  // schema field name; "" for a computed column
+  std::string title;
+  double width = 0;
+  enum class Computed { None, Quarter, Departments, Status, Overdue, Source } computed = Computed::None;
+  int quarter = 0;
+};
+
+// The schema's fields in schema order (by name only when the model was built
+// by hand without one), then the quarter ticks, the departments, the latest
+// status, overdue and the row's source.
+std::vector<MeasureColumn> measure_columns(const schema::SheetSchema* schema) {
+  using C = MeasureColumn::Computed;
+  std::vector<MeasureColumn> out;
+  if (schema)
+    for (const auto& f : schema->fields) out.push_back({f.name, f.title, f.width > 0 ? f.width : 16});
+  else
+    for (const auto name : model::MeasureInput::modelled_fields())
+      out.push_back({std::string(name), std::string(name), 16});
+  for (int q = 1; q <= 4; ++q) out.push_back({"", "ไตรมาส " + std::to_string(q), 8, C::Quarter, q});
+  out.push_back({"", "ส่วนราชการ (อ่านได้)", 22, C::Departments});
+  out.push_back({"", "สถานะล่าสุด", 18, C::Status});
+  out.push_back({"", "เกินกำหนด", 11, C::Overdue});
+  out.push_back({"", "ที่มา", 16, C::Source});
+  return out;
+}
+
+void measure_row(xlsx::SheetWriter& ws, uint32_t r, const plan::PlannedMeasure& m,
+                 const std::vector<MeasureColumn>& columns) {
+  using C = MeasureColumn::Computed;
   const auto& in = m.input;
   Style cell = cell_style();
   if (in.proposed) cell = cell.with_fill(kProposalFill);
-  const std::string fields[] = {in.id, "", in.deficiency, in.measure, in.steps, in.timeframe, in.owner,
-                                in.budget, in.success_indicator};
-  for (uint32_t c = 0; c < 9; ++c) {
-    if (c == 1) {
-      if (in.issue > 0) ws.number(r, c, in.issue, cell.with_align(Align::Center));
-      else ws.blank(r, c, cell);
-    } else if (fields[c].empty()) {
-      ws.blank(r, c, cell);
-    } else {
-      ws.text(r, c, fields[c], c == 5 && !m.timeframe.ok() ? cell.with_fill(kWarningFill) : cell);
+  for (uint32_t c = 0; c < columns.size(); ++c) {
+    const MeasureColumn& col = columns[c];
+    switch (col.computed) {
+      case C::None: {
+        if (col.field == "issue") {
+          if (in.issue > 0) ws.number(r, c, in.issue, cell.with_align(Align::Center));
+          else ws.blank(r, c, cell);
+          break;
+        }
+        const std::string value = in.value(col.field);
+        if (value.empty()) ws.blank(r, c, cell);
+        else ws.text(r, c, value, col.field == "timeframe" && !m.timeframe.ok() ? cell.with_fill(kWarningFill) : cell);
+        break;
+      }
+      case C::Quarter:
+        if (m.timeframe.ok() && plan::has_quarter(m.timeframe.quarters, col.quarter))
+          ws.text(r, c, "✓", cell.with_align(Align::Center).with_fill(kPlannedFill));
+        else ws.blank(r, c, cell);
+        break;
+      case C::Departments: ws.text(r, c, join(m.departments), cell); break;
+      case C::Status:
+        if (m.status) ws.text(r, c, plan::status_th(*m.status), cell.with_fill(status_fill(*m.status)));
+        else ws.text(r, c, "ยังไม่รายงาน", cell);
+        break;
+      case C::Overdue:
+        if (m.overdue) ws.text(r, c, "เกินกำหนด", cell.with_fill(kNotStartedFill).with_bold());
+        else ws.blank(r, c, cell);
+        break;
+      case C::Source: ws.text(r, c, in.proposed ? "ข้อเสนอจาก itawb (แก้ไขได้)" : "หน่วยงาน", cell); break;
     }
   }
-  for (int q = 1; q <= 4; ++q) {
-    const bool planned = m.timeframe.ok() && plan::has_quarter(m.timeframe.quarters, q);
-    if (planned) ws.text(r, 8 + q, "✓", cell.with_align(Align::Center).with_fill(kPlannedFill));
-    else ws.blank(r, 8 + q, cell);
-  }
-  ws.text(r, 13, join(m.departments), cell);
-  if (m.status) ws.text(r, 14, plan::status_th(*m.status), cell.with_fill(status_fill(*m.status)));
-  else ws.text(r, 14, "ยังไม่รายงาน", cell);
-  if (m.overdue) ws.text(r, 15, "เกินกำหนด", cell.with_fill(kNotStartedFill).with_bold());
-  else ws.blank(r, 15, cell);
-  ws.text(r, 16, in.proposed ? "ข้อเสนอจาก itawb (แก้ไขได้)" : "หน่วยงาน", cell);
 }
 
 void grid_header(xlsx::SheetWriter& ws, const plan::PlanResult& plan) {
@@ -188,18 +228,18 @@ std::vector<std::string> memo_sentences(const plan::PlanResult& plan) {
 }
 
 void write_measures_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
-  ws.merge(0, 0, 0, 16, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส " + period_of(plan), title_style());
+  const std::vector<MeasureColumn> columns = measure_columns(wb.measures_schema);
+  const uint32_t last_col = static_cast<uint32_t>(columns.size()) - 1;
+  ws.merge(0, 0, 0, last_col, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส " + period_of(plan), title_style());
   std::string note = agency_line(wb.agency);
   if (plan.proposed) note += "  แถวสีเหลือง: ข้อเสนอจาก itawb ให้เจ้าหน้าที่ตรวจและแก้ไขก่อนใช้";
-  ws.merge(1, 0, 1, 16, note, note_style());
-  const char* headers[] = {"ลำดับ", "ประเด็น", "ข้อบกพร่อง", "มาตรการ", "ขั้นตอน", "ระยะเวลา", "ผู้รับผิดชอบ",
-                           "งบประมาณ", "ตัวชี้วัดความสำเร็จ", "ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4",
-                           "ส่วนราชการ (อ่านได้)", "สถานะล่าสุด", "เกินกำหนด", "ที่มา"};
-  for (uint32_t c = 0; c < 17; ++c) ws.text(kMeasuresHeaderRow, c, headers[c], header_style());
+  ws.merge(1, 0, 1, last_col, note, note_style());
+  for (uint32_t c = 0; c <= last_col; ++c) {
+    ws.text(kMeasuresHeaderRow, c, columns[c].title, header_style());
+    ws.column_width(c, columns[c].width);
+  }
   uint32_t r = kMeasuresHeaderRow + 1;
-  for (const auto& m : plan.measures) measure_row(ws, r++, m);
-  const double widths[] = {7, 8, 18, 40, 40, 18, 20, 12, 24, 8, 8, 8, 8, 22, 18, 11, 16};
-  for (uint32_t c = 0; c < 17; ++c) ws.column_width(c, widths[c]);
+  for (const auto& m : plan.measures) measure_row(ws, r++, m, columns);
   print_setup(ws, wb.agency, "มาตรการ " + period_of(plan), true, kMeasuresHeaderRow, kMeasuresHeaderRow);
 }
 

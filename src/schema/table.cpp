@@ -104,6 +104,43 @@ class LabelMap {
   std::map<std::string, size_t> index_;
 };
 
+// The row among the first header_rows naming the most fields.
+std::optional<uint32_t> best_header_row(const CellIndex& index, const LabelMap& labels, const SheetSchema& schema) {
+  std::map<uint32_t, std::vector<bool>> matched;  // row -> fields seen
+  index.each([&](const xlsx::Cell& c) {
+    if (c.row >= static_cast<uint32_t>(schema.header_rows)) return;
+    if (auto f = labels.find(c)) {
+      auto& seen = matched[c.row];
+      seen.resize(schema.fields.size());
+      seen[*f] = true;
+    }
+  });
+  std::optional<uint32_t> best;
+  long best_count = 0;
+  for (const auto& [row, seen] : matched) {
+    const long n = std::count(seen.begin(), seen.end(), true);
+    if (n > best_count) best = row, best_count = n;
+  }
+  return best;
+}
+
+// Column per field on the header row, the leftmost winning; `repeated` is
+// told of the others.
+template <class OnRepeat>
+void header_columns(const CellIndex& index, const LabelMap& labels, uint32_t header,
+                    std::vector<std::optional<uint32_t>>& columns, OnRepeat&& repeated) {
+  index.each([&](const xlsx::Cell& c) {
+    if (c.row != header) return;
+    auto f = labels.find(c);
+    if (!f) return;  // extra column: kept in the file, ignored here
+    if (columns[*f]) {
+      repeated(*f, c);
+      return;
+    }
+    columns[*f] = c.col;
+  });
+}
+
 class Reader {
  public:
   Reader(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink)
@@ -157,35 +194,11 @@ class Reader {
 
   // --- tables ---
 
-  std::optional<uint32_t> find_header_row() {
-    std::map<uint32_t, std::vector<bool>> matched;  // row -> fields seen
-    index_.each([&](const xlsx::Cell& c) {
-      if (c.row >= static_cast<uint32_t>(schema_.header_rows)) return;
-      if (auto f = labels_.find(c)) {
-        auto& seen = matched[c.row];
-        seen.resize(schema_.fields.size());
-        seen[*f] = true;
-      }
-    });
-    std::optional<uint32_t> best;
-    long best_count = 0;
-    for (const auto& [row, seen] : matched) {
-      const long n = std::count(seen.begin(), seen.end(), true);
-      if (n > best_count) best = row, best_count = n;
-    }
-    return best;
-  }
+  std::optional<uint32_t> find_header_row() { return best_header_row(index_, labels_, schema_); }
 
   void map_columns(uint32_t header) {
-    index_.each([&](const xlsx::Cell& c) {
-      if (c.row != header) return;
-      auto f = labels_.find(c);
-      if (!f) return;  // extra column: kept in the file, ignored here
-      if (parsed_.columns[*f]) {
-        duplicate_label(schema_.fields[*f], c, xlsx::ref_name(header, *parsed_.columns[*f]));
-        return;
-      }
-      parsed_.columns[*f] = c.col;
+    header_columns(index_, labels_, header, parsed_.columns, [&](size_t f, const xlsx::Cell& c) {
+      duplicate_label(schema_.fields[f], c, xlsx::ref_name(header, *parsed_.columns[f]));
     });
   }
 
@@ -406,6 +419,23 @@ class Reader {
 };
 
 }  // namespace
+
+std::optional<uint32_t> HeaderMatch::column(const SheetSchema& schema, std::string_view name) const {
+  const int i = schema.field_index(name);
+  return i < 0 || static_cast<size_t>(i) >= columns.size() ? std::nullopt : columns[static_cast<size_t>(i)];
+}
+
+std::optional<HeaderMatch> find_header(const xlsx::Sheet& sheet, const SheetSchema& schema) {
+  const CellIndex index(sheet);
+  const LabelMap labels(schema);
+  const auto row = best_header_row(index, labels, schema);
+  if (!row) return std::nullopt;
+  HeaderMatch out;
+  out.row = *row;
+  out.columns.resize(schema.fields.size());
+  header_columns(index, labels, *row, out.columns, [](size_t, const xlsx::Cell&) {});
+  return out;
+}
 
 ParsedSheet read_sheet(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink) {
   return Reader(sheet, schema, sink).read();

@@ -54,6 +54,19 @@ struct FindingSink {
 // Validates `sheet` (already chosen as the one for `schema`).
 ParsedSheet read_sheet(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink);
 
+// A table's header row: among the first `schema.header_rows` rows, the one
+// whose cells name the most fields (by title, title_en or alias, also with a
+// trailing "(...)"; the first such row on a tie), and the column of each field
+// on it (the leftmost when a label repeats). The one header finder: read_sheet,
+// the merge's master and the returned workbooks all use it.
+struct HeaderMatch {
+  uint32_t row = 0;                              // zero-based
+  std::vector<std::optional<uint32_t>> columns;  // per field of the schema
+  // Index of `name`'s column, or nullopt when the field is absent or not found.
+  std::optional<uint32_t> column(const SheetSchema& schema, std::string_view name) const;
+};
+std::optional<HeaderMatch> find_header(const xlsx::Sheet& sheet, const SheetSchema& schema);
+
 // Index of the workbook sheet whose name matches the schema's title or an
 // alias (match_key equality), if any.
 std::optional<size_t> find_sheet(const std::vector<std::string>& sheet_names, const SheetSchema& schema);

@@ -53,6 +53,8 @@ model::AgencyWorkbook sample_workbook() {
   progress("4", 1, "ดำเนินการแล้ว");
   progress("4", 2, "ดำเนินการแล้ว");
   wb.has_measure_sheet = wb.has_progress_sheet = true;
+  wb.measures_schema = test::resources().schemas.sheet("measures");
+  wb.progress_schema = test::resources().schemas.sheet("progress");
   return wb;
 }
 

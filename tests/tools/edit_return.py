@@ -6,7 +6,8 @@ usage: edit_return.py FILE EDITS.json
 EDITS: {"set": [{"id": "2", "quarter": 3, "status": "...", "result": "..."}],
         "add": [{"id": "4", "quarter": 3, "status": "...", "result": "..."}],
         "identity": {"department": "กองช่าง"}}      (tamper with the identity sheet)
-  set: fills the row of that measure and quarter (it must exist);
+  set: fills the row of that measure and quarter (it must exist); a key
+       that is not one of COLUMNS is a header title on row 4 (a schema column);
   add: writes a new row in the first empty row below the data.
 """
 import json
@@ -19,11 +20,20 @@ COLUMNS = {"id": 1, "quarter": 3, "status": 4, "result": 5, "obstacles": 6, "sug
 FIRST_DATA_ROW = 5  # 1-based; header on row 4
 
 
+def column_of(ws, key):
+    if key in COLUMNS:
+        return COLUMNS[key]
+    for c in ws[FIRST_DATA_ROW - 1]:
+        if c.value == key:
+            return c.column
+    sys.exit("no column %s" % key)
+
+
 def fill(ws, r, values):
     for key, value in values.items():
         if key in ("id", "quarter") and ws.cell(row=r, column=COLUMNS[key]).value not in (None, ""):
             continue
-        ws.cell(row=r, column=COLUMNS[key], value=value)
+        ws.cell(row=r, column=column_of(ws, key), value=value)
 
 
 def main():
