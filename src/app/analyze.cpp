@@ -53,7 +53,8 @@ void run_plan(const Resources& resources, const AnalyzeOptions& options, Analyze
     }
     as_of = *parsed;
   }
-  result.plan = plan::build_plan(result.model, result.analysis->deficiencies, resources.catalog, as_of);
+  result.plan = plan::build_plan(result.model, result.analysis->deficiencies, resources.catalog, resources.departments,
+                                 resources.statuses, as_of);
   result.findings.append(result.plan->findings);
 }
 

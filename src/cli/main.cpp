@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "base/error.hpp"
 #include "xlsx/file_error.hpp"
 
 int main(int argc, char** argv) {
@@ -66,6 +67,10 @@ int main(int argc, char** argv) {
       std::cerr << e.path() << ": " << (global.lang == "en" ? e.message_en() : e.message_th())
                 << "\n";
       if (global.lang != "en") std::cerr << e.path() << ": " << e.message_en() << "\n";
+      return kExitUnreadable;
+    } catch (const itawb::Error& e) {  // a resource that cannot be used, ...
+      std::cerr << "itawb: " << e.message(global.lang) << "\n";
+      if (global.lang != "en") std::cerr << "itawb: " << e.message("en") << "\n";
       return kExitUnreadable;
     } catch (const std::exception& e) {
       std::cerr << "itawb: " << e.what() << "\n";
