@@ -50,7 +50,8 @@ void run_plan(const Resources& resources, const AnalyzeOptions& options, Analyze
                         "cannot read the --as-of date: " + *options.as_of);
     as_of = *parsed;
   }
-  result.plan = plan::build_plan(result.model, result.analysis->deficiencies, resources.catalog, as_of);
+  result.plan = plan::build_plan(result.model, result.analysis->deficiencies, resources.catalog, resources.departments,
+                                 resources.statuses, as_of);
   result.findings.append(result.plan->findings);
 }
 

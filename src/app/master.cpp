@@ -22,7 +22,7 @@ std::optional<size_t> find_schema_sheet(const xlsx::Workbook& wb, const schema::
 // หน่วยงานที่รายงาน cell, else to its measure's only department; rows of a
 // measure with several departments and no department written stay unattributed.
 std::vector<std::string> attribute_progress(const model::AgencyWorkbook& model, const plan::PlanResult& plan) {
-  const plan::OwnerResolver owners(model.extra_departments);
+  const plan::OwnerResolver owners(*plan.department_table, model.extra_departments);
   std::vector<std::string> out(model.progress.size());
   for (const auto& m : plan.measures) {
     for (const size_t i : m.progress) {
@@ -45,8 +45,8 @@ std::vector<std::string> status_choices() {
           plan::status_th(plan::Status::Done)};
 }
 
-std::string canonical_status(std::string_view written) {
-  const auto s = plan::parse_status(written);
+std::string canonical_status(const plan::StatusTable& statuses, std::string_view written) {
+  const auto s = statuses.read(written);
   return s ? plan::status_th(*s) : std::string();
 }
 
@@ -79,7 +79,7 @@ Master load_master(const Resources& resources, const std::filesystem::path& file
   options.file_label = file.string();
   master.load = model::load_workbook(master.workbook, resources.schemas, resources.frameworks, options);
   const auto catalog = plan::MeasureCatalog::parse(R"({"version": 1, "entries": []})", "(none)");
-  master.plan = plan::build_plan(master.load.model, {}, catalog, as_of);
+  master.plan = plan::build_plan(master.load.model, {}, catalog, resources.departments, resources.statuses, as_of);
   master.departments_of_progress = attribute_progress(master.load.model, master.plan);
   master.progress_sheet = find_schema_sheet(master.workbook, master.schemas->sheet("progress"));
   master.measures_sheet = find_schema_sheet(master.workbook, master.schemas->sheet("measures"));

@@ -37,7 +37,7 @@ RawRows read_raw_progress(const Master& master);
 // The three statuses in the order a drop-down lists them.
 std::vector<std::string> status_choices();
 // Canonical Thai status of a written one, or "" when not recognised.
-std::string canonical_status(std::string_view written);
+std::string canonical_status(const plan::StatusTable& statuses, std::string_view written);
 
 // Departments a planned measure counts for ("everyone" expanded).
 const std::vector<std::string>& departments_of(const plan::PlannedMeasure& m);

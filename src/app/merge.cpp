@@ -158,7 +158,7 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
   input.master = &master.load.model;
   input.master_departments = master.departments_of_progress;
   input.status_choices = status_choices();
-  input.normalize_status = [](std::string_view s) { return canonical_status(s); };
+  input.normalize_status = [&resources](std::string_view s) { return canonical_status(resources.statuses, s); };
 
   MergeReport report;
   report.result = exchange::merge_returns(input, returns);

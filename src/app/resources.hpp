@@ -12,6 +12,8 @@
 
 #include "model/framework.hpp"
 #include "plan/catalog.hpp"
+#include "plan/owners.hpp"
+#include "plan/progress.hpp"
 #include "schema/schema.hpp"
 
 namespace itawb::app {
@@ -20,10 +22,24 @@ struct Resources {
   schema::SchemaSet schemas;
   model::FrameworkCatalog frameworks;
   plan::MeasureCatalog catalog;
+  plan::DepartmentTable departments;  // schemas/departments.json
+  plan::StatusTable statuses;         // schemas/statuses.json
 };
 
-// Loads `home`/schemas (sheet schemas and frameworks/) and
-// `home`/workbooks/catalog/measures.json. Throws itawb::Error naming the file.
+// The resource files as bytes, by path relative to the data home with '/'
+// ("schemas/sheets/measures.schema.json", "workbooks/catalog/measures.json").
+using ResourceFiles = std::map<std::string, std::string>;
+
+// Builds the resources from files in memory: schemas/sheet.meta.json and
+// schemas/sheets/*.schema.json, schemas/frameworks/ita-YYYY.json,
+// workbooks/catalog/measures.json, schemas/departments.json and
+// schemas/statuses.json with their meta-schemas. Other files are ignored.
+// Throws itawb::Error naming the file.
+Resources load_resources(const ResourceFiles& files);
+
+// Reads every file under `home`/schemas and `home`/workbooks/catalog into a
+// ResourceFiles and builds the resources from it.
+ResourceFiles read_resource_files(const std::filesystem::path& home);
 Resources load_resources(const std::filesystem::path& home);
 
 }  // namespace itawb::app

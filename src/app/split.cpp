@@ -59,7 +59,7 @@ exchange::DepartmentPacket packet_for(const Master& master, const RawRows& raw, 
         const auto raw_row = raw.find(model.progress[i].origin.row);
         if (raw_row != raw.end() && raw_row->second.count("status")) written = raw_row->second.at("status").text;
       }
-      const std::string canonical = canonical_status(written);
+      const std::string canonical = canonical_status(*master.plan.statuses, written);
       row.progress.status = canonical.empty() ? written : canonical;
       reported.insert(row.progress.quarter);
       rows.push_back(std::move(row));

@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-#include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -15,10 +15,12 @@ namespace fs = std::filesystem;
 void write_atomically(const fs::path& target,
                       const std::function<void(const fs::path&)>& write) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  static std::atomic<unsigned> counter{0};
+  // Unique without shared state: the process id and 64 random bits.
+  std::random_device random;
+  const uint64_t nonce = (uint64_t{random()} << 32) ^ random();
   const fs::path tmp = dir / ("." + target.filename().string() + "." +
                               std::to_string(::getpid()) + "." +
-                              std::to_string(counter++) + ".tmp");
+                              std::to_string(nonce) + ".tmp");
   try {
     write(tmp);
     fs::rename(tmp, target);

@@ -12,6 +12,7 @@
 // silently: every returned row is either merged or listed with a reason.
 #pragma once
 
+#include <functional>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -181,7 +182,7 @@ struct MergeInput {
   Attribution master_departments;              // parallel to master->progress
   std::vector<std::string> status_choices;     // accepted statuses
   // Normalises a status as written; empty when not recognised.
-  std::string (*normalize_status)(std::string_view) = nullptr;
+  std::function<std::string(std::string_view)> normalize_status;
 };
 
 // A return refused as a whole that had no rows to list (e.g. no progress sheet).

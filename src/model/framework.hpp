@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace itawb::model {
@@ -100,12 +101,19 @@ struct Framework {
   // Loads and checks one framework file; throws std::runtime_error naming the
   // file and the JSON path of the problem.
   static Framework load(const std::filesystem::path& file);
+  // The same from the file's bytes; `name` is used in messages (and its
+  // file name must agree with the year when it is ita-YYYY.json).
+  static Framework parse(std::string_view text, const std::string& name);
 };
 
 // All frameworks in a folder (schemas/frameworks), by year.
 class FrameworkCatalog {
  public:
   static FrameworkCatalog load_dir(const std::filesystem::path& dir);
+  // The same from bytes: file name (…/ita-YYYY.json) -> text; other names
+  // are skipped. `dir_name` is used in messages.
+  static FrameworkCatalog from_files(const std::map<std::string, std::string>& files,
+                                     const std::string& dir_name = "schemas/frameworks");
   // The framework of `year`, or nullptr.
   const Framework* for_year(int year) const;
   std::vector<int> years() const;

@@ -100,11 +100,9 @@ class Reader {
 
 std::string at(const std::string& path, size_t index) { return path + "/" + std::to_string(index); }
 
-json parse_file(const fs::path& file, const std::string& name) {
-  const auto text = read_file(file);
-  if (!text) throw std::runtime_error(name + ": cannot open the framework file");
+json parse_text(std::string_view text, const std::string& name) {
   try {
-    return json::parse(*text);
+    return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     std::string what = e.what();
     auto bracket = what.find("] ");
@@ -372,10 +370,15 @@ int year_in_name(const fs::path& file) {
 }  // namespace
 
 Framework Framework::load(const fs::path& file) {
-  const std::string name = file.string();
+  const auto text = read_file(file);
+  if (!text) throw std::runtime_error(file.string() + ": cannot open the framework file");
+  return parse(*text, file.string());
+}
+
+Framework Framework::parse(std::string_view text, const std::string& name) {
   Reader reader(name);
-  Framework f = read_framework(reader, parse_file(file, name));
-  int named = year_in_name(file);
+  Framework f = read_framework(reader, parse_text(text, name));
+  int named = year_in_name(name);
   if (named != 0 && named != f.year)
     reader.fail("/year", "the file name says " + std::to_string(named) + " but the year is " +
                              std::to_string(f.year));
@@ -387,20 +390,29 @@ FrameworkCatalog FrameworkCatalog::load_dir(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw std::runtime_error(dir.string() + ": framework folder not found");
-  std::vector<fs::path> files;
+  std::map<std::string, std::string> files;
   for (const auto& entry : fs::directory_iterator(dir, ec))
-    if (entry.is_regular_file() && year_in_name(entry.path()) != 0) files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
+    if (entry.is_regular_file() && year_in_name(entry.path()) != 0) {
+      const auto text = read_file(entry.path());
+      if (!text) throw std::runtime_error(entry.path().string() + ": cannot open the framework file");
+      files[entry.path().string()] = *text;
+    }
+  return from_files(files, dir.string());
+}
+
+FrameworkCatalog FrameworkCatalog::from_files(const std::map<std::string, std::string>& files,
+                                              const std::string& dir_name) {
   FrameworkCatalog catalog;
-  for (const auto& file : files) {
-    Framework f = Framework::load(file);
+  for (const auto& [name, text] : files) {
+    if (year_in_name(name) == 0) continue;
+    Framework f = Framework::parse(text, name);
     auto [it, inserted] = catalog.by_year_.emplace(f.year, std::move(f));
     if (!inserted)
-      throw std::runtime_error(file.string() + ": year " + std::to_string(it->first) +
+      throw std::runtime_error(name + ": year " + std::to_string(it->first) +
                                " is already defined by " + it->second.source_file);
   }
   if (catalog.by_year_.empty())
-    throw std::runtime_error(dir.string() + ": no framework files (ita-YYYY.json) found");
+    throw std::runtime_error(dir_name + ": no framework files (ita-YYYY.json) found");
   return catalog;
 }
 

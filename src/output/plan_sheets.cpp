@@ -38,11 +38,11 @@ std::string count_th(int n) { return text::thai_digits(std::to_string(n)); }
 // The least advanced readable status among a measure's rows for one quarter
 // (departments may differ: the grid shows what is still to do).
 std::optional<plan::Status> quarter_status(const plan::PlannedMeasure& m, int quarter,
-                                           const model::AgencyWorkbook& wb) {
+                                           const model::AgencyWorkbook& wb, const plan::StatusTable& statuses) {
   std::optional<plan::Status> out;
   for (const size_t i : m.progress) {
     if (i >= wb.progress.size() || wb.progress[i].quarter != quarter) continue;
-    const auto s = plan::parse_status(wb.progress[i].status);
+    const auto s = statuses.read(wb.progress[i].status);
     if (s && (!out || static_cast<int>(*s) < static_cast<int>(*out))) out = s;
   }
   return out;
@@ -146,7 +146,7 @@ uint32_t grid_rows(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const mo
     ws.text(r, 2, join(m->departments), cell);
     for (int q = 1; q <= 4; ++q) {
       const bool planned = m->timeframe.ok() && plan::has_quarter(m->timeframe.quarters, q);
-      if (const auto s = quarter_status(*m, q, wb)) ws.text(r, 2 + q, plan::status_th(*s), centre.with_fill(status_fill(*s)));
+      if (const auto s = quarter_status(*m, q, wb, *plan.statuses)) ws.text(r, 2 + q, plan::status_th(*s), centre.with_fill(status_fill(*s)));
       else if (planned) ws.text(r, 2 + q, "ตามแผน", centre.with_fill(kPlannedFill));
       else ws.blank(r, 2 + q, centre);
     }

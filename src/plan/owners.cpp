@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <regex>
 
+#include <nlohmann/json.hpp>
+
+#include "schema/json_check.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::plan {
@@ -62,65 +66,89 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
-struct AliasRow {
-  const char* canonical;  // "" for the special kinds
-  std::vector<const char*> spellings;
-};
-
-const std::vector<AliasRow>& department_rows() {
-  static const std::vector<AliasRow> rows = {
-      {"สำนักปลัด",
-       {"สำนักปลัด", "สำนักงานปลัด", "สำนักปลัดเทศบาล", "สำนักงานปลัดเทศบาล", "สำนักปลัด อบต.",
-        "สำนักงานปลัด อบต.", "สำนักปลัดองค์การบริหารส่วนตำบล", "สำนักงานปลัดองค์การบริหารส่วนตำบล",
-        "ปลัด อบต.", "ปลัดเทศบาล", "ปลัดองค์การบริหารส่วนตำบล", "นิติกร", "งานนิติการ", "นิติการ",
-        "งานกฎหมายและคดี", "งานธุรการ", "งานประชาสัมพันธ์", "งานยุทธศาสตร์และงบประมาณ",
-        "งานวิเคราะห์นโยบายและแผน", "งานนโยบายและแผน", "งานป้องกันและบรรเทาสาธารณภัย"}},
-      {"กองคลัง",
-       {"กองคลัง", "กองการคลัง", "ส่วนการคลัง", "ส่วนคลัง", "งานพัสดุ", "งานพัสดุและทรัพย์สิน",
-        "เจ้าหน้าที่พัสดุ", "งานการเงิน", "งานการเงินและบัญชี", "งานบัญชี", "งานจัดเก็บรายได้",
-        "งานพัฒนาและจัดเก็บรายได้"}},
-      {"กองช่าง", {"กองช่าง", "ส่วนโยธา", "กองโยธา", "งานก่อสร้าง", "งานออกแบบและควบคุมอาคาร"}},
-      {"กองการศึกษาฯ",
-       {"กองการศึกษา", "กองการศึกษา ศาสนาและวัฒนธรรม", "กองการศึกษาศาสนาและวัฒนธรรม", "ส่วนการศึกษา",
-        "ส่วนการศึกษา ศาสนาและวัฒนธรรม", "ศูนย์พัฒนาเด็กเล็ก"}},
-      {"กองสาธารณสุขฯ",
-       {"กองสาธารณสุข", "กองสาธารณสุขและสิ่งแวดล้อม", "ส่วนสาธารณสุข", "ส่วนสาธารณสุขและสิ่งแวดล้อม"}},
-      {"กองการเจ้าหน้าที่", {"กองการเจ้าหน้าที่"}},
-      {"กองสวัสดิการสังคม", {"กองสวัสดิการสังคม", "กองสวัสดิการ", "ส่วนสวัสดิการสังคม"}},
-      {"กองยุทธศาสตร์และงบประมาณ", {"กองยุทธศาสตร์และงบประมาณ", "กองยุทธศาสตร์"}},
-      {"กองวิชาการและแผนงาน", {"กองวิชาการและแผนงาน", "กองวิชาการ"}},
-      {"กองส่งเสริมการเกษตร", {"กองส่งเสริมการเกษตร", "กองเกษตร", "ส่วนส่งเสริมการเกษตร"}},
-      {"หน่วยตรวจสอบภายใน",
-       {"หน่วยตรวจสอบภายใน", "ตรวจสอบภายใน", "งานตรวจสอบภายใน", "ผู้ตรวจสอบภายใน",
-        "นักวิชาการตรวจสอบภายใน"}},
-  };
-  return rows;
-}
-
 }  // namespace
 
-const std::vector<std::string>& default_departments() {
-  static const std::vector<std::string> list = [] {
-    std::vector<std::string> v;
-    for (const auto& row : department_rows()) v.push_back(row.canonical);
-    return v;
-  }();
-  return list;
+DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::string_view meta_text,
+                                           const std::string& file) {
+  const nlohmann::json doc = schema::parse_resource_json(json_text, file);
+  schema::MetaSchema(meta_text, "schemas/departments.meta.json").check(doc, file);
+  // What the meta-schema cannot say: a spelling (compared as the resolver
+  // compares it) names one row only; names refer to departments of the file.
+  DepartmentTable t;
+  std::map<std::string, std::string> row_of_key;  // key -> JSON path of its row
+  auto add_row = [&](Row row, const std::string& path) {
+    for (size_t i = 0; i < row.spellings.size(); ++i) {
+      const std::string key = key_of(row.spellings[i]);
+      const auto [it, fresh] = row_of_key.emplace(key, path);
+      if (!fresh && it->second != path)
+        schema::resource_invalid(file, schema::json_at(path + "/spellings", i),
+                                 "คำว่า \"" + row.spellings[i] + "\" อยู่ในสองแถว (" + it->second + ")",
+                                 "the spelling \"" + row.spellings[i] + "\" is also in " + it->second);
+    }
+    t.rows_.push_back(std::move(row));
+  };
+  const auto& departments = doc.at("departments");
+  for (size_t i = 0; i < departments.size(); ++i) {
+    const auto& d = departments[i];
+    const std::string path = schema::json_at("/departments", i);
+    const std::string name = d.at("name").get<std::string>();
+    if (std::find(t.names_.begin(), t.names_.end(), name) != t.names_.end())
+      schema::resource_invalid(file, path + "/name", "ชื่อส่วนราชการ \"" + name + "\" ซ้ำ",
+                               "the department \"" + name + "\" is listed twice");
+    t.names_.push_back(name);
+    add_row({Kind::Department, name, d.at("spellings").get<std::vector<std::string>>()}, path);
+  }
+  auto check_name = [&](const std::string& name, const std::string& path) {
+    if (std::find(t.names_.begin(), t.names_.end(), name) == t.names_.end())
+      schema::resource_invalid(file, path, "\"" + name + "\" ไม่ใช่ส่วนราชการในรายการ departments",
+                               "\"" + name + "\" is not one of the departments of the file");
+  };
+  const auto& special = doc.at("special");
+  for (size_t i = 0; i < special.size(); ++i) {
+    const auto& r = special[i];
+    const std::string path = schema::json_at("/special", i);
+    const std::string kind = r.at("kind").get<std::string>();
+    const Kind k = kind == "everyone"    ? Kind::Everyone
+                   : kind == "personnel" ? Kind::Personnel
+                   : kind == "separator" ? Kind::Separator
+                                         : Kind::Filler;
+    if (k == Kind::Personnel) {
+      if (!t.personnel_division_.empty())
+        schema::resource_invalid(file, path + "/kind", "มีแถว personnel มากกว่าหนึ่งแถว",
+                                 "more than one row of kind \"personnel\"");
+      t.personnel_division_ = r.at("department").at("with_division").get<std::string>();
+      t.personnel_otherwise_ = r.at("department").at("otherwise").get<std::string>();
+      check_name(t.personnel_division_, path + "/department/with_division");
+      check_name(t.personnel_otherwise_, path + "/department/otherwise");
+    }
+    add_row({k, "", r.at("spellings").get<std::vector<std::string>>()}, path);
+  }
+  if (doc.contains("fallback_departments")) {
+    const auto& list = doc.at("fallback_departments").at("departments");
+    for (size_t i = 0; i < list.size(); ++i) {
+      t.fallback_.push_back(list[i].get<std::string>());
+      check_name(t.fallback_.back(), schema::json_at("/fallback_departments/departments", i));
+    }
+  } else {
+    t.fallback_ = {t.names_.front()};
+  }
+  if (doc.contains("sections_by_agency_type")) {
+    const auto& rules = doc.at("sections_by_agency_type").at("rules");
+    for (size_t i = 0; i < rules.size(); ++i)
+      check_name(rules[i].at("department").get<std::string>(),
+                 schema::json_at("/sections_by_agency_type/rules", i) + "/department");
+  }
+  return t;
 }
 
-OwnerResolver::OwnerResolver(const std::vector<std::string>& extra, std::optional<bool> personnel_division) {
-  for (const auto& row : department_rows())
-    for (const char* spelling : row.spellings) aliases_.push_back({key_of(spelling), Kind::Department, row.canonical});
-  for (const char* s : {"ทุกส่วนงาน", "ทุกส่วนราชการ", "ทุกสำนัก/กอง", "ทุกสำนักกอง", "ทุกสำนัก,กอง", "ทุกกอง/สำนัก",
-                        "ทุกสำนัก", "ทุกกอง", "ทุกกองงาน", "ทุกหน่วยงาน", "ทุกฝ่าย", "ทุกส่วน", "ทุกงาน",
-                        "ทุกสำนัก/กอง/หน่วย", "ทุกแผนก", "ทุกหน่วย"})
-    aliases_.push_back({key_of(s), Kind::Everyone, ""});
-  for (const char* s : {"งานการเจ้าหน้าที่", "การเจ้าหน้าที่", "งานบริหารงานบุคคล", "การงานเจ้าหน้าที่",
-                        "งานบุคคล"})
-    aliases_.push_back({key_of(s), Kind::Personnel, ""});
-  for (const char* s : {"และ", "กับ", "ร่วมกับ", "รวมถึง", "and"}) aliases_.push_back({key_of(s), Kind::Separator, ""});
-  for (const char* s : {"หัวหน้า", "ผู้อำนวยการ", "ผอ", "เจ้าหน้าที่", "ผู้รับผิดชอบ"})
-    aliases_.push_back({key_of(s), Kind::Filler, ""});
+OwnerResolver::OwnerResolver(const DepartmentTable& table, const std::vector<std::string>& extra,
+                             std::optional<bool> personnel_division)
+    : default_list_(table.names()),
+      fallback_(table.fallback()),
+      division_(table.personnel_division()),
+      otherwise_(table.personnel_otherwise()) {
+  for (const auto& row : table.rows())
+    for (const auto& spelling : row.spellings) aliases_.push_back({key_of(spelling), row.kind, row.name});
 
   for (const auto& name : extra) {
     const std::string shown = text::squeeze(name);
@@ -133,7 +161,7 @@ OwnerResolver::OwnerResolver(const std::vector<std::string>& extra, std::optiona
     }
   }
   personnel_division_ = personnel_division.value_or(
-      std::find(agency_list_.begin(), agency_list_.end(), kPersonnelDivision) != agency_list_.end());
+      !division_.empty() && std::find(agency_list_.begin(), agency_list_.end(), division_) != agency_list_.end());
 }
 
 const OwnerResolver::Alias* OwnerResolver::match(std::string_view compact_text, size_t pos) const {
@@ -151,7 +179,7 @@ std::optional<std::string> OwnerResolver::canonical(std::string_view name) const
   for (const auto& a : aliases_) {
     if (a.key != k) continue;
     if (a.kind == Kind::Department) return a.name;
-    if (a.kind == Kind::Personnel) return personnel_division_ ? kPersonnelDivision : kHeadOffice;
+    if (a.kind == Kind::Personnel) return personnel_division_ ? division_ : otherwise_;
   }
   return std::nullopt;
 }
@@ -197,7 +225,7 @@ OwnerParse OwnerResolver::parse(std::string_view raw) const {
       i += a->key.size();
       if (s.compare(i, 3, "ฯ") == 0) i += 3;  // "กองการศึกษาฯ", "สำนักปลัดฯ"
       if (a->kind == Kind::Department) add_unique(out.departments, a->name);
-      if (a->kind == Kind::Personnel) add_unique(out.departments, personnel_division_ ? kPersonnelDivision : kHeadOffice);
+      if (a->kind == Kind::Personnel) add_unique(out.departments, personnel_division_ ? division_ : otherwise_);
       if (a->kind == Kind::Everyone) out.everyone = true;
       continue;
     }
@@ -216,14 +244,14 @@ OwnerParse OwnerResolver::parse(std::string_view raw) const {
 std::vector<std::string> OwnerResolver::agency_departments(const std::vector<OwnerParse>& parsed) const {
   if (!agency_list_.empty()) return agency_list_;
   std::vector<std::string> named;
-  for (const auto& dept : default_departments())
+  for (const auto& dept : default_list_)
     for (const auto& p : parsed)
       if (std::find(p.departments.begin(), p.departments.end(), dept) != p.departments.end()) {
         named.push_back(dept);
         break;
       }
   if (!named.empty()) return named;
-  return {kHeadOffice, "กองคลัง", "กองช่าง"};
+  return fallback_;
 }
 
 }  // namespace itawb::plan

@@ -1,5 +1,6 @@
 // Owners (ผู้รับผิดชอบ / หน่วยงานรับผิดชอบ) of measures: free text read into
-// departments of the agency.
+// departments of the agency. What the departments are and how they are
+// written is data: schemas/departments.json, read into a DepartmentTable.
 //
 //   - several owners per cell: split on , / ; + & newlines, "และ", "กับ",
 //     "ร่วมกับ", and numbering ("๑. สำนักปลัด ๒. กองคลัง");
@@ -26,11 +27,40 @@
 
 namespace itawb::plan {
 
-inline constexpr const char* kHeadOffice = "สำนักปลัด";
-inline constexpr const char* kPersonnelDivision = "กองการเจ้าหน้าที่";
+// schemas/departments.json: the departments and their spellings, and the
+// special words of an owner cell. Checked against departments.meta.json and
+// for what JSON Schema cannot say (a spelling in one row only, names that
+// refer to departments of the file). Immutable after parsing.
+class DepartmentTable {
+ public:
+  enum class Kind { Department, Everyone, Personnel, Separator, Filler };
+  struct Row {
+    Kind kind = Kind::Department;
+    std::string name;  // canonical name (Department rows), else ""
+    std::vector<std::string> spellings;
+  };
 
-// Departments known without the agency saying so, in display order.
-const std::vector<std::string>& default_departments();
+  // Throws itawb::Error "resource-invalid" naming `file` and the JSON path.
+  static DepartmentTable from_json(std::string_view json_text, std::string_view meta_text,
+                                   const std::string& file = "schemas/departments.json");
+
+  // Department rows in display order, then the special rows, in file order.
+  const std::vector<Row>& rows() const { return rows_; }
+  // Departments known without the agency saying so, in display order.
+  const std::vector<std::string>& names() const { return names_; }
+  // Personnel work: the division it goes to when the agency has one, and
+  // the department otherwise ("" when the file has no personnel row).
+  const std::string& personnel_division() const { return personnel_division_; }
+  const std::string& personnel_otherwise() const { return personnel_otherwise_; }
+  // What "every department" stands for when nothing else says.
+  const std::vector<std::string>& fallback() const { return fallback_; }
+
+ private:
+  std::vector<Row> rows_;
+  std::vector<std::string> names_;
+  std::string personnel_division_, personnel_otherwise_;
+  std::vector<std::string> fallback_;
+};
 
 struct OwnerParse {
   std::vector<std::string> departments;  // canonical names, first-written order, no duplicates
@@ -41,11 +71,13 @@ struct OwnerParse {
 
 class OwnerResolver {
  public:
+  // `table`: the departments (Resources::departments); copied, so it need
+  // not outlive the resolver.
   // `extra`: the agency's own department list (AgencyWorkbook::
   // extra_departments); names it adds are recognised as written.
   // `personnel_division`: whether personnel work goes to กองการเจ้าหน้าที่;
   // by default, when `extra` names it.
-  explicit OwnerResolver(const std::vector<std::string>& extra = {},
+  explicit OwnerResolver(const DepartmentTable& table, const std::vector<std::string>& extra = {},
                          std::optional<bool> personnel_division = std::nullopt);
 
   OwnerParse parse(std::string_view text) const;
@@ -56,13 +88,14 @@ class OwnerResolver {
 
   // What "every department" stands for: the agency's own list when it gave
   // one; else the recognised departments named in `parsed` (default-list
-  // order first); else สำนักปลัด, กองคลัง and กองช่าง, which every อบต. has.
+  // order first); else the table's fallback (สำนักปลัด, กองคลัง and กองช่าง,
+  // which every อบต. has).
   std::vector<std::string> agency_departments(const std::vector<OwnerParse>& parsed) const;
 
   bool personnel_division() const { return personnel_division_; }
 
  private:
-  enum class Kind { Department, Everyone, Personnel, Separator, Filler };
+  using Kind = DepartmentTable::Kind;
   struct Alias {
     std::string key;  // folded, without spaces or dots
     Kind kind;
@@ -73,6 +106,8 @@ class OwnerResolver {
 
   std::vector<Alias> aliases_;
   std::vector<std::string> agency_list_;  // canonical names of `extra`
+  std::vector<std::string> default_list_, fallback_;
+  std::string division_, otherwise_;  // where personnel work goes
   bool personnel_division_ = false;
 };
 

@@ -70,13 +70,16 @@ void check_owners(const PlannedMeasure& m, const std::string& file, Findings& ou
 
 // Whether personnel work has its own division: the agency lists one, or a
 // measure names it.
-bool names_personnel_division(const model::AgencyWorkbook& wb, const std::vector<model::MeasureInput>& measures) {
-  const OwnerResolver plain(wb.extra_departments, false);
+bool names_personnel_division(const model::AgencyWorkbook& wb, const std::vector<model::MeasureInput>& measures,
+                              const DepartmentTable& table) {
+  const std::string& division = table.personnel_division();
+  if (division.empty()) return false;
+  const OwnerResolver plain(table, wb.extra_departments, false);
   for (const auto& d : wb.extra_departments)
-    if (plain.canonical(d) == std::string(kPersonnelDivision)) return true;
+    if (plain.canonical(d) == division) return true;
   for (const auto& m : measures) {
     const auto p = plain.parse(m.owner);
-    if (std::find(p.departments.begin(), p.departments.end(), kPersonnelDivision) != p.departments.end())
+    if (std::find(p.departments.begin(), p.departments.end(), division) != p.departments.end())
       return true;
   }
   return false;
@@ -93,7 +96,8 @@ struct ProgressRank {
   }
 };
 
-void attach_progress(const model::AgencyWorkbook& wb, std::vector<PlannedMeasure>& measures, Findings& out) {
+void attach_progress(const model::AgencyWorkbook& wb, const StatusTable& statuses, std::vector<PlannedMeasure>& measures,
+                     Findings& out) {
   std::map<std::string, size_t> by_id;
   for (size_t k = 0; k < measures.size(); ++k)
     if (!measures[k].duplicate_id) by_id.emplace(measure_key(measures[k].input.id), k);
@@ -117,7 +121,7 @@ void attach_progress(const model::AgencyWorkbook& wb, std::vector<PlannedMeasure
                              std::to_string(p.quarter)));
       continue;
     }
-    const auto status = parse_status(p.status);
+    const auto status = statuses.read(p.status);
     if (!status) {
       out.add(model::finding_at(Severity::Warning, "status-unknown", wb.path, p.origin, p.status,
                          "ไม่รู้จักสถานะ \"" + p.status + "\" ของมาตรการ " + p.measure_id +
@@ -260,8 +264,11 @@ std::vector<std::string> codes_named(std::string_view deficiency_text) {
 }
 
 PlanResult build_plan(const model::AgencyWorkbook& wb, const std::vector<ita::Deficiency>& deficiencies,
-                      const MeasureCatalog& catalog, const calendar::Date& as_of, const PlanOptions& options) {
+                      const MeasureCatalog& catalog, const DepartmentTable& departments, const StatusTable& statuses,
+                      const calendar::Date& as_of, const PlanOptions& options) {
   PlanResult r;
+  r.department_table = &departments;
+  r.statuses = &statuses;
   r.target_percent = options.target_percent;
   r.plan_year_be = plan_year_of(wb.agency);
   if (r.plan_year_be == 0) {
@@ -287,7 +294,7 @@ PlanResult build_plan(const model::AgencyWorkbook& wb, const std::vector<ita::De
                                     " measures proposed from the catalog, to review before use"));
   }
 
-  const OwnerResolver owners(wb.extra_departments, names_personnel_division(wb, inputs));
+  const OwnerResolver owners(departments, wb.extra_departments, names_personnel_division(wb, inputs, departments));
   std::map<std::string, size_t> first_by_id;
   for (const auto& in : inputs) {
     PlannedMeasure m;
@@ -319,7 +326,7 @@ PlanResult build_plan(const model::AgencyWorkbook& wb, const std::vector<ita::De
         if (std::find(m.departments.begin(), m.departments.end(), d) == m.departments.end()) m.departments.push_back(d);
   }
 
-  attach_progress(wb, r.measures, r.findings);
+  attach_progress(wb, statuses, r.measures, r.findings);
   for (auto& m : r.measures) {
     m.due = m.timeframe.ok() && quarter_over(r.plan_year_be, last_quarter(m.timeframe.quarters), as_of);
     m.overdue = m.due && m.status != Status::Done;

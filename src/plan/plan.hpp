@@ -89,6 +89,10 @@ struct PlanOptions {
 };
 
 struct PlanResult {
+  // The tables the plan was read with (the caller's Resources, which must
+  // outlive the result): for reading more owners or statuses the same way.
+  const DepartmentTable* department_table = nullptr;
+  const StatusTable* statuses = nullptr;
   int plan_year_be = 0;
   double target_percent = 80.0;
   PlanPosition as_of;
@@ -104,7 +108,8 @@ struct PlanResult {
 };
 
 PlanResult build_plan(const model::AgencyWorkbook& workbook, const std::vector<ita::Deficiency>& deficiencies,
-                      const MeasureCatalog& catalog, const calendar::Date& as_of, const PlanOptions& options = {});
+                      const MeasureCatalog& catalog, const DepartmentTable& departments, const StatusTable& statuses,
+                      const calendar::Date& as_of, const PlanOptions& options = {});
 
 // Question/item codes named in a ข้อบกพร่อง text ("e9", "E๙ ท่านเคย...",
 // "O13, o10"), lower case, in order, without duplicates.

@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 SchemaError::SchemaError(fs::path file, std::string json_path, const std::string& what)
-    : std::runtime_error(file.string() + (json_path.empty() ? "" : ": " + json_path) + ": " + what),
+    : Error("resource-invalid", "ไฟล์ข้อมูลประกอบใช้ไม่ได้ ที่ " + (json_path.empty() ? "/" : json_path) + ": " + what,
+            (json_path.empty() ? "/" : json_path) + ": " + what, file.string()),
       file_(std::move(file)),
       json_path_(std::move(json_path)) {}
 
@@ -72,14 +73,18 @@ bool SheetSchema::is_missing(std::string_view text) const {
 
 namespace {
 
-json read_json(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw SchemaError(file, "", "cannot open the file");
+json parse_json_text(std::string_view text, const fs::path& file) {
   try {
-    return json::parse(in);
+    return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
     throw SchemaError(file, "", std::string("not valid JSON: ") + e.what());
   }
+}
+
+std::string read_bytes(const fs::path& file) {
+  auto text = read_file(file);
+  if (!text) throw SchemaError(file, "", "cannot open the file");
+  return *text;
 }
 
 // valijson's context ["<root>", "[fields]", "[3]", "[type]"] -> "/fields/3/type".
@@ -97,7 +102,7 @@ std::string json_path(const std::vector<std::string>& context) {
 
 class MetaSchema {
  public:
-  explicit MetaSchema(const fs::path& file) : file_(file), doc_(read_json(file)) {
+  MetaSchema(const fs::path& file, std::string_view text) : file_(file), doc_(parse_json_text(text, file)) {
     try {
       valijson::SchemaParser parser;
       valijson::adapters::NlohmannJsonAdapter adapter(doc_);
@@ -269,19 +274,24 @@ void check_consistency(const SheetSchema& s) {
 }  // namespace
 
 SchemaSet SchemaSet::load_dir(const fs::path& schemas_dir) {
-  const MetaSchema meta(schemas_dir / "sheet.meta.json");
-  std::vector<fs::path> files;
+  std::map<std::string, std::string> files;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(schemas_dir / "sheets", ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.size() > 12 && name.ends_with(".schema.json")) files.push_back(entry.path());
+    if (name.size() > 12 && name.ends_with(".schema.json")) files[entry.path().string()] = read_bytes(entry.path());
   }
   if (ec) throw SchemaError(schemas_dir / "sheets", "", "cannot list the folder: " + ec.message());
-  std::sort(files.begin(), files.end());
+  const fs::path meta = schemas_dir / "sheet.meta.json";
+  return from_files(read_bytes(meta), files, meta.string(), (schemas_dir / "sheets").string());
+}
 
+SchemaSet SchemaSet::from_files(std::string_view meta_text, const std::map<std::string, std::string>& sheet_files,
+                                const std::string& meta_name, const std::string& sheets_name) {
+  const MetaSchema meta(meta_name, meta_text);
   SchemaSet set;
-  for (const auto& file : files) {
-    const json doc = read_json(file);
+  for (const auto& [name, text] : sheet_files) {  // sorted by name
+    const fs::path file = name;
+    const json doc = parse_json_text(text, file);
     meta.check(file, doc);
     SheetSchema sheet = parse_sheet(file, doc);
     check_consistency(sheet);
@@ -291,12 +301,11 @@ SchemaSet SchemaSet::load_dir(const fs::path& schemas_dir) {
   }
   for (const char* needed : {"agency", "indicators"})
     if (!set.sheet(needed))
-      throw SchemaError(schemas_dir / "sheets", "", std::string("no schema for the \"") + needed + "\" sheet");
+      throw SchemaError(sheets_name, "", std::string("no schema for the \"") + needed + "\" sheet");
   std::stable_sort(set.sheets_.begin(), set.sheets_.end(),
                    [](const SheetSchema& a, const SheetSchema& b) { return a.order < b.order; });
   return set;
 }
-
 
 const SheetSchema* SchemaSet::sheet(std::string_view name) const {
   for (const auto& s : sheets_)

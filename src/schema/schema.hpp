@@ -13,13 +13,16 @@
 #include <string_view>
 #include <vector>
 
+#include "base/error.hpp"
+
 namespace itawb::schema {
 
-// A schema file that cannot be used: names the file and the JSON path.
-class SchemaError : public std::runtime_error {
+// A schema file that cannot be used: an itawb::Error with code
+// "resource-invalid" naming the file and, in both sentences, the JSON path.
+class SchemaError : public Error {
  public:
   SchemaError(std::filesystem::path file, std::string json_path, const std::string& what);
-  const std::filesystem::path& file() const { return file_; }
+  const std::filesystem::path& file() const { return file_; }  // as a path (Error::file() as text)
   const std::string& json_path() const { return json_path_; }  // "/fields/3/type" ("" = whole file)
 
  private:
@@ -116,6 +119,11 @@ class SchemaSet {
  public:
   // Loads dir/sheet.meta.json and dir/sheets/*.schema.json. Throws SchemaError.
   static SchemaSet load_dir(const std::filesystem::path& schemas_dir);
+  // The same from bytes: the meta-schema's text and the sheet schemas' texts
+  // by file name (the names are used in messages and SheetSchema::file).
+  static SchemaSet from_files(std::string_view meta_text, const std::map<std::string, std::string>& sheet_files,
+                              const std::string& meta_name = "schemas/sheet.meta.json",
+                              const std::string& sheets_name = "schemas/sheets");
 
   const SheetSchema* sheet(std::string_view name) const;  // by machine name
   const std::vector<SheetSchema>& sheets() const { return sheets_; }  // by `order`

@@ -55,7 +55,7 @@ TEST_CASE("the committed catalog covers every issue, and every entry is usable",
     CHECK_FALSE(catalog.for_issue(issue, true).empty());
   }
   // Every entry's timeframe, owners and steps are usable.
-  const OwnerResolver owners;
+  const OwnerResolver owners(test::resources().departments);
   for (const auto& e : catalog.entries()) {
     INFO("entry " << e.id);
     CHECK(parse_timeframe(e.timeframe, 2569).ok());
@@ -159,7 +159,7 @@ TEST_CASE("a workbook with deficiencies and no measures gets the proposals", "[p
   wb.path = "thungthong.xlsx";
   wb.agency.assessment_year = 2567;  // plan year defaults to 2568
   const auto deficiencies = seed000_deficiencies();
-  const auto r = build_plan(wb, deficiencies, test::resources().catalog, Date{2024, 11, 15});
+  const auto r = build_plan(wb, deficiencies, test::resources().catalog, test::resources().departments, test::resources().statuses, Date{2024, 11, 15});
   CHECK(r.plan_year_be == 2568);
   CHECK(r.proposed);
   REQUIRE_FALSE(r.measures.empty());
@@ -175,7 +175,7 @@ TEST_CASE("a workbook with deficiencies and no measures gets the proposals", "[p
   CHECK(info);
   // The same deficiencies against an empty catalog: nothing proposed, e9 uncovered.
   const auto empty = MeasureCatalog::parse(R"({"entries": []})", "empty.json");
-  const auto r2 = build_plan(wb, deficiencies, empty, Date{2024, 11, 15});
+  const auto r2 = build_plan(wb, deficiencies, empty, test::resources().departments, test::resources().statuses, Date{2024, 11, 15});
   CHECK_FALSE(r2.proposed);
   CHECK(r2.uncovered_urgent == std::vector<std::string>{"e9"});
 }

@@ -47,7 +47,7 @@ TEST_CASE("seed 002: อบต.ป่าตึง reports all 11 measures of FY 
   CHECK(wb.agency.plan_year == 2568);
 
   const Date memo = *parse_date("๒๑ ตุลาคม ๒๕๖๘");
-  const auto r = build_plan(wb, {}, catalog(), memo);
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, memo);
   CHECK(r.as_of.phase == PlanPhase::After);  // the memo comes after the fiscal year closed
   CHECK(r.as_of.fiscal_year_be == 2569);
   CHECK(r.as_of.quarters_over == 4);
@@ -86,12 +86,12 @@ TEST_CASE("seed 002: อบต.ป่าตึง reports all 11 measures of FY 
   // is due (every measure runs all year), nothing is done.
   auto unreported = wb;
   unreported.progress.clear();
-  const auto mid = build_plan(unreported, {}, catalog(), Date{2025, 4, 1});
+  const auto mid = build_plan(unreported, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 1});
   CHECK(mid.overall.done == 0);
   CHECK(mid.overall.no_status == 11);
   CHECK(mid.overdue_ids.empty());
   // ... and after the year: all 11 overdue.
-  const auto late = build_plan(unreported, {}, catalog(), memo);
+  const auto late = build_plan(unreported, {}, catalog(), test::resources().departments, test::resources().statuses, memo);
   CHECK(late.overdue_ids.size() == 11);
 }
 
@@ -100,7 +100,7 @@ TEST_CASE("seed 002: the FY 2569 plan of อบต.ป่าตึง", "[plan][
   REQUIRE(wb.measures.size() == 6);
   CHECK(wb.progress.empty());
   // Halfway through Q3 of FY 2569: the training measure (มี.ค. ๖๙ = Q2) is overdue.
-  const auto r = build_plan(wb, {}, catalog(), Date{2026, 5, 15});
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2026, 5, 15});
   CHECK(r.plan_year_be == 2569);
   CHECK(r.as_of.quarter == 3);
   CHECK(r.measures[5].input.id == "7");
@@ -115,7 +115,7 @@ TEST_CASE("seed 002: the FY 2569 plan of อบต.ป่าตึง", "[plan][
   // Read against FY 2568 instead, its timeframes are all outside the year.
   auto wrong_year = wb;
   wrong_year.agency.plan_year = 2568;
-  const auto w = build_plan(wrong_year, {}, catalog(), Date{2025, 5, 15});
+  const auto w = build_plan(wrong_year, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 5, 15});
   CHECK(count_code(w.findings, "timeframe-out-of-year") == 6);
 }
 
@@ -123,7 +123,7 @@ TEST_CASE("seed 003: อบต.ทุ่งกระพังโหม reports a
   const auto wb = load_example("thungkraphanghom-2567-progress.xlsx");
   REQUIRE(wb.measures.size() == 11);
   REQUIRE(wb.progress.size() == 11);
-  const auto r = build_plan(wb, {}, catalog(), Date{2024, 10, 1});  // 1 ต.ค. 2567, the year closed
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2024, 10, 1});  // 1 ต.ค. 2567, the year closed
   CHECK(r.plan_year_be == 2567);
   CHECK(r.overall.done == 11);
   CHECK(r.overall.percent == Approx(100.0));
@@ -141,7 +141,7 @@ TEST_CASE("seed 003: อบต.ทุ่งกระพังโหม reports a
   // On 1 พ.ค. 2567 with nothing reported, only the six-month measure is overdue.
   auto early = wb;
   early.progress.clear();
-  const auto may = build_plan(early, {}, catalog(), Date{2024, 5, 1});
+  const auto may = build_plan(early, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2024, 5, 1});
   CHECK(may.as_of.quarter == 3);
   CHECK(may.overdue_ids == std::vector<std::string>{"11"});
   CHECK(may.overall.percent == Approx(0.0));

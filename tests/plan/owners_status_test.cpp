@@ -5,14 +5,23 @@
 #include "plan/owners.hpp"
 #include "plan/plan.hpp"
 #include "plan/progress.hpp"
+#include "support/helpers.hpp"
 
 using namespace itawb::plan;
 using namespace itawb::calendar;
 using namespace itawb::model;
 using Strings = std::vector<std::string>;
 
+namespace {
+// The tables of the repository's schemas/departments.json and statuses.json.
+const DepartmentTable& departments() { return itawb::test::resources().departments; }
+std::optional<Status> parse_status(std::string_view text) {
+  return itawb::plan::parse_status(itawb::test::resources().statuses, text);
+}
+}  // namespace
+
 TEST_CASE("owner variants fold to the default departments", "[plan][owners]") {
-  const OwnerResolver r;
+  const OwnerResolver r(departments());
   CHECK(r.parse("สำนักปลัด").departments == Strings{"สำนักปลัด"});
   CHECK(r.parse("สำนักปลัดเทศบาล").departments == Strings{"สำนักปลัด"});
   CHECK(r.parse("สำนักงานปลัด อบต.").departments == Strings{"สำนักปลัด"});
@@ -32,7 +41,7 @@ TEST_CASE("owner variants fold to the default departments", "[plan][owners]") {
 }
 
 TEST_CASE("several owners per measure", "[plan][owners]") {
-  const OwnerResolver r;
+  const OwnerResolver r(departments());
   CHECK(r.parse("สำนักปลัด / กองคลัง").departments == Strings{"สำนักปลัด", "กองคลัง"});
   CHECK(r.parse("สำนักปลัด, กองคลัง, กองช่าง").departments == Strings{"สำนักปลัด", "กองคลัง", "กองช่าง"});
   CHECK(r.parse("กองคลัง ร่วมกับ กองช่าง").departments == Strings{"กองคลัง", "กองช่าง"});
@@ -45,7 +54,7 @@ TEST_CASE("several owners per measure", "[plan][owners]") {
 }
 
 TEST_CASE("every department", "[plan][owners]") {
-  const OwnerResolver r;
+  const OwnerResolver r(departments());
   for (const auto* text : {"ทุกส่วนงาน", "ทุกสำนัก/กอง", "ทุกส่วนราชการ", "ทุกกอง", "ทุกส่วน ราชการ"}) {
     INFO(text);
     const auto p = r.parse(text);
@@ -57,22 +66,22 @@ TEST_CASE("every department", "[plan][owners]") {
   const std::vector<OwnerParse> named{r.parse("กองช่าง"), r.parse("สำนักปลัด / กองคลัง"), r.parse("ทุกกอง")};
   CHECK(r.agency_departments(named) == Strings{"สำนักปลัด", "กองคลัง", "กองช่าง"});
   // ... or the agency's own list when it gives one (its names folded).
-  const OwnerResolver own({"สำนักงานปลัด อบต.", "กองคลัง", "กองส่งเสริมการเกษตร", "ศูนย์บริการคนพิการ"});
+  const OwnerResolver own(departments(), {"สำนักงานปลัด อบต.", "กองคลัง", "กองส่งเสริมการเกษตร", "ศูนย์บริการคนพิการ"});
   CHECK(own.agency_departments(named) == Strings{"สำนักปลัด", "กองคลัง", "กองส่งเสริมการเกษตร", "ศูนย์บริการคนพิการ"});
   CHECK(own.parse("ศูนย์บริการคนพิการ").unknown.empty());
   CHECK(own.parse("ศูนย์บริการคนพิการ").departments == Strings{"ศูนย์บริการคนพิการ"});
 }
 
 TEST_CASE("personnel work goes to สำนักปลัด unless there is a กองการเจ้าหน้าที่", "[plan][owners]") {
-  CHECK(OwnerResolver().parse("งานการเจ้าหน้าที่").departments == Strings{"สำนักปลัด"});
-  CHECK(OwnerResolver({"สำนักปลัด", "กองการเจ้าหน้าที่"}).parse("งานการเจ้าหน้าที่").departments ==
+  CHECK(OwnerResolver(departments()).parse("งานการเจ้าหน้าที่").departments == Strings{"สำนักปลัด"});
+  CHECK(OwnerResolver(departments(), {"สำนักปลัด", "กองการเจ้าหน้าที่"}).parse("งานการเจ้าหน้าที่").departments ==
         Strings{"กองการเจ้าหน้าที่"});
-  CHECK(OwnerResolver({}, true).parse("งานการเจ้าหน้าที่").departments == Strings{"กองการเจ้าหน้าที่"});
-  CHECK(OwnerResolver().parse("กองการเจ้าหน้าที่").departments == Strings{"กองการเจ้าหน้าที่"});
+  CHECK(OwnerResolver(departments(), {}, true).parse("งานการเจ้าหน้าที่").departments == Strings{"กองการเจ้าหน้าที่"});
+  CHECK(OwnerResolver(departments()).parse("กองการเจ้าหน้าที่").departments == Strings{"กองการเจ้าหน้าที่"});
 }
 
 TEST_CASE("unknown owners are kept as their own department", "[plan][owners]") {
-  const OwnerResolver r;
+  const OwnerResolver r(departments());
   const auto p = r.parse("๑. งานพัสดุ กองคลัง ๒. คณะกรรมการทบทวน ปรับปรุงการจัดทำคู่มือการใช้ทรัพย์สินของทางราชการ");
   CHECK(p.departments ==
         Strings{"กองคลัง", "คณะกรรมการทบทวน ปรับปรุงการจัดทำคู่มือการใช้ทรัพย์สินของทางราชการ"});

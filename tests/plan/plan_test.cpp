@@ -79,7 +79,7 @@ const MeasureCatalog& catalog() { return test::resources().catalog; }
 TEST_CASE("latest status, overdue and completion as of a date", "[plan][progress]") {
   const auto wb = base_workbook();
   // 1 Apr 2568: Q1 and Q2 are over; measure 2 (Q1-Q2) is in progress -> overdue.
-  const auto r = build_plan(wb, {}, catalog(), Date{2025, 4, 1});
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 1});
   REQUIRE(r.measures.size() == 4);
   CHECK(r.plan_year_be == 2568);
   CHECK(r.as_of.quarter == 3);
@@ -123,7 +123,7 @@ TEST_CASE("the year end: every quarter over, target reached or not", "[plan][pro
   wb.progress.push_back(progress("2", 4, "เสร็จสิ้น", "2025-09-20", 6));
   wb.progress.push_back(progress("3", 4, "☑ ดำเนินการ", "2025-09-20", 7));
   wb.progress.push_back(progress("4", 3, "ดำเนินการแล้ว", "2025-06-20", 8));
-  const auto r = build_plan(wb, {}, catalog(), Date{2025, 10, 1});
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 10, 1});
   CHECK(r.as_of.phase == PlanPhase::After);
   CHECK(r.as_of.quarters_over == 4);
   CHECK(r.overall.done == 4);
@@ -133,12 +133,12 @@ TEST_CASE("the year end: every quarter over, target reached or not", "[plan][pro
 
   // One measure left in progress: 3 of 4 = 75 % < 80 %, and it is overdue.
   wb.progress.pop_back();
-  const auto r2 = build_plan(wb, {}, catalog(), Date{2025, 10, 1});
+  const auto r2 = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 10, 1});
   CHECK(r2.overall.percent == Approx(75.0));
   CHECK_FALSE(r2.overall.meets_target);
   CHECK(r2.overdue_ids == std::vector<std::string>{"4"});
   // The day before the year closes, Q4 is not over: measure 4 (Q3) is still overdue, 3 (Q4) is not.
-  const auto r3 = build_plan(wb, {}, catalog(), Date{2025, 9, 30});
+  const auto r3 = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 9, 30});
   CHECK(r3.overdue_ids == std::vector<std::string>{"4"});
 }
 
@@ -148,7 +148,7 @@ TEST_CASE("ties on the quarter go to the later report date, then the later row",
                  progress("1", 2, "อยู่ระหว่างดำเนินการ", "2025-02-01", 2),
                  progress("2", 2, "อยู่ระหว่างดำเนินการ", "", 3),
                  progress("2", 2, "ดำเนินการแล้ว", "", 4)};
-  const auto r = build_plan(wb, {}, catalog(), Date{2025, 4, 1});
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 1});
   CHECK(r.measures[0].status == Status::Done);
   CHECK(r.measures[1].status == Status::Done);
   CHECK(r.measures[1].latest_progress == size_t{3});
@@ -162,7 +162,7 @@ TEST_CASE("planning findings name the cell and quote the value", "[plan][finding
   wb.progress.push_back(progress("9", 2, "ดำเนินการแล้ว", "", 6));
   wb.progress.push_back(progress("4", 5, "ดำเนินการแล้ว", "", 7));
   wb.progress.push_back(progress("4", 3, "พอใช้", "", 8));
-  const auto r = build_plan(wb, {}, catalog(), Date{2025, 4, 1});
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 1});
 
   const Finding* out = find_code(r.findings, "timeframe-out-of-year");
   REQUIRE(out);
@@ -227,7 +227,7 @@ TEST_CASE("an urgent deficiency without a measure is a warning naming its code",
       {3, "e5", "การประชาสัมพันธ์", 96.96, ita::Category::Develop},              // measure 4: text, issue 3
       {7, "", "รักษาระดับ", 100.0, ita::Category::Maintain},
   };
-  const auto r = build_plan(wb, deficiencies, catalog(), Date{2025, 4, 1});
+  const auto r = build_plan(wb, deficiencies, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 1});
   REQUIRE(r.coverage.size() == 6);
   CHECK(r.coverage[0].measure_ids == std::vector<std::string>{"1"});
   CHECK(r.coverage[1].measure_ids == std::vector<std::string>{"2"});

@@ -60,7 +60,7 @@ model::AgencyWorkbook sample_workbook() {
 
 plan::PlanResult sample_plan(const model::AgencyWorkbook& wb) {
   const auto catalog = plan::MeasureCatalog::parse(R"({"version": 1, "entries": []})", "test");
-  return plan::build_plan(wb, {}, catalog, calendar::Date{2026, 4, 15});  // FY 2569, quarter 3
+  return plan::build_plan(wb, {}, catalog, test::resources().departments, test::resources().statuses, calendar::Date{2026, 4, 15});  // FY 2569, quarter 3
 }
 
 std::string text_at(const json& sheet, const std::string& ref) {

@@ -51,7 +51,10 @@ TEST_CASE("a schema file that breaks the meta-schema names the file and the JSON
   } catch (const schema::SchemaError& e) {
     CHECK(e.file().filename() == "indicators.schema.json");
     CHECK(e.json_path() == "/fields/3/type");
-    CHECK(std::string(e.what()).find("indicators.schema.json: /fields/3/type") != std::string::npos);
+    CHECK(e.code() == "resource-invalid");
+    CHECK(e.message("en").find("indicators.schema.json: /fields/3/type") != std::string::npos);
+    CHECK(e.message("th").find("indicators.schema.json: ") != std::string::npos);
+    CHECK(e.message("th").find("/fields/3/type") != std::string::npos);
   }
 }
 
