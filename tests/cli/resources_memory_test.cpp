@@ -32,7 +32,7 @@ json analysed(const app::Resources& resources) {
   const auto result = app::analyze(resources, options);
   REQUIRE(result.exit_code == 0);
   REQUIRE(result.analysis);
-  json doc = app::to_json(result);
+  json doc = json::parse(app::to_json(result));
   return doc;
 }
 
