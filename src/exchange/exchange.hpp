@@ -105,7 +105,7 @@ std::vector<const schema::FieldSchema*> department_measure_fields(const schema::
 std::string department_file_name(std::string_view department);
 
 // Writes a department's workbook to `file` (not atomically: callers use
-// write_atomically). Throws std::runtime_error when the writer fails.
+// write_atomically). Throws itawb::Error when the writer fails.
 void write_department_workbook(const DepartmentPacket& packet, const std::filesystem::path& file);
 
 // ---- returns ------------------------------------------------------------

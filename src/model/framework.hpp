@@ -98,7 +98,7 @@ struct Framework {
   // Level for a total and the three tool scores.
   const LevelBand& level_for(double total, const std::map<Tool, double>& tools) const;
 
-  // Loads and checks one framework file; throws std::runtime_error naming the
+  // Loads and checks one framework file; throws itawb::Error ("resource-invalid") naming the
   // file and the JSON path of the problem.
   static Framework load(const std::filesystem::path& file);
   // The same from the file's bytes; `name` is used in messages (and its

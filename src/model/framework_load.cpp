@@ -1,9 +1,10 @@
 // Reading schemas/frameworks/ita-YYYY.json into a Framework. Every problem
-// throws std::runtime_error "<file>: <JSON pointer>: <what>", so a user who
+// throws itawb::Error "<file>: <JSON pointer>: <what>", so a user who
 // edits a file for a new year sees exactly which field to fix. The layout is
 // described by schemas/framework.meta.json; the checks here add what JSON
 // Schema cannot say (cross-references, weights summing to 1).
 #include <algorithm>
+#include "base/error.hpp"
 #include <cmath>
 #include <fstream>
 #include <regex>
@@ -22,6 +23,12 @@ namespace itawb::model {
 
 namespace {
 
+// A framework file that cannot be used: the one Error type, code
+// "resource-invalid"; the English sentence names the file and the JSON path.
+[[noreturn]] void throw_invalid(const std::string& what_en) {
+  throw Error("resource-invalid", "ไฟล์เกณฑ์การประเมินใช้ไม่ได้: " + what_en, what_en);
+}
+
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -30,7 +37,7 @@ class Reader {
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
   [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-    throw std::runtime_error(file_ + ": " + (path.empty() ? "/" : path) + ": " + what);
+    throw_invalid(file_ + ": " + (path.empty() ? "/" : path) + ": " + what);
   }
 
   const json& required(const json& obj, const std::string& path, const char* key) const {
@@ -108,7 +115,7 @@ json parse_text(std::string_view text, const std::string& name) {
     auto bracket = what.find("] ");
     if (what.rfind("[json.exception", 0) == 0 && bracket != std::string::npos)
       what = what.substr(bracket + 2);
-    throw std::runtime_error(name + ": invalid JSON: " + what);
+    throw_invalid(name + ": invalid JSON: " + what);
   }
 }
 
@@ -371,7 +378,7 @@ int year_in_name(const fs::path& file) {
 
 Framework Framework::load(const fs::path& file) {
   const auto text = read_file(file);
-  if (!text) throw std::runtime_error(file.string() + ": cannot open the framework file");
+  if (!text) throw_invalid(file.string() + ": cannot open the framework file");
   return parse(*text, file.string());
 }
 
@@ -389,12 +396,12 @@ Framework Framework::parse(std::string_view text, const std::string& name) {
 FrameworkCatalog FrameworkCatalog::load_dir(const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    throw std::runtime_error(dir.string() + ": framework folder not found");
+    throw_invalid(dir.string() + ": framework folder not found");
   std::map<std::string, std::string> files;
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.is_regular_file() && year_in_name(entry.path()) != 0) {
       const auto text = read_file(entry.path());
-      if (!text) throw std::runtime_error(entry.path().string() + ": cannot open the framework file");
+      if (!text) throw_invalid(entry.path().string() + ": cannot open the framework file");
       files[entry.path().string()] = *text;
     }
   return from_files(files, dir.string());
@@ -408,11 +415,11 @@ FrameworkCatalog FrameworkCatalog::from_files(const std::map<std::string, std::s
     Framework f = Framework::parse(text, name);
     auto [it, inserted] = catalog.by_year_.emplace(f.year, std::move(f));
     if (!inserted)
-      throw std::runtime_error(name + ": year " + std::to_string(it->first) +
+      throw_invalid(name + ": year " + std::to_string(it->first) +
                                " is already defined by " + it->second.source_file);
   }
   if (catalog.by_year_.empty())
-    throw std::runtime_error(dir_name + ": no framework files (ita-YYYY.json) found");
+    throw_invalid(dir_name + ": no framework files (ita-YYYY.json) found");
   return catalog;
 }
 

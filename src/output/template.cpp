@@ -1,4 +1,5 @@
 #include "output/template.hpp"
+#include "base/error.hpp"
 
 #include <xlsxwriter.h>
 
@@ -128,7 +129,8 @@ void validate_range(xlsx::SheetWriter& ws, const schema::FieldSchema& f, Context
   const lxw_error err = worksheet_data_validation_range(ws.raw(), first_row, static_cast<lxw_col_t>(col), last_row,
                                                         static_cast<lxw_col_t>(col), &dv);
   if (err != LXW_NO_ERROR)
-    throw std::runtime_error("data validation for " + f.name + ": " + lxw_strerror(err));
+    throw Error("write-failed", "ใส่รายการเลือกของ " + f.title + " ไม่ได้: " + lxw_strerror(err),
+                "data validation for " + f.name + ": " + lxw_strerror(err));
 }
 
 // The framework attribute a template pre-fills ("number", "name_th", "code", "text_th").

@@ -1,4 +1,5 @@
 #include "plan/catalog.hpp"
+#include "base/error.hpp"
 
 #include "base/files.hpp"
 
@@ -15,6 +16,14 @@
 #include "text/thai.hpp"
 
 namespace itawb::plan {
+
+namespace {
+// A catalog that cannot be used: code "resource-invalid"; the English
+// sentence names the file and the JSON path.
+[[noreturn]] void throw_invalid(const std::string& what_en) {
+  throw Error("resource-invalid", "ไฟล์รายการมาตรการใช้ไม่ได้: " + what_en, what_en);
+}
+}  // namespace
 namespace {
 
 using nlohmann::json;
@@ -24,7 +33,7 @@ class Loader {
   explicit Loader(std::string source) : source_(std::move(source)) {}
 
   [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-    throw std::runtime_error(source_ + ": " + (path.empty() ? "/" : path) + ": " + what);
+    throw_invalid(source_ + ": " + (path.empty() ? "/" : path) + ": " + what);
   }
 
   const json& member(const json& obj, const std::string& path, const char* key, bool required) const {
@@ -158,7 +167,7 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 
 MeasureCatalog MeasureCatalog::load(const std::filesystem::path& file) {
   const auto text = read_file(file);
-  if (!text) throw std::runtime_error(file.string() + ": cannot open the measures catalog");
+  if (!text) throw_invalid(file.string() + ": cannot open the measures catalog");
   return parse(*text, file.string());
 }
 

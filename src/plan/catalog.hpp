@@ -43,7 +43,7 @@ struct CatalogEntry {
 
 class MeasureCatalog {
  public:
-  // Throws std::runtime_error naming the file and the JSON path of the
+  // Throws itawb::Error ("resource-invalid") naming the file and the JSON path of the
   // problem ("measures.json: /entries/3/timeframe: ...").
   static MeasureCatalog load(const std::filesystem::path& file);
   static MeasureCatalog parse(std::string_view json_text, const std::string& source_name);

@@ -1,4 +1,5 @@
 #include "xlsx/writer.hpp"
+#include "base/error.hpp"
 
 #include <xlsxwriter.h>
 
@@ -14,7 +15,8 @@ void check(lxw_error err, const char* what) {
   // Writing past Excel's limits is a programming error here: data is checked
   // before it reaches the writer.
   if (err != LXW_NO_ERROR)
-    throw std::runtime_error(std::string("xlsx writer: ") + what + ": " + lxw_strerror(err));
+    throw Error("write-failed", std::string("เขียนไฟล์ xlsx ไม่ได้: ") + what + ": " + lxw_strerror(err),
+                std::string("xlsx writer: ") + what + ": " + lxw_strerror(err));
 }
 
 uint8_t lxw_align(Align a) {
@@ -167,7 +169,7 @@ WorkbookWriter::WorkbookWriter(const std::filesystem::path& file, const WriterOp
   opts.constant_memory = options.streaming ? LXW_TRUE : LXW_FALSE;
   opts.use_zip64 = LXW_FALSE;
   wb_ = workbook_new_opt(file.c_str(), &opts);
-  if (!wb_) throw std::runtime_error("cannot create workbook " + file.string());
+  if (!wb_) throw Error("write-failed", "สร้างไฟล์ไม่ได้: " + file.string(), "cannot create workbook " + file.string(), file.string());
 }
 
 WorkbookWriter::~WorkbookWriter() {
@@ -205,7 +207,7 @@ std::string WorkbookWriter::valid_sheet_name(std::string_view wanted) const {
 SheetWriter& WorkbookWriter::add_sheet(std::string_view wanted) {
   const std::string name = valid_sheet_name(wanted);
   lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
-  if (!ws) throw std::runtime_error("cannot add worksheet '" + name + "'");
+  if (!ws) throw Error("write-failed", "เพิ่มแผ่นงาน '" + name + "' ไม่ได้", "cannot add worksheet '" + name + "'");
   sheets_.push_back(std::unique_ptr<SheetWriter>(new SheetWriter(this, ws, name)));
   return *sheets_.back();
 }
@@ -261,7 +263,7 @@ void WorkbookWriter::close() {
   const lxw_error err = workbook_close(wb_);
   wb_ = nullptr;
   if (err != LXW_NO_ERROR)
-    throw std::runtime_error("cannot write " + file_.string() + ": " + lxw_strerror(err));
+    throw Error("write-failed", std::string("เขียนไฟล์ไม่ได้: ") + lxw_strerror(err), std::string("cannot write the file: ") + lxw_strerror(err), file_.string());
 }
 
 }  // namespace itawb::xlsx

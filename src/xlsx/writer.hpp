@@ -132,7 +132,7 @@ class WorkbookWriter {
   void define_name(const std::string& name, const std::string& formula);
   void custom_property(const std::string& name, const std::string& value);
 
-  // Writes the file. Throws std::runtime_error with libxlsxwriter's reason.
+  // Writes the file. Throws itawb::Error ("write-failed") with libxlsxwriter's reason.
   void close();
 
   // A valid, unique sheet name for `wanted` (exposed for tests).
