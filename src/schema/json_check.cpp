@@ -16,7 +16,8 @@ namespace {
 
 using nlohmann::json;
 
-// valijson's context ["<root>", "[fields]", "[3]", "[type]"] -> "/fields/3/type".
+}  // namespace
+
 std::string json_path(const std::vector<std::string>& context) {
   std::string path;
   for (const auto& part : context) {
@@ -29,7 +30,6 @@ std::string json_path(const std::vector<std::string>& context) {
   return path.empty() ? "/" : path;
 }
 
-}  // namespace
 
 void resource_invalid(const std::string& file, const std::string& json_path, const std::string& what_th,
                       const std::string& what_en) {

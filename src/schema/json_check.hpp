@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,10 @@ class MetaSchema {
   std::string file_;
   std::unique_ptr<Impl> impl_;
 };
+
+// valijson's error context ["<root>", "[fields]", "[3]", "[type]"] as a JSON
+// pointer "/fields/3/type" ("/" for the whole document).
+std::string json_path(const std::vector<std::string>& context);
 
 // JSON pointer of a path below `base` ("/entries" + 3 -> "/entries/3").
 inline std::string json_at(const std::string& base, size_t index) { return base + "/" + std::to_string(index); }

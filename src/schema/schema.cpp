@@ -1,4 +1,5 @@
 #include "schema/schema.hpp"
+#include "schema/json_check.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -87,22 +88,9 @@ std::string read_bytes(const fs::path& file) {
   return *text;
 }
 
-// valijson's context ["<root>", "[fields]", "[3]", "[type]"] -> "/fields/3/type".
-std::string json_path(const std::vector<std::string>& context) {
-  std::string path;
-  for (const auto& part : context) {
-    if (part == "<root>") continue;
-    std::string p = part;
-    if (p.size() >= 2 && p.front() == '[' && p.back() == ']') p = p.substr(1, p.size() - 2);
-    if (p.size() >= 2 && p.front() == '"' && p.back() == '"') p = p.substr(1, p.size() - 2);
-    path += "/" + p;
-  }
-  return path.empty() ? "/" : path;
-}
-
-class MetaSchema {
+class SheetMetaSchema {  // throws SchemaError (file and JSON path) rather than resource_invalid
  public:
-  MetaSchema(const fs::path& file, std::string_view text) : file_(file), doc_(parse_json_text(text, file)) {
+  SheetMetaSchema(const fs::path& file, std::string_view text) : file_(file), doc_(parse_json_text(text, file)) {
     try {
       valijson::SchemaParser parser;
       valijson::adapters::NlohmannJsonAdapter adapter(doc_);
@@ -287,7 +275,7 @@ SchemaSet SchemaSet::load_dir(const fs::path& schemas_dir) {
 
 SchemaSet SchemaSet::from_files(std::string_view meta_text, const std::map<std::string, std::string>& sheet_files,
                                 const std::string& meta_name, const std::string& sheets_name) {
-  const MetaSchema meta(meta_name, meta_text);
+  const SheetMetaSchema meta(meta_name, meta_text);
   SchemaSet set;
   for (const auto& [name, text] : sheet_files) {  // sorted by name
     const fs::path file = name;
