@@ -1,5 +1,7 @@
 #include "base/files.hpp"
 
+#include "base/error.hpp"
+
 #include <unistd.h>
 
 #include <cstdint>
@@ -15,6 +17,20 @@ namespace fs = std::filesystem;
 void write_atomically(const fs::path& target,
                       const std::function<void(const fs::path&)>& write) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // An output folder that does not exist yet is made, as a person expects
+  // when they type `-o ผลการวิเคราะห์/ไฟล์.xlsx`; one that cannot be made is
+  // named (never the temporary file inside it).
+  std::error_code made;
+  if (!fs::is_directory(dir, made)) {
+    fs::create_directories(dir, made);
+    if (made || !fs::is_directory(dir))
+      throw Error("output-folder",
+                  "สร้างโฟลเดอร์สำหรับไฟล์ผลลัพธ์ไม่ได้: " + dir.string() +
+                      (made ? " (" + made.message() + ")" : std::string()),
+                  "cannot create the folder for the output: " + dir.string() +
+                      (made ? " (" + made.message() + ")" : std::string()),
+                  dir.string());
+  }
   // Unique without shared state: the process id and 64 random bits.
   std::random_device random;
   const uint64_t nonce = (uint64_t{random()} << 32) ^ random();

@@ -12,7 +12,8 @@
 namespace itawb {
 
 // Calls `write(tmp_path)` with a fresh temporary path in the target's folder,
-// then renames it over `target`. On any exception the temporary is removed
+// then renames it over `target`. The target's folder is created when it does
+// not exist (itawb::Error "output-folder", naming it, when it cannot be). On any exception the temporary is removed
 // and the exception rethrown; `target` is untouched.
 void write_atomically(const std::filesystem::path& target,
                       const std::function<void(const std::filesystem::path&)>& write);

@@ -252,6 +252,29 @@ TEST_CASE("the input is never written") {
   }
 }
 
+TEST_CASE("an output folder that does not exist is made; one that cannot be made is named") {
+  test::TempDir tmp;
+  const fs::path input = example("thungthong-2567.xlsx");
+  SECTION("a new folder with a Thai name, two levels deep") {
+    const fs::path out = tmp / "ผลการวิเคราะห์" / "ปี ๒๕๖๗" / "ทุ่งทอง.xlsx";
+    const auto r = run_itawb({"analyze", input.string(), "-o", out.string(), "-q"});
+    REQUIRE(r.exit_code == 0);
+    const json dump = openpyxl_read(out, true);
+    CHECK(sheet_names(dump).front() == "สรุปผลการประเมิน");
+  }
+  SECTION("a file in the way: the folder is named in Thai and English, never a temporary file") {
+    const fs::path blocker = tmp / "not-a-folder";
+    std::ofstream(blocker) << "x";
+    const fs::path out = blocker / "out.xlsx";
+    const auto r = run_itawb({"analyze", input.string(), "-o", out.string()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("สร้างโฟลเดอร์สำหรับไฟล์ผลลัพธ์ไม่ได้: " + blocker.string()) != std::string::npos);
+    CHECK(r.err.find("cannot create the folder for the output: " + blocker.string()) != std::string::npos);
+    CHECK(r.err.find(".tmp") == std::string::npos);
+    CHECK_FALSE(fs::exists(out));
+  }
+}
+
 TEST_CASE("analyze --json prints the analysis document") {
   test::TempDir tmp;
   const auto r = run_itawb({"analyze", example("thungthong-2567.xlsx").string(), "-o",
