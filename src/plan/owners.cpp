@@ -132,6 +132,8 @@ DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::stri
   } else {
     t.fallback_ = {t.names_.front()};
   }
+  if (doc.contains("placeholders"))
+    t.placeholders_ = doc.at("placeholders").at("texts").get<std::vector<std::string>>();
   if (doc.contains("sections_by_agency_type")) {
     const auto& rules = doc.at("sections_by_agency_type").at("rules");
     for (size_t i = 0; i < rules.size(); ++i)
@@ -149,6 +151,7 @@ OwnerResolver::OwnerResolver(const DepartmentTable& table, const std::vector<std
       otherwise_(table.personnel_otherwise()) {
   for (const auto& row : table.rows())
     for (const auto& spelling : row.spellings) aliases_.push_back({key_of(spelling), row.kind, row.name});
+  for (const auto& p : table.placeholders()) placeholder_keys_.push_back(key_of(p));
 
   for (const auto& name : extra) {
     const std::string shown = text::squeeze(name);
@@ -189,6 +192,29 @@ const OwnerResolver::Alias* OwnerResolver::match_separator(std::string_view comp
   return a && a->kind == Kind::Separator ? a : nullptr;
 }
 
+bool OwnerResolver::is_placeholder(std::string_view text) const {
+  const std::string folded = text::fold(text);
+  // Strip what a form's blank is made of: dots, ellipses, dashes, spaces.
+  std::string core = folded;
+  bool trailing_run = false;
+  for (;;) {
+    if (!core.empty() && (core.back() == '.' || core.back() == ' ' || core.back() == '-')) {
+      trailing_run |= core.back() == '.';
+      core.pop_back();
+    } else if (core.size() >= 3 && core.compare(core.size() - 3, 3, "\u2026") == 0) {  // …
+      trailing_run = true;
+      core.resize(core.size() - 3);
+    } else {
+      break;
+    }
+  }
+  const bool dots_after = trailing_run && folded.size() >= core.size() + 3;
+  if (core.empty() && !folded.empty()) return true;  // only dots, dashes, ellipses
+  if (dots_after) return true;                        // "กองงาน........", "งาน……"
+  const std::string key = key_of(text);
+  return std::find(placeholder_keys_.begin(), placeholder_keys_.end(), key) != placeholder_keys_.end();
+}
+
 OwnerParse OwnerResolver::parse(std::string_view raw) const {
   OwnerParse out;
   const Compact c = compact(raw);
@@ -199,7 +225,9 @@ OwnerParse OwnerResolver::parse(std::string_view raw) const {
     const size_t from = c.at[unknown_start];
     const size_t to = end < s.size() ? c.at[end] : c.folded.size();
     const std::string t = trim_separators(c.folded.substr(from, to - from));
-    if (meaningful(t)) {
+    if (!t.empty() && is_placeholder(t)) {
+      add_unique(out.placeholders, t);
+    } else if (meaningful(t)) {
       add_unique(out.departments, t);
       add_unique(out.unknown, t);
     }

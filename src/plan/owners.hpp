@@ -54,10 +54,14 @@ class DepartmentTable {
   const std::string& personnel_otherwise() const { return personnel_otherwise_; }
   // What "every department" stands for when nothing else says.
   const std::vector<std::string>& fallback() const { return fallback_; }
+  // Blanks of a form that name no owner ("กองงาน........", "xxx", "ระบุ"):
+  // the file's `placeholders.texts`, as texts.
+  const std::vector<std::string>& placeholders() const { return placeholders_; }
 
  private:
   std::vector<Row> rows_;
   std::vector<std::string> names_;
+  std::vector<std::string> placeholders_;
   std::string personnel_division_, personnel_otherwise_;
   std::vector<std::string> fallback_;
 };
@@ -66,6 +70,7 @@ struct OwnerParse {
   std::vector<std::string> departments;  // canonical names, first-written order, no duplicates
   bool everyone = false;                 // "ทุกส่วนงาน" and the like
   std::vector<std::string> unknown;      // texts not recognised (also in departments)
+  std::vector<std::string> placeholders; // blanks of a form ("กองงาน........"): not departments
   bool empty() const { return departments.empty() && !everyone; }
 };
 
@@ -104,7 +109,12 @@ class OwnerResolver {
   const Alias* match(std::string_view compact, size_t pos) const;
   const Alias* match_separator(std::string_view compact, size_t pos) const;
 
+  // A text that names no one: a listed placeholder, only dots/dashes/ellipses,
+  // or words ending in a run of dots or an ellipsis (a form's blank).
+  bool is_placeholder(std::string_view text) const;
+
   std::vector<Alias> aliases_;
+  std::vector<std::string> placeholder_keys_;
   std::vector<std::string> agency_list_;  // canonical names of `extra`
   std::vector<std::string> default_list_, fallback_;
   std::string division_, otherwise_;  // where personnel work goes

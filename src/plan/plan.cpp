@@ -54,6 +54,13 @@ void check_timeframe(PlannedMeasure& m, const std::string& file, Findings& out) 
 void check_owners(const PlannedMeasure& m, const std::string& file, Findings& out) {
   const auto& in = m.input;
   const model::Origin& at = cell_or_row(in.owner_origin, in.origin);
+  for (const auto& p : m.owners.placeholders)
+    out.add(model::finding_at(Severity::Warning, "owner-placeholder", file, at, p,
+                       "มาตรการ " + in.id + ": ผู้รับผิดชอบ \"" + p +
+                           "\" ยังเป็นช่องว่างของแบบฟอร์ม จึงไม่นับเป็นหน่วยงาน (กรอกชื่อส่วนราชการ)",
+                       "measure " + in.id + ": owner \"" + p +
+                           "\" is a blank of the form, not a department (write the department's name)"));
+  if (m.owners.empty() && !m.owners.placeholders.empty()) return;
   if (m.owners.empty()) {
     out.add(model::finding_at(Severity::Warning, "owner-missing", file, at, in.owner,
                        "มาตรการ " + in.id + ": ไม่ได้ระบุผู้รับผิดชอบ",

@@ -72,6 +72,23 @@ TEST_CASE("every department", "[plan][owners]") {
   CHECK(own.parse("ศูนย์บริการคนพิการ").departments == Strings{"ศูนย์บริการคนพิการ"});
 }
 
+TEST_CASE("placeholders of a form name no department", "[plan][owners]") {
+  const OwnerResolver r(departments());
+  const auto blank = r.parse("กองงาน........");
+  CHECK(blank.departments.empty());
+  CHECK(blank.unknown.empty());
+  CHECK(blank.placeholders == Strings{"กองงาน........"});
+  CHECK(blank.empty());
+  CHECK(r.parse("……").placeholders == Strings{"……"});
+  CHECK(r.parse("xxx").departments.empty());
+  CHECK(r.parse("ระบุ").placeholders == Strings{"ระบุ"});
+  const auto mixed = r.parse("สำนักปลัด, xxx");
+  CHECK(mixed.departments == Strings{"สำนักปลัด"});
+  CHECK(mixed.placeholders == Strings{"xxx"});
+  // A real name that is not known stays a department of its own.
+  CHECK(r.parse("ผู้ใหญ่บ้าน").departments == Strings{"ผู้ใหญ่บ้าน"});
+}
+
 TEST_CASE("personnel work goes to สำนักปลัด unless there is a กองการเจ้าหน้าที่", "[plan][owners]") {
   CHECK(OwnerResolver(departments()).parse("งานการเจ้าหน้าที่").departments == Strings{"สำนักปลัด"});
   CHECK(OwnerResolver(departments(), {"สำนักปลัด", "กองการเจ้าหน้าที่"}).parse("งานการเจ้าหน้าที่").departments ==

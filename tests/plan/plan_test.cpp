@@ -154,6 +154,21 @@ TEST_CASE("ties on the quarter go to the later report date, then the later row",
   CHECK(r.measures[1].latest_progress == size_t{3});
 }
 
+TEST_CASE("a placeholder owner is warned on its cell and is no department", "[plan][owners]") {
+  auto wb = base_workbook();
+  wb.measures.push_back(measure("5", 1, "", "ไตรมาส 1", "กองงาน........", 5));
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 1});
+  const Finding* blank = find_code(r.findings, "owner-placeholder");
+  REQUIRE(blank);
+  CHECK(blank->severity == Severity::Warning);
+  CHECK(blank->cell == "G6");
+  CHECK(blank->value == "กองงาน........");
+  CHECK(blank->message_th == "มาตรการ 5: ผู้รับผิดชอบ \"กองงาน........\" ยังเป็นช่องว่างของแบบฟอร์ม จึงไม่นับเป็นหน่วยงาน (กรอกชื่อส่วนราชการ)");
+  CHECK(find_code(r.findings, "owner-missing") == nullptr);
+  CHECK(find_code(r.findings, "owner-unknown") == nullptr);
+  for (const auto& d : r.departments) CHECK(d.department.find("กองงาน") == std::string::npos);
+}
+
 TEST_CASE("planning findings name the cell and quote the value", "[plan][findings]") {
   auto wb = base_workbook();
   wb.measures.push_back(measure("5", 1, "", "ไตรมาส 1 และ ไตรมาส 3 ปีงบประมาณ 2566", "ผู้ใหญ่บ้าน", 5));
