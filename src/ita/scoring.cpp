@@ -191,8 +191,11 @@ void check_reported_total(const model::AgencyWorkbook& wb, const Scores& s, doub
 void check_reported_level(const model::AgencyWorkbook& wb, const Scores& s, Findings& findings) {
   const std::string& reported = wb.agency.reported_level;
   if (text::trim(reported).empty() || s.level.empty()) return;
-  // "“ผ่านดีเยี่ยม”", "ผ่านดีเยี่ยม" and "Excellent Pass" name the same level.
-  const std::string key = text::compact_key(reported);
+  // "“ผ่านดีเยี่ยม”", "ผ่านดีเยี่ยม", "ระดับผ่านดีเยี่ยม" and "Excellent Pass"
+  // name the same level.
+  std::string key = text::compact_key(reported);
+  for (const std::string_view word : {std::string_view("ระดับ"), std::string_view("level")})
+    if (key.size() > word.size() && key.compare(0, word.size(), word) == 0) key.erase(0, word.size());
   if (key == text::compact_key(s.level) || key == text::compact_key(s.level_en)) return;
   findings.add(model::finding_at(
       Severity::Warning, "level-mismatch", wb.path, wb.agency.reported_level_origin, reported,

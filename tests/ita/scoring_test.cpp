@@ -184,6 +184,16 @@ TEST_CASE("a reported level that disagrees with the rule is a warning") {
   Findings english;
   score(wb, 2567, english);
   CHECK(with_code(english, "level-mismatch").empty());
+  // The word ระดับ in front, as documents write it, is not part of the level.
+  wb.agency.reported_level = "ระดับผ่านดีเยี่ยม";
+  Findings with_word;
+  score(wb, 2567, with_word);
+  CHECK(with_code(with_word, "level-mismatch").empty());
+  wb.agency.reported_level = "ระดับ ผ่านดี";
+  Findings lower;
+  score(wb, 2567, lower);
+  REQUIRE(with_code(lower, "level-mismatch").size() == 1);
+  CHECK(with_code(lower, "level-mismatch")[0].value == "ระดับ ผ่านดี");
 }
 
 TEST_CASE("2566 (no question catalogue) scores seed 000's 2566 column") {
