@@ -58,73 +58,80 @@ std::string int_text(int n) { return n > 0 ? std::to_string(n) : std::string(); 
 
 }  // namespace
 
-const std::vector<std::string_view>& MeasureInput::modelled_fields() {
-  static const std::vector<std::string_view> names = {"id",    "issue", "deficiency", "measure",          "steps",
-                                                      "timeframe", "owner", "budget",  "success_indicator"};
+// One record's modelled fields, described once: the schema field name and
+// the member that holds it (text, or a whole number read from text).
+template <typename Record>
+struct Member {
+  std::string_view name;
+  std::string Record::*text = nullptr;
+  int Record::*number = nullptr;
+};
+
+namespace {
+
+const std::vector<Member<MeasureInput>>& measure_members() {
+  using M = MeasureInput;
+  static const std::vector<Member<M>> members = {
+      {"id", &M::id},           {"issue", nullptr, &M::issue}, {"deficiency", &M::deficiency},
+      {"measure", &M::measure}, {"steps", &M::steps},          {"timeframe", &M::timeframe},
+      {"owner", &M::owner},     {"budget", &M::budget},        {"success_indicator", &M::success_indicator}};
+  return members;
+}
+
+const std::vector<Member<ProgressInput>>& progress_members() {
+  using P = ProgressInput;
+  static const std::vector<Member<P>> members = {
+      {"measure_id", &P::measure_id}, {"quarter", nullptr, &P::quarter}, {"status", &P::status},
+      {"result", &P::result},         {"obstacles", &P::obstacles},      {"suggestions", &P::suggestions},
+      {"evidence", &P::evidence},     {"reporter", &P::reporter},        {"report_date", &P::report_date},
+      {"department", &P::department}};
+  return members;
+}
+
+template <typename Record>
+std::vector<std::string_view> names_of(const std::vector<Member<Record>>& members) {
+  std::vector<std::string_view> names;
+  for (const auto& m : members) names.push_back(m.name);
   return names;
 }
 
-std::string MeasureInput::value(std::string_view field) const {
-  if (field == "id") return id;
-  if (field == "issue") return int_text(issue);
-  if (field == "deficiency") return deficiency;
-  if (field == "measure") return measure;
-  if (field == "steps") return steps;
-  if (field == "timeframe") return timeframe;
-  if (field == "owner") return owner;
-  if (field == "budget") return budget;
-  if (field == "success_indicator") return success_indicator;
-  const std::string* v = find_value(extra, field);
+template <typename Record>
+std::string value_of(const Record& r, const std::vector<Member<Record>>& members, std::string_view field) {
+  for (const auto& m : members)
+    if (m.name == field) return m.text ? r.*(m.text) : int_text(r.*(m.number));
+  const std::string* v = find_value(r.extra, field);
   return v ? *v : std::string();
 }
 
+template <typename Record>
+void set_field(Record& r, const std::vector<Member<Record>>& members, std::string_view field, std::string text) {
+  for (const auto& m : members)
+    if (m.name == field) {
+      if (m.text) r.*(m.text) = std::move(text);
+      else r.*(m.number) = parse_int(text);
+      return;
+    }
+  set_value(r.extra, field, std::move(text));
+}
+
+}  // namespace
+
+const std::vector<std::string_view>& MeasureInput::modelled_fields() {
+  static const std::vector<std::string_view> names = names_of(measure_members());
+  return names;
+}
+std::string MeasureInput::value(std::string_view field) const { return value_of(*this, measure_members(), field); }
 void MeasureInput::set(std::string_view field, std::string text) {
-  if (field == "id") id = std::move(text);
-  else if (field == "issue") issue = parse_int(text);
-  else if (field == "deficiency") deficiency = std::move(text);
-  else if (field == "measure") measure = std::move(text);
-  else if (field == "steps") steps = std::move(text);
-  else if (field == "timeframe") timeframe = std::move(text);
-  else if (field == "owner") owner = std::move(text);
-  else if (field == "budget") budget = std::move(text);
-  else if (field == "success_indicator") success_indicator = std::move(text);
-  else set_value(extra, field, std::move(text));
+  set_field(*this, measure_members(), field, std::move(text));
 }
 
 const std::vector<std::string_view>& ProgressInput::modelled_fields() {
-  static const std::vector<std::string_view> names = {"measure_id", "quarter",  "status",      "result",
-                                                      "obstacles",  "suggestions", "evidence", "reporter",
-                                                      "report_date", "department"};
+  static const std::vector<std::string_view> names = names_of(progress_members());
   return names;
 }
-
-std::string ProgressInput::value(std::string_view field) const {
-  if (field == "measure_id") return measure_id;
-  if (field == "quarter") return int_text(quarter);
-  if (field == "status") return status;
-  if (field == "result") return result;
-  if (field == "obstacles") return obstacles;
-  if (field == "suggestions") return suggestions;
-  if (field == "evidence") return evidence;
-  if (field == "reporter") return reporter;
-  if (field == "report_date") return report_date;
-  if (field == "department") return department;
-  const std::string* v = find_value(extra, field);
-  return v ? *v : std::string();
-}
-
+std::string ProgressInput::value(std::string_view field) const { return value_of(*this, progress_members(), field); }
 void ProgressInput::set(std::string_view field, std::string text) {
-  if (field == "measure_id") measure_id = std::move(text);
-  else if (field == "quarter") quarter = parse_int(text);
-  else if (field == "status") status = std::move(text);
-  else if (field == "result") result = std::move(text);
-  else if (field == "obstacles") obstacles = std::move(text);
-  else if (field == "suggestions") suggestions = std::move(text);
-  else if (field == "evidence") evidence = std::move(text);
-  else if (field == "reporter") reporter = std::move(text);
-  else if (field == "report_date") report_date = std::move(text);
-  else if (field == "department") department = std::move(text);
-  else set_value(extra, field, std::move(text));
+  set_field(*this, progress_members(), field, std::move(text));
 }
 
 }  // namespace itawb::model
