@@ -54,25 +54,25 @@ void check_timeframe(PlannedMeasure& m, const std::string& file, Findings& out) 
 void check_owners(const PlannedMeasure& m, const std::string& file, Findings& out) {
   const auto& in = m.input;
   const model::Origin& at = cell_or_row(in.owner_origin, in.origin);
+  // Every owner warning: on the owner cell, "มาตรการ N: …" / "measure N: …".
+  auto warn = [&](const char* code, const std::string& value, const std::string& th, const std::string& en) {
+    out.add(model::finding_at(Severity::Warning, code, file, at, value, "มาตรการ " + in.id + ": " + th,
+                              "measure " + in.id + ": " + en));
+  };
   for (const auto& p : m.owners.placeholders)
-    out.add(model::finding_at(Severity::Warning, "owner-placeholder", file, at, p,
-                       "มาตรการ " + in.id + ": ผู้รับผิดชอบ \"" + p +
-                           "\" ยังเป็นช่องว่างของแบบฟอร์ม จึงไม่นับเป็นหน่วยงาน (กรอกชื่อส่วนราชการ)",
-                       "measure " + in.id + ": owner \"" + p +
-                           "\" is a blank of the form, not a department (write the department's name)"));
-  if (m.owners.empty() && !m.owners.placeholders.empty()) return;
+    warn("owner-placeholder", p,
+         "ผู้รับผิดชอบ \"" + p + "\" ยังเป็นช่องว่างของแบบฟอร์ม จึงไม่นับเป็นหน่วยงาน (กรอกชื่อส่วนราชการ)",
+         "owner \"" + p + "\" is a blank of the form, not a department (write the department's name)");
   if (m.owners.empty()) {
-    out.add(model::finding_at(Severity::Warning, "owner-missing", file, at, in.owner,
-                       "มาตรการ " + in.id + ": ไม่ได้ระบุผู้รับผิดชอบ",
-                       "measure " + in.id + ": no owner given"));
+    if (m.owners.placeholders.empty()) warn("owner-missing", in.owner, "ไม่ได้ระบุผู้รับผิดชอบ", "no owner given");
     return;
   }
   for (const auto& u : m.owners.unknown)
-    out.add(model::finding_at(Severity::Warning, "owner-unknown", file, at, u,
-                       "มาตรการ " + in.id + ": ไม่รู้จักผู้รับผิดชอบ \"" + u +
-                           "\" จึงนับเป็นหน่วยงานแยกต่างหาก (เพิ่มในรายชื่อส่วนราชการของหน่วยงานได้)",
-                       "measure " + in.id + ": unknown owner \"" + u +
-                           "\", counted as a department of its own (add it to the agency's department list)"));
+    warn("owner-unknown", u,
+         "ไม่รู้จักผู้รับผิดชอบ \"" + u +
+             "\" จึงนับเป็นหน่วยงานแยกต่างหาก (เพิ่มในรายชื่อส่วนราชการของหน่วยงานได้)",
+         "unknown owner \"" + u +
+             "\", counted as a department of its own (add it to the agency's department list)");
 }
 
 // Whether personnel work has its own division: the agency lists one, or a
