@@ -1,7 +1,7 @@
 #include "app/analyze.hpp"
 
-#include <chrono>
-#include <ctime>
+#include "app/check.hpp"
+
 
 #include <spdlog/spdlog.h>
 
@@ -20,40 +20,6 @@ namespace itawb::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-calendar::Date today() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm local{};
-  localtime_r(&now, &local);
-  return calendar::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
-Finding file_finding(const std::string& file, std::string code, std::string th, std::string en) {
-  Finding f;
-  f.severity = Severity::Error;
-  f.code = std::move(code);
-  f.file = file;
-  f.message_th = std::move(th);
-  f.message_en = std::move(en);
-  return f;
-}
-
-// The plan step: measures, timeframes, progress and coverage of the
-// deficiencies. Its findings (an urgent deficiency without a measure, an
-// unreadable timeframe, ...) join the others.
-void run_plan(const Resources& resources, const AnalyzeOptions& options, AnalyzeResult& result) {
-  calendar::Date as_of = today();
-  if (options.as_of) {
-    const auto parsed = calendar::parse_date(*options.as_of);
-    if (!parsed)
-      throw usage_error("อ่านวันที่ --as-of ไม่ได้: " + *options.as_of,
-                        "cannot read the --as-of date: " + *options.as_of);
-    as_of = *parsed;
-  }
-  result.plan = plan::build_plan(result.model, result.analysis->deficiencies, resources.catalog, resources.departments,
-                                 resources.statuses, as_of);
-  result.findings.append(result.plan->findings);
-}
 
 void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, const fs::path& target,
                   std::vector<std::string>& sheets) {
@@ -93,35 +59,21 @@ AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options)
     throw usage_error("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ต้นฉบับ (ไม่เขียนทับข้อมูลเดิม): " + output.string(),
                       "the output must not be the input file (it is never overwritten): " + output.string());
 
-  // read
+  CheckOptions co;
+  co.as_of = as_of_date(options.as_of);  // a bad --as-of stops before the file is read
   const xlsx::Workbook workbook = xlsx::Workbook::open(options.input.string());
+  co.file_label = options.input.string();
+  co.year = options.year;
+  Checked checked = check_workbook(resources, workbook, co);
+  result.model = std::move(checked.model);
+  result.analysis = std::move(checked.analysis);
+  result.plan = std::move(checked.plan);
+  result.findings = std::move(checked.findings);
+  result.exit_code = result.findings.has_errors() ? 1 : 0;
 
-  // validate
-  model::LoadOptions lo;
-  lo.file_label = options.input.string();
-  lo.year = options.year;
-  model::LoadResult loaded = model::load_workbook(workbook, resources.schemas, resources.frameworks, lo);
-  result.model = std::move(loaded.model);
-  result.findings.append(loaded.findings);
-  if (!loaded.framework && !result.findings.has_errors())
-    result.findings.add(file_finding(lo.file_label, "framework-missing",
-                                     "ไม่พบเกณฑ์การประเมินของปีที่ประเมิน (ระบุด้วย --year)",
-                                     "no assessment framework for the assessment year (use --year)"));
-  if (result.findings.has_errors()) {
-    result.exit_code = 1;
-    return result;
-  }
-
-  // analyse
-  result.analysis = ita::analyse(result.model, *loaded.framework);
-  result.findings.append(result.analysis->findings);
-
-  // plan
-  run_plan(resources, options, result);
-  if (result.exit_code != 0) return result;
-
-  // write
-  if (options.write) {
+  // Written whenever there is something to show, errors or not: the rows
+  // that could not be used are marked on the carried-over sheets and listed.
+  if (options.write && result.analysis) {
     write_output(workbook, result, output, result.sheets);
     result.output = output;
   }

@@ -4,8 +4,10 @@
 //
 // Promises: the input is only read, never written; the output is written to
 // a temporary file and renamed into place; an output naming the input is
-// refused; a workbook with errors is not analysed (its findings are returned
-// instead), a workbook with warnings is.
+// refused. The workbook is checked by app::check_workbook (the one rule):
+// the output is written whenever a framework fits, with errors or not (the
+// cells with errors are left out of the figures and marked), and the exit
+// code is 1 exactly when a finding is an error.
 #pragma once
 
 #include <filesystem>
@@ -35,10 +37,10 @@ struct AnalyzeOptions {
 };
 
 struct AnalyzeResult {
-  int exit_code = 0;  // 0 ok, 1 the workbook has errors
+  int exit_code = 0;  // 0 ok, 1 some finding is an error (JSON valid: false)
   std::filesystem::path output;         // the file written ("" when none)
   model::AgencyWorkbook model;            // what the workbook says
-  std::optional<ita::Analysis> analysis;  // absent when the workbook has errors
+  std::optional<ita::Analysis> analysis;  // absent when no framework fits (nothing written)
   Findings findings;                    // validation, scoring and plan, in that order
   std::vector<std::string> sheets;      // sheet names of the output, in order
   std::optional<plan::PlanResult> plan;  // measures and progress, when analysed

@@ -55,6 +55,7 @@ struct MergeReport {
   exchange::MergeResult result;
   std::filesystem::path output;
   std::string progress_sheet;  // name of the replaced progress sheet
+  Findings findings;           // check_workbook on the merged output: what validate and analyze will say of it
 };
 
 // Throws itawb::FileError (an unreadable master or return) or itawb::Error with code

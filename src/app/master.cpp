@@ -18,20 +18,13 @@ std::optional<size_t> find_schema_sheet(const xlsx::Workbook& wb, const schema::
   return schema::find_sheet(names, *s);
 }
 
-// A master progress row belongs to the department written in its
-// หน่วยงานที่รายงาน cell, else to its measure's only department; rows of a
-// measure with several departments and no department written stay unattributed.
+// A master progress row belongs to the department the plan gave it
+// (PlanResult::row_departments: its หน่วยงานที่รายงาน cell, else its measure's
+// only department); a row of no measure keeps the department written in it.
 std::vector<std::string> attribute_progress(const model::AgencyWorkbook& model, const plan::PlanResult& plan) {
-  const plan::OwnerResolver owners(*plan.department_table, model.extra_departments);
-  std::vector<std::string> out(model.progress.size());
-  for (const auto& m : plan.measures) {
-    for (const size_t i : m.progress) {
-      if (i >= out.size()) continue;
-      const std::string& written = model.progress[i].department;
-      if (!written.empty()) out[i] = owners.canonical(written).value_or(written);
-      else if (departments_of(m).size() == 1) out[i] = departments_of(m).front();
-    }
-  }
+  const plan::OwnerResolver owners(*plan.department_table, model.extra_departments, std::nullopt, model.agency.name);
+  std::vector<std::string> out = plan.row_departments;
+  out.resize(model.progress.size());
   for (size_t i = 0; i < out.size(); ++i)
     if (out[i].empty() && !model.progress[i].department.empty())
       out[i] = owners.canonical(model.progress[i].department).value_or(model.progress[i].department);
@@ -75,12 +68,17 @@ RawRows read_raw_progress(const Master& master) {
 
 Master load_master(const Resources& resources, const std::filesystem::path& file, const calendar::Date& as_of) {
   Master master{xlsx::Workbook::open(file.string()), &resources.schemas, {}, {}, {}, {}, {}};
-  model::LoadOptions options;
+  CheckOptions options;
   options.file_label = file.string();
-  master.load = model::load_workbook(master.workbook, resources.schemas, resources.frameworks, options);
-  const auto catalog = plan::MeasureCatalog::parse(R"({"version": 1, "entries": []})", "(none)");
-  master.plan = plan::build_plan(master.load.model, {}, catalog, resources.departments, resources.statuses, as_of);
-  master.departments_of_progress = attribute_progress(master.load.model, master.plan);
+  options.as_of = as_of;
+  master.checked = check_workbook(resources, master.workbook, options);
+  if (master.checked.plan) {
+    master.plan = *master.checked.plan;
+  } else {
+    const auto catalog = plan::MeasureCatalog::parse(R"({"version": 1, "entries": []})", "(none)");
+    master.plan = plan::build_plan(master.checked.model, {}, catalog, resources.departments, resources.statuses, as_of);
+  }
+  master.departments_of_progress = attribute_progress(master.checked.model, master.plan);
   master.progress_sheet = find_schema_sheet(master.workbook, master.schemas->sheet("progress"));
   master.measures_sheet = find_schema_sheet(master.workbook, master.schemas->sheet("measures"));
   return master;

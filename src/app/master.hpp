@@ -1,5 +1,6 @@
 // The master workbook as split and merge need it: read, validated, planned,
-// and each progress row attributed to a department. Internal to exchange/.
+// and each progress row attributed to a department, by check_workbook (the
+// same findings as validate and analyze). Internal to app/.
 #pragma once
 
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include "model/load.hpp"
 #include "schema/schema.hpp"
 #include "xlsx/reader.hpp"
+#include "app/check.hpp"
 #include "app/resources.hpp"
 
 namespace itawb::app {
@@ -19,8 +21,8 @@ namespace itawb::app {
 struct Master {
   xlsx::Workbook workbook;
   const schema::SchemaSet* schemas = nullptr;  // the resources' schemas
-  model::LoadResult load;
-  plan::PlanResult plan;
+  Checked checked;        // check_workbook's result: the same findings as validate and analyze
+  plan::PlanResult plan;  // checked.plan, or (no framework fits) the plan without deficiencies
   std::vector<std::string> departments_of_progress;  // parallel to load.model.progress
   std::optional<size_t> progress_sheet;               // index in workbook.sheets()
   std::optional<size_t> measures_sheet;

@@ -155,7 +155,7 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
   for (const auto& file : request.returns) returns.push_back(exchange::read_return(file, *schema, file.string()));
 
   exchange::MergeInput input;
-  input.master = &master.load.model;
+  input.master = &master.checked.model;
   input.master_departments = master.departments_of_progress;
   input.status_choices = status_choices();
   input.normalize_status = [&resources](std::string_view s) { return canonical_status(resources.statuses, s); };
@@ -188,6 +188,11 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
     if (!report.result.clean()) write_not_merged(out.add_sheet(kNotMergedSheet), report.result);
     out.close();
   });
+  // The merged workbook checked as analyze will check it, so that merge never
+  // hands on rows that analyze then cannot use without saying so.
+  CheckOptions check;
+  check.file_label = request.output.string();
+  report.findings = check_workbook(resources, xlsx::Workbook::open(request.output.string()), check).findings;
   return report;
 }
 

@@ -16,7 +16,7 @@ namespace {
 
 exchange::SplitIdentity identity_for(const Master& master, const SplitRequest& request, const std::string& dept,
                                  const std::vector<const plan::PlannedMeasure*>& measures) {
-  const auto& model = master.load.model;
+  const auto& model = master.checked.model;
   exchange::SplitIdentity id;
   id.source_name = request.input.filename().string();
   id.source_checksum = exchange::measures_table_hash(model.measures);
@@ -31,7 +31,7 @@ exchange::SplitIdentity identity_for(const Master& master, const SplitRequest& r
 
 exchange::DepartmentPacket packet_for(const Master& master, const RawRows& raw, const SplitRequest& request,
                                   const std::string& dept, SplitFile& summary) {
-  const auto& model = master.load.model;
+  const auto& model = master.checked.model;
   std::vector<const plan::PlannedMeasure*> mine;
   for (const auto& m : master.plan.measures)
     if (!m.duplicate_id && std::count(m.departments.begin(), m.departments.end(), dept)) mine.push_back(&m);
@@ -96,7 +96,7 @@ std::string utc_now_iso() {
 
 SplitReport split_workbook(const Resources& resources, const SplitRequest& request) {
   Master master = load_master(resources, request.input, request.as_of);
-  const auto& model = master.load.model;
+  const auto& model = master.checked.model;
   if (model.measures.empty())
     throw usage_error("ไม่มีมาตรการในแผ่นงาน มาตรการ จึงไม่มีอะไรให้แยก",
                      "the workbook has no measures to split");
@@ -109,14 +109,7 @@ SplitReport split_workbook(const Resources& resources, const SplitRequest& reque
   SplitReport report;
   report.agency = model.agency.name;
   report.plan_year = master.plan.plan_year_be;
-  // Only what concerns the measures and progress sheets matters here (a
-  // workbook holding just its plan lacks the score sheets, and that is fine).
-  std::set<std::string> relevant;
-  for (const auto& index : {master.measures_sheet, master.progress_sheet})
-    if (index) relevant.insert(master.workbook.sheets()[*index].name);
-  for (const auto& f : master.load.findings.items())
-    if (relevant.count(f.sheet)) report.findings.add(f);
-  report.findings.append(master.plan.findings);
+  report.findings = master.checked.findings;  // what validate says of the master
   const RawRows raw = read_raw_progress(master);
   std::set<std::string> used_names;
   for (const auto& tally : master.plan.departments) {

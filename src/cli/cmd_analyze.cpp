@@ -49,9 +49,15 @@ int run(const AnalyzeArgs& args, const GlobalOptions& global) {
   const app::AnalyzeResult r = app::analyze(global.resources(), options);
   if (args.json) std::cout << app::to_json(r) << "\n";
   if (r.exit_code == kExitInvalid) {
-    std::cerr << (global.lang == "en" ? "the workbook has errors; nothing written:\n"
-                                      : "แบบฟอร์มมีข้อผิดพลาด จึงยังไม่วิเคราะห์ (ไม่ได้เขียนไฟล์):\n")
-              << app::findings_table(r.findings, global.lang);
+    const bool en = global.lang == "en";
+    if (r.output.empty())
+      std::cerr << (en ? "the workbook has errors; nothing written:\n"
+                       : "แบบฟอร์มมีข้อผิดพลาด จึงยังไม่วิเคราะห์ (ไม่ได้เขียนไฟล์):\n");
+    else
+      std::cerr << (en ? "the workbook has errors: the cells below were left out of the figures (marked in "
+                       : "แบบฟอร์มมีข้อผิดพลาด ค่าในช่องต่อไปนี้ไม่ได้นำมาคำนวณ (ทำเครื่องหมายไว้ใน ")
+                << r.output.string() << "):\n";
+    std::cerr << app::findings_table(r.findings, global.lang);
     return r.exit_code;
   }
   if (global.verbosity > 0 && !r.findings.empty())

@@ -27,6 +27,12 @@ void print_summary(const app::MergeReport& report, bool en) {
     std::cout << "  " << f.file << ": " << exchange::to_string(f.reason) << " ("
               << (en ? exchange::reason_en(f.reason) : exchange::reason_th(f.reason)) << ")\n";
   std::cout << (en ? "written: " : "บันทึกแล้ว: ") << report.output.string() << "\n";
+  // What validate and analyze will say of the merged workbook: its errors.
+  int shown = 0;
+  for (const auto& f : report.findings.items()) {
+    if (f.severity != Severity::Error || ++shown > 10) continue;
+    std::cout << "  " << f.location() << ": " << (en ? f.message_en : f.message_th) << "\n";
+  }
 }
 
 int run_merge(const MergeArgs& args, const GlobalOptions& global) {
@@ -37,7 +43,7 @@ int run_merge(const MergeArgs& args, const GlobalOptions& global) {
   for (const auto& r : args.returns) request.returns.emplace_back(r);
   const app::MergeReport report = app::merge_workbooks(global.resources(), request);
   print_summary(report, en);
-  return report.result.clean() ? kExitOk : kExitInvalid;
+  return report.result.clean() && !report.findings.has_errors() ? kExitOk : kExitInvalid;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "cli/commands.hpp"
+#include "app/check.hpp"
 #include "app/exchange_files.hpp"
 #include "calendar/calendar.hpp"
 
@@ -20,14 +21,7 @@ int run_split(const SplitArgs& args, const GlobalOptions& global) {
   request.input = args.input;
   request.out_dir = args.out_dir;
   request.split_time = app::utc_now_iso();
-  if (!args.as_of.empty()) {
-    const auto d = calendar::parse_date(args.as_of);
-    if (!d)
-      throw usage_error("อ่านวันที่ --as-of ไม่ได้: " + args.as_of, "cannot read the --as-of date: " + args.as_of);
-    request.as_of = *d;
-  } else {
-    request.as_of = calendar::parse_date(request.split_time.substr(0, 10)).value_or(calendar::Date{});
-  }
+  request.as_of = app::as_of_date(args.as_of.empty() ? std::nullopt : std::optional<std::string>(args.as_of));
   const app::SplitReport report = app::split_workbook(global.resources(), request);
   if (report.findings.has_errors())
     std::cerr << args.input << ": "
@@ -46,7 +40,7 @@ int run_split(const SplitArgs& args, const GlobalOptions& global) {
               << (en ? " progress rows, " : " แถวที่รายงานแล้ว, ") << f.empty_rows
               << (en ? " rows to fill" : " แถวรอกรอก") << " -> " << f.file.string() << "\n";
   std::cout << (en ? "split into " : "แยกเป็น ") << report.files.size() << (en ? " workbooks" : " ไฟล์") << "\n";
-  return kExitOk;
+  return report.findings.has_errors() ? kExitInvalid : kExitOk;  // as validate says of the master
 }
 
 }  // namespace

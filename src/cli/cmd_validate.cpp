@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/check.hpp"
 #include "cli/commands.hpp"
 #include "base/files.hpp"
 #include "model/framework.hpp"
@@ -29,7 +30,7 @@ Runner add_validate(CLI::App& app, const GlobalOptions& global) {
     const app::Resources& resources = global.resources();
     std::vector<output::FileReport> reports;
     const std::optional<int> year = opts->year ? std::optional<int>(opts->year) : std::nullopt;
-    for (const auto& file : opts->files) reports.push_back(output::validate_file(file, resources.schemas, resources.frameworks, year));
+    for (const auto& file : opts->files) reports.push_back(app::validate_file(resources, file, year));
     if (opts->json) std::cout << output::report_json(reports) << "\n";
     else std::cout << output::report_text(reports, global.lang);
     return output::exit_code(reports);

@@ -83,6 +83,7 @@ void build_agency(const ParsedSheet& sheet, std::optional<int> year_override, mo
   a.province = v.text("province");
   a.assessment_year = year_override ? *year_override : v.integer("assessment_year");
   a.plan_year = v.integer("plan_year");
+  if (a.assessment_year == 0 && a.plan_year > 0) a.assessment_year = a.plan_year - 1;  // as choose_framework
   if (const auto* f = sheet.schema->field("plan_year"); a.plan_year == 0 && f && f->relation && a.assessment_year)
     a.plan_year = a.assessment_year + static_cast<int>(f->relation->offset);
   a.reported_total = v.number("reported_total");
@@ -152,6 +153,7 @@ void build_progress(const ParsedSheet& sheet, model::AgencyWorkbook& model) {
     model::ProgressInput p;
     p.measure_id = v.text("measure_id");
     p.quarter = v.integer("quarter");
+    if (const FieldCell* q = sheet.get(row, "quarter"); q && q->present && !q->valid) p.quarter = -1;  // unusable
     p.status = v.text("status");
     p.result = v.text("result");
     p.obstacles = v.text("obstacles");
@@ -183,7 +185,9 @@ const model::Framework* choose_framework(const std::map<std::string, ParsedSheet
   auto it = sheets.find("agency");
   if (it == sheets.end() || it->second.rows.empty()) return nullptr;
   const RowView v{it->second, it->second.rows.front()};
-  const int year = v.integer("assessment_year");
+  // A plan typed without its assessment year: the year before the plan's.
+  const int plan_year = v.integer("plan_year");
+  const int year = v.integer("assessment_year") ? v.integer("assessment_year") : plan_year ? plan_year - 1 : 0;
   return year ? frameworks.for_year(year) : nullptr;
 }
 
@@ -205,7 +209,7 @@ LoadResult load_impl(const std::vector<std::string>& names, const ReadSheet& rea
       continue;
     }
     const xlsx::Sheet sheet = read(*index);
-    parsed.emplace(schema.name, read_sheet(sheet, schema, sink));
+    parsed.emplace(schema.name, read_sheet(sheet, schema, sink, &options.readers));
   }
 
   result.framework = choose_framework(parsed, frameworks, options, sink);

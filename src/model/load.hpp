@@ -13,6 +13,7 @@
 #include "model/framework.hpp"
 #include "model/records.hpp"
 #include "xlsx/reader.hpp"
+#include "schema/checks.hpp"
 #include "schema/schema.hpp"
 
 namespace itawb::model {
@@ -22,6 +23,7 @@ namespace itawb::model {
 struct LoadOptions {
   std::string file_label;          // how findings name the file (default: the path)
   std::optional<int> year;         // --year: overrides ปีที่ประเมิน for the framework
+  schema::FieldReaders readers;    // x-readBy tables ("statuses"); absent: the field's enum
 };
 
 struct LoadResult {

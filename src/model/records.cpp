@@ -134,4 +134,12 @@ void ProgressInput::set(std::string_view field, std::string text) {
   set_field(*this, progress_members(), field, std::move(text));
 }
 
+bool AgencyWorkbook::has_scores() const {
+  for (const auto& i : indicators)
+    if (i.score || i.previous) return true;
+  for (const auto& q : questions)
+    if (q.score || q.previous) return true;
+  return false;
+}
+
 }  // namespace itawb::model

@@ -97,7 +97,7 @@ struct MeasureInput {
 // One row of ความก้าวหน้า (Progress), as written.
 struct ProgressInput {
   std::string measure_id;   // ลำดับมาตรการ
-  int quarter = 0;          // ไตรมาส 1..4
+  int quarter = 0;          // ไตรมาส 1..4; 0 = not given, -1 = written but not a quarter (an error)
   std::string status;       // normalised status text (see plan/progress.hpp)
   std::string result;       // ผลการดำเนินการ
   std::string obstacles;    // ปัญหาอุปสรรค
@@ -130,6 +130,9 @@ struct AgencyWorkbook {
   // model built by hand): writers take their columns from them.
   const schema::SheetSchema* measures_schema = nullptr;
   const schema::SheetSchema* progress_schema = nullptr;
+
+  // True when an indicator or question score (this year's or last) was read.
+  bool has_scores() const;
 };
 
 }  // namespace itawb::model

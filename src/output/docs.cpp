@@ -123,7 +123,10 @@ std::string workbook_format_markdown(const schema::SchemaSet& schemas) {
     for (const auto& f : s.fields) {
       const FieldDoc d = describe(f);
       md += "| " + cell(d.header) + " (" + cell(d.header_en) + ") | " + cell(d.aliases) + " | " +
-            (d.required ? "ต้องกรอก / yes" : "ไม่บังคับ / no") + " | " + d.type_th + " / " + d.type_en + " | " +
+            (!d.required ? "ไม่บังคับ / no"
+             : f.severity_of("missing-cell") == Severity::Error ? "ต้องกรอก / yes"
+                                                                : "ควรกรอก (ว่างได้ มีคำเตือน) / should (blank: a warning)") +
+            " | " + d.type_th + " / " + d.type_en + " | " +
             cell(d.allowed_th) + (d.allowed_en.empty() || d.allowed_en == d.allowed_th ? "" : " / " + cell(d.allowed_en)) +
             " | " + cell(d.description_th) + " / " + cell(d.description_en) + " |\n";
     }

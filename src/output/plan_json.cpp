@@ -13,12 +13,19 @@ using nlohmann::json;
 json measures_doc(const plan::PlanResult& plan) {
   json out = json::array();
   for (const auto& m : plan.measures) {
+    json reports = json::array();
+    for (const auto& r : m.reports)
+      reports.push_back({{"department", r.department},
+                         {"status", r.status ? json(plan::to_string(*r.status)) : json("not-reported")},
+                         {"quarter", r.quarter > 0 ? json(r.quarter) : json(nullptr)},
+                         {"whole_measure", r.whole_measure}});
     out.push_back({{"id", m.input.id},
                    {"issue", m.input.issue > 0 ? json(m.input.issue) : json(nullptr)},
                    {"measure", m.input.measure},
                    {"owners", m.departments},
                    {"quarters", m.timeframe.ok() ? plan::quarter_list(m.timeframe.quarters) : std::vector<int>{}},
                    {"status", m.status ? json(plan::to_string(*m.status)) : json(nullptr)},
+                   {"reports", reports},
                    {"overdue", m.overdue},
                    {"proposed", m.input.proposed}});
   }
@@ -30,6 +37,10 @@ json progress_doc(const plan::PlanResult& plan) {
   for (const auto& d : plan.departments)
     by_owner[d.department] = {{"completion", text::round_to(d.tally.percent, 2)},
                               {"done", d.tally.done},
+                              {"in_progress", d.tally.in_progress},
+                              {"not_started", d.tally.not_started},
+                              {"not_reported", d.tally.no_status},
+                              {"overdue", d.tally.overdue},
                               {"total", d.tally.total}};
   return {{"as_of", plan.as_of.date.iso()},
           {"current_quarter", plan.as_of.phase == plan::PlanPhase::During ? json(plan.as_of.quarter)

@@ -35,17 +35,65 @@ uint32_t status_fill(plan::Status s) {
 std::string percent_th(double p) { return text::thai_digits(text::format_fixed(p, 2)); }
 std::string count_th(int n) { return text::thai_digits(std::to_string(n)); }
 
-// The least advanced readable status among a measure's rows for one quarter
-// (departments may differ: the grid shows what is still to do).
-std::optional<plan::Status> quarter_status(const plan::PlannedMeasure& m, int quarter,
-                                           const model::AgencyWorkbook& wb, const plan::StatusTable& statuses) {
-  std::optional<plan::Status> out;
-  for (const size_t i : m.progress) {
-    if (i >= wb.progress.size() || wb.progress[i].quarter != quarter) continue;
-    const auto s = statuses.read(wb.progress[i].status);
-    if (s && (!out || static_cast<int>(*s) < static_cast<int>(*out))) out = s;
+constexpr const char* kNotReported = "ไม่ได้รายงาน";  // a planned quarter over without a report
+constexpr const char* kAwaitingReport = "ยังไม่รายงาน";  // no report from a department yet
+
+std::string status_or_not_reported(const std::optional<plan::Status>& s) {
+  return s ? plan::status_th(*s) : kAwaitingReport;
+}
+
+// One cell of the measure × quarter grid: what each department reported for
+// the quarter (a shared measure names them), "ไม่ได้รายงาน" for a planned
+// quarter that is over without a report, "ตามแผน" for one still to come.
+struct GridCell {
+  std::string text;
+  std::optional<uint32_t> fill;
+};
+
+GridCell grid_cell(const plan::PlanResult& plan, const plan::PlannedMeasure& m, int quarter,
+                   const model::AgencyWorkbook& wb) {
+  const bool planned = m.timeframe.ok() && plan::has_quarter(m.timeframe.quarters, quarter);
+  const bool over = plan::quarter_over(plan.plan_year_be, quarter, plan.as_of.date);
+  const auto reports = plan::quarter_reports(plan, m, quarter, wb);
+  if (m.departments.size() <= 1) {
+    std::optional<plan::Status> least;
+    for (const auto& r : reports)
+      if (r.status && (!least || static_cast<int>(*r.status) < static_cast<int>(*least))) least = r.status;
+    if (least) return {plan::status_th(*least), status_fill(*least)};
+    if (planned) return over ? GridCell{kNotReported, kNotReportedFill} : GridCell{"ตามแผน", kPlannedFill};
+    return {};
   }
-  return out;
+  // Shared: a line per owner, the least advanced deciding the colour.
+  std::string text;
+  std::optional<uint32_t> fill;
+  int least = 3;
+  for (const auto& d : m.departments) {
+    std::optional<plan::Status> s;
+    bool found = false;
+    for (const auto& r : reports)
+      if (r.department == d || r.department.empty()) s = r.status, found = true;
+    std::string word;
+    if (found && s) {
+      word = plan::status_th(*s);
+      if (static_cast<int>(*s) < least) least = static_cast<int>(*s), fill = status_fill(*s);
+    } else if (planned || found) {
+      word = over ? kNotReported : "ตามแผน";
+      if (least > -1 && over) least = -1, fill = kNotReportedFill;
+      else if (!fill) fill = kPlannedFill;
+    } else {
+      continue;
+    }
+    text += (text.empty() ? "" : "\n") + d + ": " + word;
+  }
+  return {text, fill};
+}
+
+// The departments of a measure; for a shared one each with its own report.
+std::string departments_with_reports(const plan::PlannedMeasure& m) {
+  if (m.reports.size() <= 1) return join(m.departments);
+  std::vector<std::string> parts;
+  for (const auto& r : m.reports) parts.push_back(r.department + " (" + status_or_not_reported(r.status) + ")");
+  return join(parts, "\n");
 }
 
 // A column of the มาตรการ sheet: a field of the measures schema (so the sheet
@@ -105,7 +153,7 @@ void measure_row(xlsx::SheetWriter& ws, uint32_t r, const plan::PlannedMeasure& 
       case C::Departments: ws.text(r, c, join(m.departments), cell); break;
       case C::Status:
         if (m.status) ws.text(r, c, plan::status_th(*m.status), cell.with_fill(status_fill(*m.status)));
-        else ws.text(r, c, "ยังไม่รายงาน", cell);
+        else ws.text(r, c, kAwaitingReport, cell);
         break;
       case C::Overdue:
         if (m.overdue) ws.text(r, c, "เกินกำหนด", cell.with_fill(kNotStartedFill).with_bold());
@@ -143,15 +191,14 @@ uint32_t grid_rows(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const mo
   for (const auto* m : order) {
     ws.text(r, 0, m->input.id, centre);
     ws.text(r, 1, m->input.measure, cell);
-    ws.text(r, 2, join(m->departments), cell);
+    ws.text(r, 2, departments_with_reports(*m), cell);
     for (int q = 1; q <= 4; ++q) {
-      const bool planned = m->timeframe.ok() && plan::has_quarter(m->timeframe.quarters, q);
-      if (const auto s = quarter_status(*m, q, wb, *plan.statuses)) ws.text(r, 2 + q, plan::status_th(*s), centre.with_fill(status_fill(*s)));
-      else if (planned) ws.text(r, 2 + q, "ตามแผน", centre.with_fill(kPlannedFill));
-      else ws.blank(r, 2 + q, centre);
+      const GridCell g = grid_cell(plan, *m, q, wb);
+      if (g.text.empty()) ws.blank(r, 2 + q, centre);
+      else ws.text(r, 2 + q, g.text, g.fill ? centre.with_fill(*g.fill) : centre);
     }
     if (m->status) ws.text(r, 7, plan::status_th(*m->status), centre.with_fill(status_fill(*m->status)));
-    else ws.text(r, 7, "ยังไม่รายงาน", centre);
+    else ws.text(r, 7, kAwaitingReport, centre);
     if (m->overdue) ws.text(r, 8, "เกินกำหนด", centre.with_fill(kNotStartedFill).with_bold());
     else ws.blank(r, 8, centre);
     ++r;
@@ -224,6 +271,10 @@ std::vector<std::string> memo_sentences(const plan::PlanResult& plan) {
   }
   if (!met.empty()) out.push_back("ส่วนราชการที่ดำเนินการได้ตามเป้าหมาย ได้แก่ " + join(met, " "));
   if (!below.empty()) out.push_back("ส่วนราชการที่ยังต่ำกว่าเป้าหมาย ได้แก่ " + join(below, " "));
+  std::vector<std::string> silent;
+  for (const auto& d : plan.departments)
+    if (d.tally.total > 0 && d.tally.no_status == d.tally.total) silent.push_back(d.department);
+  if (!silent.empty()) out.push_back("ส่วนราชการที่ยังไม่ได้รายงานผลการดำเนินการ ได้แก่ " + join(silent, " "));
   return out;
 }
 
@@ -251,7 +302,8 @@ void write_progress_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, c
   else as_of += " (ก่อนเริ่มปีงบประมาณ)";
   ws.merge(1, 0, 1, 8, as_of + "  " + agency_line(wb.agency), subtitle_style());
   ws.merge(2, 0, 2, 8, "สี: เขียว = ดำเนินการแล้ว, เหลือง = อยู่ระหว่างดำเนินการ, แดง = ยังไม่ได้ดำเนินการ, "
-                       "ฟ้า = ไตรมาสตามแผนที่ยังไม่รายงาน; มาตรการที่เกินกำหนดอยู่บนสุด",
+                       "ฟ้า = ไตรมาสตามแผนที่ยังไม่ถึง, เทา = ไตรมาสที่ผ่านไปแล้วโดยไม่ได้รายงาน; "
+                       "มาตรการของหลายส่วนราชการแสดงรายงานของแต่ละส่วนราชการ; มาตรการที่เกินกำหนดอยู่บนสุด",
            note_style());
   grid_header(ws, plan);
   uint32_t r = grid_rows(ws, plan, wb) + 1;

@@ -40,6 +40,7 @@ inline constexpr uint32_t kDoneFill = 0xC6EFCE;
 inline constexpr uint32_t kInProgressFill = 0xFFEB9C;
 inline constexpr uint32_t kNotStartedFill = 0xF4B6B0;
 inline constexpr uint32_t kPlannedFill = 0xDDEBF7;
+inline constexpr uint32_t kNotReportedFill = 0xD9D9D9;  // a planned quarter that is over without a report
 inline constexpr uint32_t kProposalFill = 0xFFF2CC;
 
 // `workbook` is the model the plan was built from (its agency, and the

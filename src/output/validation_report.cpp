@@ -26,23 +26,6 @@ FileReport unreadable_report(const std::string& path, const FileError& error) {
   return r;
 }
 
-FileReport validate_file(const std::string& path, const schema::SchemaSet& schemas, const model::FrameworkCatalog& frameworks,
-                         std::optional<int> year) {
-  try {
-    const xlsx::Workbook workbook = xlsx::Workbook::open(path);
-    model::LoadOptions options;
-    options.file_label = path;
-    options.year = year;
-    model::LoadResult loaded = model::load_workbook(workbook, schemas, frameworks, options);
-    FileReport r;
-    r.path = path;
-    r.findings = std::move(loaded.findings);
-    return r;
-  } catch (const FileError& e) {
-    return unreadable_report(path, e);
-  }
-}
-
 namespace {
 
 json finding_json(const Finding& f) {

@@ -26,9 +26,6 @@ FileReport unreadable_report(const std::string& path, const FileError& error);
 
 
 
-// Opens and validates one file; a FileError becomes an unreadable report.
-FileReport validate_file(const std::string& path, const schema::SchemaSet& schemas, const model::FrameworkCatalog& frameworks,
-                         std::optional<int> year = std::nullopt);
 
 // {valid, files[{path, valid, readable, findings[{severity, code, sheet, cell, row,
 //  column, value, message_th, message_en}], suppressed{"sheet|code": n}}],

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 #include <regex>
 
@@ -23,6 +24,9 @@ struct Compact {
 
 Compact compact(std::string_view raw) {
   std::string s(raw);
+  // List bullets separate owners like commas ("• สำนักปลัด", "➢ กองคลัง").
+  for (const char* bullet : {"\u2022", "\u25CF", "\u25AA", "\u25E6", "\u27A2", "\u25BA", "\u25CB", "\u2756"})
+    for (size_t p = s.find(bullet); p != std::string::npos; p = s.find(bullet)) s.replace(p, std::strlen(bullet), ",");
   std::replace(s.begin(), s.end(), '\n', ',');
   std::replace(s.begin(), s.end(), '\r', ',');
   Compact c;
@@ -136,15 +140,23 @@ DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::stri
     t.placeholders_ = doc.at("placeholders").at("texts").get<std::vector<std::string>>();
   if (doc.contains("sections_by_agency_type")) {
     const auto& rules = doc.at("sections_by_agency_type").at("rules");
-    for (size_t i = 0; i < rules.size(); ++i)
-      check_name(rules[i].at("department").get<std::string>(),
-                 schema::json_at("/sections_by_agency_type/rules", i) + "/department");
+    for (size_t i = 0; i < rules.size(); ++i) {
+      DepartmentTable::SectionRule rule;
+      rule.department = rules[i].at("department").get<std::string>();
+      check_name(rule.department, schema::json_at("/sections_by_agency_type/rules", i) + "/department");
+      for (const auto& type : rules[i].at("agency_types")) {
+        rule.agency_types.push_back(type.at("name").get<std::string>());
+        if (type.contains("short")) rule.agency_types.push_back(type.at("short").get<std::string>());
+      }
+      for (const auto& section : rules[i].at("sections")) rule.sections.push_back(section.at("name").get<std::string>());
+      t.section_rules_.push_back(std::move(rule));
+    }
   }
   return t;
 }
 
 OwnerResolver::OwnerResolver(const DepartmentTable& table, const std::vector<std::string>& extra,
-                             std::optional<bool> personnel_division)
+                             std::optional<bool> personnel_division, std::string_view agency_name)
     : default_list_(table.names()),
       fallback_(table.fallback()),
       division_(table.personnel_division()),
@@ -165,6 +177,39 @@ OwnerResolver::OwnerResolver(const DepartmentTable& table, const std::vector<std
   }
   personnel_division_ = personnel_division.value_or(
       !division_.empty() && std::find(agency_list_.begin(), agency_list_.end(), division_) != agency_list_.end());
+  if (agency_list_.empty())
+    if (const auto* rule = section_rule(table, agency_name)) apply(*rule);
+}
+
+// The section rule for the kind of agency `agency_name` is, if any.
+const DepartmentTable::SectionRule* OwnerResolver::section_rule(const DepartmentTable& table,
+                                                                std::string_view agency_name) {
+  const std::string name = key_of(agency_name);
+  if (name.empty()) return nullptr;
+  for (const auto& rule : table.section_rules())
+    for (const auto& type : rule.agency_types)
+      if (const std::string k = key_of(type); !k.empty() && name.rfind(k, 0) == 0) return &rule;
+  return nullptr;
+}
+
+// The rule's sections (and, when one of them is personnel work, every
+// spelling of it) go to the rule's department.
+void OwnerResolver::apply(const DepartmentTable::SectionRule& rule) {
+  for (const auto& section : rule.sections) {
+    const std::string k = key_of(section);
+    bool known = false;
+    for (auto& a : aliases_) {
+      if (a.key != k) continue;
+      known = true;
+      if (a.kind == Kind::Personnel) {
+        personnel_division_ = false;
+        otherwise_ = rule.department;
+      } else if (a.kind == Kind::Department) {
+        a.name = rule.department;
+      }
+    }
+    if (!known) aliases_.push_back({k, Kind::Department, rule.department});
+  }
 }
 
 const OwnerResolver::Alias* OwnerResolver::match(std::string_view compact_text, size_t pos) const {

@@ -57,8 +57,18 @@ class DepartmentTable {
   // Blanks of a form that name no owner ("กองงาน........", "xxx", "ระบุ"):
   // the file's `placeholders.texts`, as texts.
   const std::vector<std::string>& placeholders() const { return placeholders_; }
+  // sections_by_agency_type: in these kinds of agency (by the start of the
+  // agency's name: "องค์การบริหารส่วนตำบล", "อบต."), these sections (งาน…)
+  // belong to `department`.
+  struct SectionRule {
+    std::vector<std::string> agency_types;  // names and short forms
+    std::string department;
+    std::vector<std::string> sections;
+  };
+  const std::vector<SectionRule>& section_rules() const { return section_rules_; }
 
  private:
+  std::vector<SectionRule> section_rules_;
   std::vector<Row> rows_;
   std::vector<std::string> names_;
   std::vector<std::string> placeholders_;
@@ -82,8 +92,12 @@ class OwnerResolver {
   // extra_departments); names it adds are recognised as written.
   // `personnel_division`: whether personnel work goes to กองการเจ้าหน้าที่;
   // by default, when `extra` names it.
+  // `agency_name`: the agency's full name; when it is of a kind named in the
+  // table's section rules (อบต., เทศบาลตำบล) and the agency gave no department
+  // list, those sections go to the rule's department (สำนักปลัด), whatever the
+  // measures name. An agency's own list always decides first.
   explicit OwnerResolver(const DepartmentTable& table, const std::vector<std::string>& extra = {},
-                         std::optional<bool> personnel_division = std::nullopt);
+                         std::optional<bool> personnel_division = std::nullopt, std::string_view agency_name = {});
 
   OwnerParse parse(std::string_view text) const;
 
@@ -106,6 +120,8 @@ class OwnerResolver {
     Kind kind;
     std::string name;  // canonical name for Department
   };
+  static const DepartmentTable::SectionRule* section_rule(const DepartmentTable& table, std::string_view agency_name);
+  void apply(const DepartmentTable::SectionRule& rule);
   const Alias* match(std::string_view compact, size_t pos) const;
   const Alias* match_separator(std::string_view compact, size_t pos) const;
 

@@ -84,6 +84,7 @@ bool names_personnel_division(const model::AgencyWorkbook& wb, const std::vector
   const OwnerResolver plain(table, wb.extra_departments, false);
   for (const auto& d : wb.extra_departments)
     if (plain.canonical(d) == division) return true;
+  if (!wb.extra_departments.empty()) return false;  // the agency's own list decides
   for (const auto& m : measures) {
     const auto p = plain.parse(m.owner);
     if (std::find(p.departments.begin(), p.departments.end(), division) != p.departments.end())
@@ -103,58 +104,119 @@ struct ProgressRank {
   }
 };
 
-void attach_progress(const model::AgencyWorkbook& wb, const StatusTable& statuses, std::vector<PlannedMeasure>& measures,
-                     Findings& out) {
+// The department a progress row reports for (PlanResult::row_departments).
+std::string row_department(const model::ProgressInput& p, const PlannedMeasure& m, const OwnerResolver& owners,
+                           const std::string& file, Findings& out) {
+  const std::string written = text::squeeze(p.department);
+  if (written.empty()) return m.departments.size() == 1 ? m.departments.front() : std::string();
+  const std::string dept = owners.canonical(written).value_or(written);
+  if (std::find(m.departments.begin(), m.departments.end(), dept) != m.departments.end()) return dept;
+  out.add(finding_at(Severity::Warning, "progress-department", file, p.origin, p.department,
+                     "หน่วยงานที่รายงาน \"" + p.department + "\" ไม่ได้รับผิดชอบมาตรการ " + p.measure_id +
+                         " จึงนับแถวนี้เป็นรายงานของมาตรการทั้งมาตรการ",
+                     "reporting department \"" + p.department + "\" does not own measure " + p.measure_id +
+                         "; the row counts for the measure as a whole"));
+  return {};
+}
+
+// Several owners: done only when every owner reports done; in progress when
+// any has reported work; not started when all that reported say so.
+std::optional<Status> combined_status(const std::vector<OwnerReport>& reports) {
+  bool any = false, all_done = true, any_work = false;
+  for (const auto& rep : reports) {
+    if (!rep.status) {
+      all_done = false;
+      continue;
+    }
+    any = true;
+    if (*rep.status != Status::Done) all_done = false;
+    if (*rep.status != Status::NotStarted) any_work = true;
+  }
+  if (!any) return std::nullopt;
+  if (all_done) return Status::Done;
+  return any_work ? Status::InProgress : Status::NotStarted;
+}
+
+struct Latest {
+  ProgressRank rank;
+  Status status = Status::NotStarted;
+};
+
+// Each owner's report from its latest row (or the measure-wide one), and the
+// measure's overall status from them.
+void settle_measure(PlannedMeasure& m, const std::map<std::string, Latest>& latest) {
+  const Latest* newest = nullptr;
+  for (const auto& [dept, l] : latest)
+    if (!newest || newest->rank < l.rank) newest = &l;
+  if (newest) {
+    m.status_quarter = newest->rank.quarter;
+    m.latest_progress = newest->rank.index;
+  }
+  const auto whole = latest.find("");
+  for (const auto& d : m.departments) {
+    OwnerReport rep{d, std::nullopt, 0, std::nullopt, false};
+    auto own = latest.find(d);
+    if (own == latest.end() && whole != latest.end()) {
+      own = whole;
+      rep.whole_measure = true;
+    }
+    if (own != latest.end()) {
+      rep.status = own->second.status;
+      rep.quarter = own->second.rank.quarter;
+      rep.progress = own->second.rank.index;
+    }
+    m.reports.push_back(std::move(rep));
+  }
+  if (!m.departments.empty()) m.status = combined_status(m.reports);
+  else if (newest) m.status = newest->status;
+}
+
+void attach_progress(const model::AgencyWorkbook& wb, const StatusTable& statuses, const OwnerResolver& owners,
+                     PlanResult& r) {
+  auto& measures = r.measures;
+  Findings& out = r.findings;
+  r.row_departments.assign(wb.progress.size(), std::string());
   std::map<std::string, size_t> by_id;
   for (size_t k = 0; k < measures.size(); ++k)
     if (!measures[k].duplicate_id) by_id.emplace(measure_key(measures[k].input.id), k);
-  std::vector<std::optional<ProgressRank>> best(measures.size());
+  std::vector<std::map<std::string, Latest>> latest(measures.size());  // by department, "" = whole measure
   for (size_t i = 0; i < wb.progress.size(); ++i) {
     const auto& p = wb.progress[i];
+    if (p.measure_id.empty()) continue;  // the sheet's own check names the blank cell
     const auto it = by_id.find(measure_key(p.measure_id));
     if (it == by_id.end()) {
-      out.add(model::finding_at(Severity::Error, "foreign-key-error", wb.path, p.origin, p.measure_id,
+      out.add(finding_at(Severity::Error, "foreign-key-error", wb.path, p.origin, p.measure_id,
                          "ความก้าวหน้าอ้างถึงมาตรการลำดับ \"" + p.measure_id + "\" ซึ่งไม่มีในแผ่นงานมาตรการ",
                          "progress refers to measure \"" + p.measure_id + "\", which is not on the measures sheet"));
       continue;
     }
     PlannedMeasure& m = measures[it->second];
     m.progress.push_back(i);
-    if (p.quarter < 1 || p.quarter > 4) {
-      out.add(model::finding_at(Severity::Error, "constraint-error", wb.path, p.origin, std::to_string(p.quarter),
-                         "ไตรมาสของความก้าวหน้ามาตรการ " + p.measure_id + " ต้องเป็น ๑–๔ (พบ " +
-                             thai_number(p.quarter) + ")",
-                         "the quarter of progress for measure " + p.measure_id + " must be 1-4, found " +
-                             std::to_string(p.quarter)));
-      continue;
-    }
+    const std::string dept = row_department(p, m, owners, wb.path, out);
+    r.row_departments[i] = dept;
+    // A blank or unknown status: the sheet's check reports it on its cell
+    // (x-readBy statuses), and the row reports no status.
     const auto status = statuses.read(p.status);
-    if (!status) {
-      out.add(model::finding_at(Severity::Warning, "status-unknown", wb.path, p.origin, p.status,
-                         "ไม่รู้จักสถานะ \"" + p.status + "\" ของมาตรการ " + p.measure_id +
-                             " (ใช้ ยังไม่ได้ดำเนินการ / อยู่ระหว่างดำเนินการ / ดำเนินการแล้ว)",
-                         "unknown status \"" + p.status + "\" for measure " + p.measure_id +
-                             " (use not started / in progress / done)"));
-      continue;
-    }
-    const ProgressRank rank{p.quarter, calendar::parse_date(p.report_date), i};
-    auto& b = best[it->second];
-    if (!b || *b < rank) {
-      b = rank;
-      m.status = status;
-      m.status_quarter = p.quarter;
-      m.latest_progress = i;
-    }
+    if (!status) continue;
+    // A quarter that is not 1–4 is an error (the sheet's check names it): the
+    // row is left out. A row without a quarter (a warning) still reports a
+    // status, ranked before every row with a quarter.
+    if (p.quarter < 0 || p.quarter > 4) continue;
+    const int quarter = p.quarter;
+    const ProgressRank rank{quarter, calendar::parse_date(p.report_date), i};
+    auto [slot, fresh] = latest[it->second].try_emplace(dept, Latest{rank, *status});
+    if (!fresh && slot->second.rank < rank) slot->second = Latest{rank, *status};
   }
+  for (size_t k = 0; k < measures.size(); ++k) settle_measure(measures[k], latest[k]);
 }
 
-void count(Tally& t, const PlannedMeasure& m) {
+void count(Tally& t, const std::optional<Status>& status, bool overdue) {
   ++t.total;
-  if (!m.status) ++t.no_status;
-  else if (*m.status == Status::Done) ++t.done;
-  else if (*m.status == Status::InProgress) ++t.in_progress;
+  if (!status) ++t.no_status;
+  else if (*status == Status::Done) ++t.done;
+  else if (*status == Status::InProgress) ++t.in_progress;
   else ++t.not_started;
-  if (m.overdue) ++t.overdue;
+  if (overdue) ++t.overdue;
 }
 
 void finish(Tally& t, double target) {
@@ -162,6 +224,8 @@ void finish(Tally& t, double target) {
   t.meets_target = t.total > 0 && t.percent + 1e-9 >= target;
 }
 
+// Each department counted by its own reports: a department that never
+// reported a measure has it as not reported, whatever the others said.
 void tally_departments(PlanResult& r) {
   std::vector<std::string> order = r.agency_departments;
   for (const auto& m : r.measures)
@@ -170,10 +234,11 @@ void tally_departments(PlanResult& r) {
   for (const auto& dept : order) {
     DepartmentTally dt{dept, {}, {}};
     for (const auto& m : r.measures)
-      if (std::find(m.departments.begin(), m.departments.end(), dept) != m.departments.end()) {
-        count(dt.tally, m);
-        dt.measure_ids.push_back(m.input.id);
-      }
+      for (const auto& rep : m.reports)
+        if (rep.department == dept) {
+          count(dt.tally, rep.status, m.due && rep.status != Status::Done);
+          dt.measure_ids.push_back(m.input.id);
+        }
     if (dt.tally.total == 0) continue;
     finish(dt.tally, r.target_percent);
     r.departments.push_back(std::move(dt));
@@ -252,6 +317,30 @@ PlanPosition position_in_plan(const calendar::Date& as_of, int plan_fy) {
   return p;
 }
 
+std::vector<QuarterReport> quarter_reports(const PlanResult& plan, const PlannedMeasure& m, int quarter,
+                                           const model::AgencyWorkbook& wb) {
+  std::map<std::string, std::pair<ProgressRank, std::optional<Status>>> latest;
+  for (const size_t i : m.progress) {
+    if (i >= wb.progress.size() || wb.progress[i].quarter != quarter) continue;
+    const auto& p = wb.progress[i];
+    const std::string dept = i < plan.row_departments.size() ? plan.row_departments[i] : std::string();
+    const ProgressRank rank{quarter, calendar::parse_date(p.report_date), i};
+    const auto status = plan.statuses ? plan.statuses->read(p.status) : std::nullopt;
+    auto [slot, fresh] = latest.try_emplace(dept, rank, status);
+    if (!fresh && slot->second.first < rank) slot->second = {rank, status};
+  }
+  std::vector<QuarterReport> out;
+  for (const auto& d : m.departments)
+    if (auto it = latest.find(d); it != latest.end()) {
+      out.push_back({d, it->second.second});
+      latest.erase(it);
+    }
+  for (const auto& [dept, l] : latest)
+    if (!dept.empty()) out.push_back({dept, l.second});
+  if (auto it = latest.find(""); it != latest.end()) out.push_back({"", it->second.second});
+  return out;
+}
+
 std::string measure_key(std::string_view id) {
   std::string k = text::fold(id);
   if (k.size() > 2 && k.compare(k.size() - 2, 2, ".0") == 0) k.resize(k.size() - 2);
@@ -301,7 +390,8 @@ PlanResult build_plan(const model::AgencyWorkbook& wb, const std::vector<ita::De
                                     " measures proposed from the catalog, to review before use"));
   }
 
-  const OwnerResolver owners(departments, wb.extra_departments, names_personnel_division(wb, inputs, departments));
+  const OwnerResolver owners(departments, wb.extra_departments, names_personnel_division(wb, inputs, departments),
+                             wb.agency.name);
   std::map<std::string, size_t> first_by_id;
   for (const auto& in : inputs) {
     PlannedMeasure m;
@@ -333,12 +423,12 @@ PlanResult build_plan(const model::AgencyWorkbook& wb, const std::vector<ita::De
         if (std::find(m.departments.begin(), m.departments.end(), d) == m.departments.end()) m.departments.push_back(d);
   }
 
-  attach_progress(wb, statuses, r.measures, r.findings);
+  attach_progress(wb, statuses, owners, r);
   for (auto& m : r.measures) {
     m.due = m.timeframe.ok() && quarter_over(r.plan_year_be, last_quarter(m.timeframe.quarters), as_of);
     m.overdue = m.due && m.status != Status::Done;
     if (m.overdue) r.overdue_ids.push_back(m.input.id);
-    count(r.overall, m);
+    count(r.overall, m.status, m.overdue);
   }
   finish(r.overall, r.target_percent);
   tally_departments(r);

@@ -52,12 +52,28 @@ PlanPosition position_in_plan(const calendar::Date& as_of, int plan_fiscal_year_
 // True when as_of is after the last day of `quarter` of the plan year.
 bool quarter_over(int plan_fiscal_year_be, int quarter, const calendar::Date& as_of);
 
+// One owner's report on a measure: its own latest row, else (no row of its
+// own) the latest row written for the measure as a whole; nullopt status =
+// not reported (ยังไม่รายงาน), never credited with another department's row.
+struct OwnerReport {
+  std::string department;
+  std::optional<Status> status;
+  int quarter = 0;                  // quarter of the row the status came from (0 = not given)
+  std::optional<size_t> progress;   // index into model::AgencyWorkbook::progress
+  bool whole_measure = false;       // the row was written for the measure as a whole
+};
+
 struct PlannedMeasure {
   model::MeasureInput input;
   TimeframeResult timeframe;
   OwnerParse owners;                     // as written
   std::vector<std::string> departments;  // what it counts for ("everyone" expanded)
-  std::optional<Status> status;          // latest; nullopt = nothing readable reported
+  // Overall: one owner (or rows for the measure as a whole): the latest
+  // status; several owners: done only when every owner reports done, in
+  // progress when any has reported work, not started when all that reported
+  // say so; nullopt = nothing readable reported.
+  std::optional<Status> status;
+  std::vector<OwnerReport> reports;      // one per entry of `departments`, same order
   int status_quarter = 0;                // quarter of the row the status came from
   std::optional<size_t> latest_progress; // index into model::AgencyWorkbook::progress
   std::vector<size_t> progress;          // all its rows (indices into model::AgencyWorkbook::progress)
@@ -67,6 +83,8 @@ struct PlannedMeasure {
   std::vector<std::string> covers;       // deficiency codes it covers (lower case)
 };
 
+// Per department the counts use that department's own report (OwnerReport):
+// no_status = measures it has not reported (ยังไม่รายงาน).
 struct Tally {
   int total = 0, done = 0, in_progress = 0, not_started = 0, no_status = 0, overdue = 0;
   double percent = 0;         // done * 100 / total (0 when no measures)
@@ -104,12 +122,26 @@ struct PlanResult {
   std::vector<std::string> overdue_ids;
   std::vector<Coverage> coverage;               // one per deficiency, in input order
   std::vector<std::string> uncovered_urgent;    // codes of urgent deficiencies without a measure
+  // Per progress row (parallel to model::AgencyWorkbook::progress): the
+  // department it reports for — its หน่วยงานที่รายงาน cell (canonical), else
+  // its measure's single owner — or "" for the measure as a whole.
+  std::vector<std::string> row_departments;
   Findings findings;
 };
 
 PlanResult build_plan(const model::AgencyWorkbook& workbook, const std::vector<ita::Deficiency>& deficiencies,
                       const MeasureCatalog& catalog, const DepartmentTable& departments, const StatusTable& statuses,
                       const calendar::Date& as_of, const PlanOptions& options = {});
+
+// What was reported for `quarter` of a measure, per department (the latest
+// row of each; "" = rows for the measure as a whole), in the measure's
+// department order, then the others.
+struct QuarterReport {
+  std::string department;
+  std::optional<Status> status;  // nullopt: a row without a readable status
+};
+std::vector<QuarterReport> quarter_reports(const PlanResult& plan, const PlannedMeasure& m, int quarter,
+                                           const model::AgencyWorkbook& wb);
 
 // Question/item codes named in a ข้อบกพร่อง text ("e9", "E๙ ท่านเคย...",
 // "O13, o10"), lower case, in order, without duplicates.

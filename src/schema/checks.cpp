@@ -277,14 +277,40 @@ class EnumCheck : public Check {
 
 }  // namespace
 
-ColumnValidator::ColumnValidator(const FieldSchema& field, const SheetSchema& sheet)
+// The enum's message over a caller's table (x-readBy): the table decides, the
+// enum lists what to write.
+class TableCheck : public Check {
+ public:
+  TableCheck(const FieldSchema& f, FieldReader read) : field_(f), read_(std::move(read)) {
+    for (const auto& value : f.constraints.enum_values) listed_ += (listed_.empty() ? "" : ", ") + value;
+  }
+  std::optional<Problem> check(Value& v) const override {
+    if (auto canonical = read_(v.text)) {
+      v.text = *canonical;
+      return std::nullopt;
+    }
+    return constraint(field_.title + "ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: " + listed_ + " แต่พบ " + quote(v.raw),
+                      field_.title_en + " must be one of: " + listed_ + ", found " + quote(v.raw));
+  }
+
+ private:
+  const FieldSchema& field_;
+  FieldReader read_;
+  std::string listed_;
+};
+
+ColumnValidator::ColumnValidator(const FieldSchema& field, const SheetSchema& sheet, const FieldReaders* readers)
     : field_(&field), sheet_(&sheet), reader_(make_reader(field)) {
   const Constraints& c = field.constraints;
   if (c.minimum || c.maximum) checks_.push_back(std::make_unique<RangeCheck>(field, c.minimum, c.maximum));
   if (c.min_length || c.max_length)
     checks_.push_back(std::make_unique<LengthCheck>(field, c.min_length, c.max_length));
   if (!c.pattern.empty()) checks_.push_back(std::make_unique<PatternCheck>(field));
-  if (!c.enum_values.empty()) checks_.push_back(std::make_unique<EnumCheck>(field));
+  const auto table = readers && !field.read_by.empty() ? readers->find(field.read_by) : FieldReaders::const_iterator{};
+  if (readers && !field.read_by.empty() && table != readers->end())
+    checks_.push_back(std::make_unique<TableCheck>(field, table->second));
+  else if (!c.enum_values.empty())
+    checks_.push_back(std::make_unique<EnumCheck>(field));
 }
 
 ColumnValidator::Result ColumnValidator::validate(const xlsx::Cell* cell) const {

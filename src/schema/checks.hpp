@@ -2,6 +2,8 @@
 // every cell of the column. No JSON is touched per cell.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,9 +37,17 @@ class Check {
   virtual std::optional<Problem> check(Value& value) const = 0;
 };
 
+// A field's text read by a table of the caller's (x-readBy): the canonical
+// text, or nullopt when the table does not know it. By x-readBy name
+// ("statuses" -> schemas/statuses.json, passed in by the app layer).
+using FieldReader = std::function<std::optional<std::string>(std::string_view)>;
+using FieldReaders = std::map<std::string, FieldReader>;
+
 class ColumnValidator {
  public:
-  ColumnValidator(const FieldSchema& field, const SheetSchema& sheet);
+  // `readers`: when it has the field's x-readBy table, that table reads the
+  // text instead of the field's enum (same message, same x-severity).
+  ColumnValidator(const FieldSchema& field, const SheetSchema& sheet, const FieldReaders* readers = nullptr);
 
   struct Result {
     Value value;                   // Missing when absent or unreadable

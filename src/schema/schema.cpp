@@ -44,6 +44,11 @@ std::string match_key(std::string_view s) {
   return key;
 }
 
+Severity FieldSchema::severity_of(std::string_view code) const {
+  const auto it = severity.find(std::string(code == "missing-label" ? "missing-cell" : code));
+  return it == severity.end() ? Severity::Error : it->second;
+}
+
 std::vector<std::string> FieldSchema::labels() const {
   std::vector<std::string> all{title, title_en};
   all.insert(all.end(), aliases.begin(), aliases.end());
@@ -172,6 +177,10 @@ FieldSchema parse_field(const json& f) {
   if (f.contains("x-relation"))
     field.relation = Relation{f["x-relation"].at("field"), f["x-relation"].at("offset").get<double>()};
   field.width = f.value("x-width", 0.0);
+  if (f.contains("x-severity"))
+    for (const auto& [code, level] : f["x-severity"].items())
+      field.severity[code] = level == "warning" ? Severity::Warning : level == "info" ? Severity::Info : Severity::Error;
+  field.read_by = f.value("x-readBy", "");
   return field;
 }
 

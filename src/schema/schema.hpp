@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/finding.hpp"
 
 namespace itawb::schema {
 
@@ -68,6 +69,17 @@ struct FieldSchema {
   bool repeat = false;   // key-value sheets: label may repeat, all values kept
   std::optional<Relation> relation;
   double width = 0;      // template column width (0 = fitted)
+  // x-severity: how serious each kind of problem on this field is, by
+  // finding code ("missing-cell": warning). The one rule (README "Findings"):
+  // an error is what would make a figure wrong; a gap a person left in a plan
+  // is a warning on its cell. Codes not named are errors. A missing column
+  // (missing-label) is as serious as a missing value.
+  std::map<std::string, Severity> severity;
+  // x-readBy: the table that reads this field's text after validation
+  // ("statuses": schemas/statuses.json, at the plan step); its enum then only
+  // feeds the template's drop-down and is not checked here.
+  std::string read_by;
+  Severity severity_of(std::string_view code) const;
 
   // Every spelling accepted as this field's header or label.
   std::vector<std::string> labels() const;

@@ -143,9 +143,9 @@ void header_columns(const CellIndex& index, const LabelMap& labels, uint32_t hea
 
 class Reader {
  public:
-  Reader(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink)
+  Reader(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink, const FieldReaders* readers)
       : sheet_(sheet), schema_(schema), sink_(sink), index_(sheet), labels_(schema) {
-    for (const auto& f : schema.fields) validators_.emplace_back(f, schema);
+    for (const auto& f : schema.fields) validators_.emplace_back(f, schema, readers);
     parsed_.schema = &schema;
     parsed_.sheet_name = sheet.info.name;
     parsed_.columns.resize(schema.fields.size());
@@ -163,7 +163,7 @@ class Reader {
   FieldCell validate(size_t field, const xlsx::Cell* cell, uint32_t row, uint32_t col) {
     auto result = validators_[field].validate(cell);
     for (auto& p : result.problems)
-      sink_.add(Severity::Error, p.code, name(), row, col, cell ? display(*cell) : "", p.message_th,
+      sink_.add(schema_.fields[field].severity_of(p.code), p.code, name(), row, col, cell ? display(*cell) : "", p.message_th,
                 p.message_en);
     FieldCell fc;
     fc.present = !result.value.missing();
@@ -181,7 +181,7 @@ class Reader {
     const std::string where_en = schema_.layout == Layout::Table
                                      ? " (searched the first " + std::to_string(schema_.header_rows) + " rows)"
                                      : "";
-    sink_.add(Severity::Error, "missing-label", name(), std::nullopt, std::nullopt, "",
+    sink_.add(f.severity_of("missing-label"), "missing-label", name(), std::nullopt, std::nullopt, "",
               "ไม่พบหัวข้อ " + quote(f.title) + " ในชีต " + name() + where,
               "label " + quote(f.title_en) + " (" + f.title + ") not found on sheet " + name() + where_en);
   }
@@ -437,8 +437,9 @@ std::optional<HeaderMatch> find_header(const xlsx::Sheet& sheet, const SheetSche
   return out;
 }
 
-ParsedSheet read_sheet(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink) {
-  return Reader(sheet, schema, sink).read();
+ParsedSheet read_sheet(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink,
+                       const FieldReaders* readers) {
+  return Reader(sheet, schema, sink, readers).read();
 }
 
 }  // namespace itawb::schema

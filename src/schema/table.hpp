@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/finding.hpp"
+#include "schema/checks.hpp"
 #include "schema/schema.hpp"
 #include "schema/value.hpp"
 #include "xlsx/reader.hpp"
@@ -51,8 +52,10 @@ struct FindingSink {
            std::optional<uint32_t> col, std::string value, std::string message_th, std::string message_en);
 };
 
-// Validates `sheet` (already chosen as the one for `schema`).
-ParsedSheet read_sheet(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink);
+// Validates `sheet` (already chosen as the one for `schema`); `readers` as
+// ColumnValidator's.
+ParsedSheet read_sheet(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink,
+                       const FieldReaders* readers = nullptr);
 
 // A table's header row: among the first `schema.header_rows` rows, the one
 // whose cells name the most fields (by title, title_en or alias, also with a

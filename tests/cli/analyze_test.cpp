@@ -314,12 +314,17 @@ TEST_CASE("analyze --json prints the analysis document") {
 
 TEST_CASE("exit codes: 1 for a workbook with errors, 2 for a file that is not a workbook") {
   test::TempDir tmp;
-  SECTION("a score of 120 is an error: nothing written, findings in JSON and on stderr") {
+  SECTION("a score of 120 is an error: exit 1, the output written with the cell marked, findings in JSON and on stderr") {
     const fs::path bad = tmp / "bad.xlsx", out = tmp / "bad-out.xlsx";
     write_indicator_workbook(bad, 120);
     const auto r = run_itawb({"analyze", bad.string(), "-o", out.string(), "--json"});
     CHECK(r.exit_code == 1);
-    CHECK_FALSE(fs::exists(out));
+    REQUIRE(fs::exists(out));
+    const json written = test::openpyxl_read(out);
+    // The carried-over score cell is filled red (an error) and left out of the figures.
+    const json& marked = test::sheet_of(written, "คะแนนตัวชี้วัด")["cells"]["D4"]["fill"];
+    REQUIRE(marked.is_string());
+    CHECK(marked.get<std::string>().find("F4B6B0") != std::string::npos);
     const json doc = json::parse(r.out);
     CHECK(doc["valid"] == false);
     bool found = false;

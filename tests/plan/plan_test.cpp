@@ -217,16 +217,10 @@ TEST_CASE("planning findings name the cell and quote the value", "[plan][finding
   CHECK(fk->cell == "A7");
   CHECK(fk->value == "9");
 
-  const Finding* quarter = find_code(r.findings, "constraint-error");
-  REQUIRE(quarter);
-  CHECK(quarter->cell == "A8");
-  CHECK(quarter->value == "5");
-
-  const Finding* status = find_code(r.findings, "status-unknown");
-  REQUIRE(status);
-  CHECK(status->cell == "A9");
-  CHECK(status->value == "พอใช้");
-  CHECK(status->message_th.find("\"พอใช้\"") != std::string::npos);
+  // A quarter outside 1–4 and an unknown status word are the sheet's own
+  // checks (constraint-error, x-severity): the plan adds no second finding.
+  CHECK_FALSE(find_code(r.findings, "constraint-error"));
+  CHECK_FALSE(find_code(r.findings, "status-unknown"));
 
   // Rows with problems do not count as progress.
   CHECK_FALSE(r.measures[3].status.has_value());
