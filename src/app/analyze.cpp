@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, const fs::path& target,
-                  std::vector<std::string>& sheets) {
+                  std::vector<std::string>& sheets, text::DigitStyle digits) {
   output::CarryOverOptions carry;
   carry.skip = [](const xlsx::SheetInfo& info) { return is_generated_sheet(info.name); };
   carry.highlight = output::highlights_from(result.findings);
@@ -37,7 +37,7 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
                  std::to_string(result.analysis->agency.assessment_year);
     xlsx::WorkbookWriter out(tmp, wo);
     const output::SheetInputs inputs{*result.analysis, result.model,
-                                     result.plan ? &*result.plan : nullptr, result.findings, linked};
+                                     result.plan ? &*result.plan : nullptr, result.findings, linked, digits};
     sheets = output::write_output_sheets(out, inputs);
     output::carry_over(input, out, carry);
     out.close();
@@ -74,7 +74,7 @@ AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options)
   // Written whenever there is something to show, errors or not: the rows
   // that could not be used are marked on the carried-over sheets and listed.
   if (options.write && result.analysis) {
-    write_output(workbook, result, output, result.sheets);
+    write_output(workbook, result, output, result.sheets, options.digits);
     result.output = output;
   }
   spdlog::info("analyze: {} -> {}", options.input.string(), result.output.string());

@@ -22,6 +22,7 @@
 #include "model/framework.hpp"
 #include "model/records.hpp"
 #include "plan/plan.hpp"
+#include "text/thai.hpp"
 #include "app/resources.hpp"
 
 namespace itawb::app {
@@ -34,6 +35,7 @@ struct AnalyzeOptions {
   std::optional<std::string> as_of;             // date for the plan's progress (default today)
   bool json = false;                            // the caller wants the JSON document
   bool write = true;                            // false: analyse only, write nothing
+  text::DigitStyle digits = text::DigitStyle::Thai;  // --digits: of the text on the written sheets
 };
 
 struct AnalyzeResult {

@@ -58,6 +58,7 @@ json analysis_json(const ita::Analysis& a) {
     j["name"] = ind.name;
     j["tool"] = model::to_string(ind.tool);
     j["computed"] = score(ind.computed);
+    j["computed_partial"] = ind.computed_partial;
     doc["indicators"].push_back(std::move(j));
   }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "text/thai.hpp"
 #include "base/error.hpp"
 #include "base/finding.hpp"
 #include "app/resources.hpp"
@@ -23,6 +24,7 @@ struct SplitRequest {
   std::filesystem::path out_dir;
   std::string split_time;  // ISO 8601 UTC, recorded in each identity
   calendar::Date as_of;        // for the current quarter
+  text::DigitStyle digits = text::DigitStyle::Thai;  // --digits: of the text the split writes itself
 };
 
 struct SplitFile {

@@ -42,6 +42,7 @@ exchange::DepartmentPacket packet_for(const Master& master, const RawRows& raw, 
   packet.identity = identity_for(master, request, dept, mine);
   packet.status_choices = status_choices();
   packet.current_quarter = master.plan.as_of.quarter;
+  packet.digits = request.digits;
   for (const auto* m : mine) {
     std::vector<int> quarters = m->timeframe.ok() ? plan::quarter_list(m->timeframe.quarters) : std::vector<int>{};
     packet.measures.push_back({m->input, quarters, m->departments});

@@ -1,4 +1,4 @@
-// itawb analyze IN.xlsx [-o OUT.xlsx] [--json] [--year N] [--as-of DATE]
+// itawb analyze IN.xlsx [-o OUT.xlsx] [--json] [--year N] [--as-of DATE] [--digits thai|arabic]
 // All work is in app/analyze; this maps its outcome to output and exit codes
 // (an itawb::Error it throws is printed by main.cpp, exit code 2).
 #include <iostream>
@@ -17,6 +17,7 @@ struct AnalyzeArgs {
   std::optional<int> year;
   std::string as_of;
   bool json = false;
+  std::string digits = "thai";
 };
 
 void print_summary(const app::AnalyzeResult& r, const GlobalOptions& global) {
@@ -45,6 +46,7 @@ int run(const AnalyzeArgs& args, const GlobalOptions& global) {
   options.lang = global.lang;
   if (!args.as_of.empty()) options.as_of = args.as_of;
   options.json = args.json;
+  options.digits = text::digit_style_from(args.digits).value_or(text::DigitStyle::Thai);
 
   const app::AnalyzeResult r = app::analyze(global.resources(), options);
   if (args.json) std::cout << app::to_json(r) << "\n";
@@ -78,6 +80,9 @@ Runner add_analyze(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("--year", args->year, "ปีเกณฑ์การประเมิน (พ.ศ.) / framework year, overrides ปีที่ประเมิน")
       ->check(CLI::Range(2500, 2700));
   sub->add_option("--as-of", args->as_of, "วันที่สำหรับติดตามความก้าวหน้า / date for progress (default today)");
+  sub->add_option("--digits", args->digits,
+                  "ตัวเลขในข้อความที่เขียน: thai (ค่าเริ่มต้น) หรือ arabic / digits of the written text")
+      ->check(CLI::IsMember({"thai", "arabic"}));
   sub->add_flag("--json", args->json, "พิมพ์ผลเป็น JSON ทาง stdout / print a JSON document on stdout");
   return [args, &global] { return run(*args, global); };
 }

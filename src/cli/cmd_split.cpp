@@ -2,6 +2,7 @@
 #include <iostream>
 #include <map>
 
+#include "text/thai.hpp"
 #include "base/error.hpp"
 #include "cli/commands.hpp"
 #include "app/check.hpp"
@@ -13,6 +14,7 @@ namespace {
 
 struct SplitArgs {
   std::string input, out_dir, by = "owner", as_of;
+  std::string digits = "thai";
 };
 
 int run_split(const SplitArgs& args, const GlobalOptions& global) {
@@ -21,6 +23,7 @@ int run_split(const SplitArgs& args, const GlobalOptions& global) {
   request.input = args.input;
   request.out_dir = args.out_dir;
   request.split_time = app::utc_now_iso();
+  request.digits = text::digit_style_from(args.digits).value_or(text::DigitStyle::Thai);
   request.as_of = app::as_of_date(args.as_of.empty() ? std::nullopt : std::optional<std::string>(args.as_of));
   const app::SplitReport report = app::split_workbook(global.resources(), request);
   if (report.findings.has_errors())
@@ -53,6 +56,8 @@ Runner add_split(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("--by", args->by, "แยกตาม / split by (owner)")->check(CLI::IsMember({"owner"}));
   sub->add_option("-o,--output", args->out_dir, "โฟลเดอร์ผลลัพธ์ / output folder")->required();
   sub->add_option("--as-of", args->as_of, "วันที่อ้างอิง / as-of date (default: today)");
+  sub->add_option("--digits", args->digits, "ตัวเลขในหัวเรื่อง: thai (ค่าเริ่มต้น) หรือ arabic / digits of the titles")
+      ->check(CLI::IsMember({"thai", "arabic"}));
   return [args, &global] { return run_split(*args, global); };
 }
 

@@ -60,9 +60,9 @@ std::string header_text(std::string_view s) {
   return out;
 }
 
-std::string title_of(const SplitIdentity& id) {
+std::string title_of(const SplitIdentity& id, text::DigitStyle digits) {
   return "รายงานความก้าวหน้าการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. " +
-         text::thai_digits(std::to_string(id.plan_year));
+         text::digits(std::to_string(id.plan_year), digits);
 }
 
 std::string subtitle_of(const SplitIdentity& id) {
@@ -139,7 +139,7 @@ void write_progress_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet)
   const std::vector<ReturnColumn> columns = return_columns(required(packet.progress_schema, "progress"));
   const uint32_t count = static_cast<uint32_t>(columns.size());
   const uint32_t last_col = count - 1;
-  ws.merge(0, 0, 0, last_col, title_of(id), Style{}.with_bold().with_size(18));
+  ws.merge(0, 0, 0, last_col, title_of(id, packet.digits), Style{}.with_bold().with_size(18));
   ws.merge(1, 0, 1, last_col, subtitle_of(id), Style{}.with_bold());
   ws.merge(2, 0, 2, last_col,
            "กรอกเฉพาะช่องสีเหลือง เลือกสถานะจากรายการ แล้วส่งไฟล์นี้คืนผู้รวบรวม (อย่าเปลี่ยนชื่อแผ่นงาน) / "
@@ -188,7 +188,8 @@ void write_measures_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet)
            Style{}.with_bold().with_size(18));
   for (uint32_t c = 0; c < count; ++c) {
     const auto& col = columns[c];
-    ws.text(1, c, col.field ? col.field->title : "ไตรมาส " + std::to_string(col.quarter), header_style());
+    ws.text(1, c, col.field ? col.field->title : "ไตรมาส " + text::digits(std::to_string(col.quarter), packet.digits),
+            header_style());
     ws.column_width(c, col.field ? (col.field->width > 0 ? col.field->width : 16) : 9);
   }
   uint32_t r = 2;

@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/thai.hpp"
 #include "model/records.hpp"
 #include "schema/schema.hpp"
 
@@ -75,6 +76,9 @@ struct DepartmentPacket {
   std::vector<PacketRow> rows;
   std::vector<std::string> status_choices;  // the drop-down list
   int current_quarter = 0;                  // 0 = not known
+  // Digits of the text the workbook writes itself (titles, quarter headers);
+  // the master's own values keep theirs: they are compared on the way back.
+  text::DigitStyle digits = text::DigitStyle::Thai;
 };
 
 // Layout of the department's progress sheet (zero-based), shared by the

@@ -25,6 +25,10 @@ struct IndicatorResult {
   model::Tool tool = model::Tool::IIT;
   ScorePair value;                  // given scores (authoritative)
   std::optional<double> computed;   // from questions / OIT items, if available
+  // `computed` covers only part of the indicator (model::Indicator::
+  // questions_partial, e.g. EIT without EIT Public): shown as partial, never
+  // compared with the given score nor used in Scores::recomputed_total.
+  bool computed_partial = false;
 };
 
 // All scores are rounded to 2 decimals as ITAS publishes them; a change is

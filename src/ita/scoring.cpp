@@ -146,7 +146,12 @@ void check_indicator(const model::AgencyWorkbook& wb, const model::Framework& f,
   for (bool previous : {false, true}) {
     std::optional<double> given = value_of(in, previous);
     std::optional<double> computed = recompute_indicator(wb, f, ind.number, previous);
-    if (!previous && computed) result.computed = round2(*computed);
+    if (!previous && computed) {
+      result.computed = round2(*computed);
+      result.computed_partial = ind.questions_partial;
+    }
+    // A partial value is no check of the whole score: a difference is expected.
+    if (ind.questions_partial) continue;
     if (!given || !computed || !differs(*given, *computed, f.tolerance)) continue;
     const bool oit = ind.tool == model::Tool::OIT;
     const std::string from_th = oit ? "ค่าเฉลี่ยของตัวชี้วัดย่อยจากคะแนนรายข้อ OIT"
@@ -260,7 +265,7 @@ Scores compute_scores(const model::AgencyWorkbook& wb, const model::Framework& f
     const model::IndicatorInput* in = indicator_input(wb, ind.number);
     r.value = pair_of(value_of(in, false), value_of(in, true));
     check_indicator(wb, f, ind, r, findings);
-    if (r.computed) computed[ind.number] = *r.computed;
+    if (r.computed && !r.computed_partial) computed[ind.number] = *r.computed;
     s.indicators.push_back(std::move(r));
   }
 

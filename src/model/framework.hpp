@@ -24,6 +24,10 @@ struct Indicator {
   std::string name_en;
   std::vector<std::string> aliases;  // other spellings seen in documents
   Tool tool = Tool::IIT;
+  // The questions a workbook can hold are only part of this indicator (EIT:
+  // the survey part, not EIT Public; the tool's "questions_partial" in the
+  // framework file): its value recomputed from them is partial, not a check.
+  bool questions_partial = false;
 };
 
 struct SubIndicator {

@@ -119,7 +119,7 @@ json parse_text(std::string_view text, const std::string& name) {
   }
 }
 
-void read_tools(const Reader& r, const json& root, Framework& f) {
+void read_tools(const Reader& r, const json& root, Framework& f, std::set<Tool>& partial_tools) {
   const json& tools = r.required(root, "", "tools");
   r.expect_array(tools, "/tools");
   double sum = 0;
@@ -127,8 +127,12 @@ void read_tools(const Reader& r, const json& root, Framework& f) {
     const std::string path = at("/tools", i);
     const json& t = tools[i];
     r.expect_object(t, path);
-    r.only_keys(t, path, {"code", "weight", "name_th", "name_en", "note"});
+    r.only_keys(t, path, {"code", "weight", "name_th", "name_en", "note", "questions_partial"});
     Tool tool = r.tool(r.required(t, path, "code"), path + "/code");
+    if (t.contains("questions_partial")) {
+      if (!t["questions_partial"].is_boolean()) r.fail(path + "/questions_partial", "expected true or false");
+      if (t["questions_partial"].get<bool>()) partial_tools.insert(tool);
+    }
     if (f.weights.count(tool)) r.fail(path + "/code", std::string("tool ") + to_string(tool) + " listed twice");
     f.weights[tool] = r.number(r.required(t, path, "weight"), path + "/weight", 0, 1);
     sum += f.weights[tool];
@@ -141,7 +145,7 @@ void read_tools(const Reader& r, const json& root, Framework& f) {
   }
 }
 
-void read_indicators(const Reader& r, const json& root, Framework& f) {
+void read_indicators(const Reader& r, const json& root, Framework& f, const std::set<Tool>& partial_tools) {
   const json& list = r.required(root, "", "indicators");
   r.expect_array(list, "/indicators");
   for (size_t i = 0; i < list.size(); ++i) {
@@ -161,6 +165,7 @@ void read_indicators(const Reader& r, const json& root, Framework& f) {
         ind.aliases.push_back(r.text(v["aliases"][a], at(path + "/aliases", a)));
     }
     ind.tool = r.tool(r.required(v, path, "tool"), path + "/tool");
+    ind.questions_partial = partial_tools.count(ind.tool) > 0;
     f.indicators.push_back(std::move(ind));
   }
   std::sort(f.indicators.begin(), f.indicators.end(),
@@ -354,8 +359,10 @@ Framework read_framework(const Reader& r, const json& root) {
   }
   if (root.contains("assumed_from")) f.assumed_from = r.integer(root["assumed_from"], "/assumed_from", 2500, 2700);
   if (f.assumed && f.assumed_from == 0) r.fail("/assumed_from", "an assumed framework must say which year it copies");
-  read_tools(r, root, f);
-  read_indicators(r, root, f);
+  // A tool's questions_partial is a fact about each of its indicators.
+  std::set<Tool> partial_tools;
+  read_tools(r, root, f, partial_tools);
+  read_indicators(r, root, f, partial_tools);
   read_subindicators(r, root, f);
   read_questions(r, root, f);
   read_issues(r, root, f);

@@ -191,6 +191,48 @@ const model::Framework* choose_framework(const std::map<std::string, ParsedSheet
   return year ? frameworks.for_year(year) : nullptr;
 }
 
+// True when the workbook has score sheets (คะแนนตัวชี้วัด, คะแนนรายข้อ) but
+// not one score typed in them, and has the sheet that makes scores optional
+// (มาตรการ): a full template used for the plan only. It is read as a workbook
+// without score sheets, not as a missing score on every pre-filled row.
+bool score_sheets_left_blank(const std::map<std::string, ParsedSheet>& parsed, const std::vector<std::string>& names,
+                             const SchemaSet& schemas) {
+  bool any_score_sheet = false, waived = false;
+  for (const auto& [name, sheet] : parsed) {
+    const SheetSchema& schema = *sheet.schema;
+    if (!schema.holds_scores()) continue;
+    any_score_sheet = true;
+    if (const SheetSchema* waiver = schemas.sheet(schema.required_unless); waiver && find_sheet(names, *waiver))
+      waived = true;
+    for (const auto& row : sheet.rows)
+      for (const char* field : {"score", "previous"})
+        if (const FieldCell* c = sheet.get(row, field); c && c->present) return false;
+  }
+  return any_score_sheet && waived;
+}
+
+// Removes the blank score sheets and says so once.
+void drop_blank_score_sheets(std::map<std::string, ParsedSheet>& parsed, FindingSink& sink) {
+  std::vector<std::string> titles;
+  std::string reason_th, reason_en;
+  for (auto it = parsed.begin(); it != parsed.end();) {
+    const SheetSchema& schema = *it->second.schema;
+    if (!schema.holds_scores()) {
+      ++it;
+      continue;
+    }
+    titles.push_back(quote(it->second.sheet_name));
+    if (!schema.required_unless.empty()) {
+      reason_th = schema.missing_message_th;
+      reason_en = schema.missing_message_en;
+    }
+    it = parsed.erase(it);
+  }
+  sink.add(Severity::Warning, "no-scores", "", std::nullopt, std::nullopt, join(titles),
+           "ชีต " + join(titles) + " ยังไม่มีคะแนนที่กรอก " + reason_th,
+           "sheet(s) " + join(titles) + " hold no score yet, " + reason_en);
+}
+
 LoadResult load_impl(const std::vector<std::string>& names, const ReadSheet& read, const std::string& path,
                      const SchemaSet& schemas, const model::FrameworkCatalog& frameworks,
                      const LoadOptions& options) {
@@ -199,18 +241,27 @@ LoadResult load_impl(const std::vector<std::string>& names, const ReadSheet& rea
   FindingSink sink{result.findings, options.file_label.empty() ? path : options.file_label};
 
   std::map<std::string, ParsedSheet> parsed;
+  // Each sheet's findings, in schema order, held until it is known whether
+  // its score sheets were left blank (then they and their findings go).
+  std::vector<std::pair<const SheetSchema*, Findings>> held;
   for (const SheetSchema& schema : schemas.sheets()) {
+    held.emplace_back(&schema, Findings{});
+    FindingSink sheet_sink{held.back().second, sink.file};
     const auto index = find_sheet(names, schema);
     if (!index) {
       // A measures and progress workbook (no scores) is a workbook too.
       const SheetSchema* waiver = schema.required_unless.empty() ? nullptr : schemas.sheet(schema.required_unless);
       const bool required = schema.required && !(waiver && find_sheet(names, *waiver));
-      missing_sheet(schema, names, required, sink);
+      missing_sheet(schema, names, required, sheet_sink);
       continue;
     }
     const xlsx::Sheet sheet = read(*index);
-    parsed.emplace(schema.name, read_sheet(sheet, schema, sink, &options.readers));
+    parsed.emplace(schema.name, read_sheet(sheet, schema, sheet_sink, &options.readers));
   }
+  const bool blank_scores = score_sheets_left_blank(parsed, names, schemas);
+  for (const auto& [schema, findings] : held)
+    if (!(blank_scores && schema->holds_scores())) result.findings.append(findings);
+  if (blank_scores) drop_blank_score_sheets(parsed, sink);
 
   result.framework = choose_framework(parsed, frameworks, options, sink);
   const CheckContext ctx{parsed, result.framework, frameworks.years(), sink, schemas};

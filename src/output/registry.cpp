@@ -30,7 +30,7 @@ std::vector<OutputSheet> make_registry() {
       // rewrites it from the plan instead of carrying the old one over.
       {kMeasuresSheet, 40, SheetNeeds::Plan, false, measures},
       {kProgressGridSheet, 50, SheetNeeds::Plan, false, progress},
-      {kFindingsSheet, 60, SheetNeeds::Scores, false, findings},
+      {kFindingsSheet, 60, SheetNeeds::Nothing, false, findings},
   };
   std::stable_sort(sheets.begin(), sheets.end(),
                    [](const OutputSheet& a, const OutputSheet& b) { return a.order < b.order; });
@@ -44,8 +44,17 @@ const std::vector<OutputSheet>& output_sheets() {
   return sheets;
 }
 
+bool has_scores(const SheetInputs& in) {
+  return !in.workbook.indicators.empty() || !in.workbook.questions.empty();
+}
+
 bool applies(const OutputSheet& sheet, const SheetInputs& in) {
-  return sheet.needs == SheetNeeds::Scores || in.plan != nullptr;
+  switch (sheet.needs) {
+    case SheetNeeds::Scores: return has_scores(in);
+    case SheetNeeds::Plan: return in.plan != nullptr;
+    case SheetNeeds::Nothing: return true;
+  }
+  return true;
 }
 
 std::vector<std::string> write_output_sheets(xlsx::WorkbookWriter& out, const SheetInputs& in) {
@@ -53,6 +62,7 @@ std::vector<std::string> write_output_sheets(xlsx::WorkbookWriter& out, const Sh
   for (const auto& sheet : output_sheets()) {
     if (!applies(sheet, in)) continue;
     auto& ws = out.add_sheet(sheet.name);
+    ws.digits(in.digits);
     sheet.write(ws, in);
     if (sheet.active) ws.activate();
     written.emplace_back(sheet.name);
@@ -73,7 +83,7 @@ bool is_generated_sheet(std::string_view name) { return find_output_sheet(name) 
 
 bool is_result_sheet(std::string_view name) {
   const OutputSheet* sheet = find_output_sheet(name);
-  return sheet && sheet->needs == SheetNeeds::Scores;
+  return sheet && sheet->needs != SheetNeeds::Plan;
 }
 
 bool is_plan_sheet(std::string_view name) {

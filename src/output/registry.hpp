@@ -18,12 +18,14 @@
 #include "ita/analysis.hpp"
 #include "model/records.hpp"
 #include "plan/plan.hpp"
+#include "text/thai.hpp"
 #include "xlsx/writer.hpp"
 
 namespace itawb::output {
 
-// What a sheet needs to apply: the analysis (scores), or the plan as well.
-enum class SheetNeeds { Scores, Plan };
+// What a sheet needs to apply: scores in the workbook (a measures-only
+// workbook gets no score tables), the plan, or nothing (the findings).
+enum class SheetNeeds { Scores, Plan, Nothing };
 
 // Everything an output sheet may be written from.
 struct SheetInputs {
@@ -32,12 +34,17 @@ struct SheetInputs {
   const plan::PlanResult* plan = nullptr;   // null when the plan step did not run
   const Findings& findings;                 // validation, scoring and plan findings
   const std::set<std::string>& linked_sheets;  // input sheets carried into the output (link targets)
+  text::DigitStyle digits = text::DigitStyle::Thai;  // of every text on the written sheets
 };
+
+// True when the workbook gave scores (indicators or questions): else the
+// score sheets (SheetNeeds::Scores) are not written.
+bool has_scores(const SheetInputs& in);
 
 struct OutputSheet {
   const char* name;
   int order;         // position in the output, lowest first
-  SheetNeeds needs;  // Plan: written only when the plan step ran
+  SheetNeeds needs;  // Scores: only with scores; Plan: only when the plan step ran
   bool active;       // the sheet the workbook opens on
   void (*write)(xlsx::SheetWriter& ws, const SheetInputs& in);
 };
@@ -59,7 +66,7 @@ const OutputSheet* find_output_sheet(std::string_view name);
 
 // True for any registered sheet name: such sheets are replaced, never carried over.
 bool is_generated_sheet(std::string_view name);
-// True for a registered sheet that needs only the scores / that needs the plan.
+// True for a registered result sheet (scores or findings) / plan sheet.
 bool is_result_sheet(std::string_view name);
 bool is_plan_sheet(std::string_view name);
 

@@ -89,7 +89,12 @@ void write_indicators(FittedSheet& ws, uint32_t& row, const ita::Analysis& a) {
     write_scores(ws, row, ind.value, Style{});
     std::string note;
     Style computed = score_style();
-    if (ind.computed && ind.value.score && differs(*ind.computed, *ind.value.score, tolerance(a))) {
+    if (ind.computed && ind.computed_partial) {
+      // Only part of the indicator is in the workbook (EIT Public is not):
+      // the value is shown for reference, never as a disagreement.
+      computed.italic = true;
+      note = "บางส่วน: คำนวณจากข้อคำถามที่มีในแบบฟอร์ม ซึ่งเป็นเพียงส่วนหนึ่งของตัวชี้วัด";
+    } else if (ind.computed && ind.value.score && differs(*ind.computed, *ind.value.score, tolerance(a))) {
       computed = computed.with_fill(kWarningFill).with_bold();
       note = "ไม่ตรงกับค่าเฉลี่ยข้อคำถาม " + text::format_fixed(*ind.computed, 2) +
              " (ดูแผ่นงานตรวจสอบข้อมูล)";

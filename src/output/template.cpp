@@ -31,6 +31,8 @@ std::string range_formula(const std::string& sheet, uint32_t col, uint32_t first
 // Long lists go to the hidden lists sheet, one column each.
 class Lists {
  public:
+  // The lists are the values a drop-down puts in a cell, as the loader reads
+  // them: they keep their digits whatever the template's style.
   explicit Lists(xlsx::WorkbookWriter& wb) : wb_(wb) {}
   std::string add(const std::vector<std::string>& items) {
     if (!sheet_) {
@@ -53,6 +55,7 @@ struct Context {
   const model::Framework& framework;
   Lists& lists;
   std::map<std::string, std::string> id_ranges;  // sheet name -> formula of its id column
+  text::DigitStyle digits;
 };
 
 std::vector<std::string> list_items(const schema::FieldSchema& f, const Context& ctx) {
@@ -159,6 +162,7 @@ void prefilled_row(xlsx::SheetWriter& ws, const schema::SheetSchema& s, uint32_t
 
 void table_sheet(const schema::SheetSchema& s, Context& ctx) {
   xlsx::SheetWriter& ws = ctx.wb.add_sheet(s.title);
+  ws.digits(ctx.digits);
   ws.text(kTitleRow, 0, s.title + " (" + s.title_en + ") — ปีที่ประเมิน " + std::to_string(ctx.framework.year), kTitle);
   for (uint32_t c = 0; c < s.fields.size(); ++c) {
     const schema::FieldSchema& f = s.fields[c];
@@ -188,6 +192,7 @@ void table_sheet(const schema::SheetSchema& s, Context& ctx) {
 
 void key_value_sheet(const schema::SheetSchema& s, Context& ctx) {
   xlsx::SheetWriter& ws = ctx.wb.add_sheet(s.title);
+  ws.digits(ctx.digits);
   ws.text(kTitleRow, 0, s.title + " (" + s.title_en + ")", kTitle);
   ws.text(kHeaderRow, 0, "หัวข้อ", kHeader);
   ws.text(kHeaderRow, 1, "ข้อมูล", kHeader);
@@ -212,13 +217,16 @@ void key_value_sheet(const schema::SheetSchema& s, Context& ctx) {
   ws.protect();
 }
 
-void explanation_sheet(xlsx::SheetWriter& ws, const schema::SchemaSet& schemas, const model::Framework& fw) {
+template <class Included>
+void explanation_sheet(xlsx::SheetWriter& ws, const schema::SchemaSet& schemas, const model::Framework& fw,
+                       const Included& included) {
   uint32_t row = 0;
   ws.text(row++, 0, "วิธีกรอกแบบฟอร์ม ITA (ปีที่ประเมิน " + std::to_string(fw.year) + ")", kTitle);
   ws.text(row++, 0, "กรอกเฉพาะช่องสีเหลือง ช่องอื่นถูกล็อกไว้ ใช้ตัวเลขไทยหรืออารบิกก็ได้ ตรวจไฟล์ด้วยคำสั่ง itawb validate ก่อนส่ง",
           xlsx::Style{}.with_wrap());
   ++row;
   for (const auto& s : schemas.sheets()) {
+    if (!included(s)) continue;
     ws.text(row++, 0, "ชีต " + s.title + " (" + s.title_en + ")" + (s.required ? " — ต้องมี" : " — ไม่บังคับ"),
             xlsx::Style{}.with_bold().with_size(17));
     ws.text(row++, 0, s.description, xlsx::Style{}.with_wrap());
@@ -244,18 +252,23 @@ void explanation_sheet(xlsx::SheetWriter& ws, const schema::SchemaSet& schemas, 
 
 }  // namespace
 
-void write_template(const std::filesystem::path& out, const schema::SchemaSet& schemas, const model::Framework& framework) {
+void write_template(const std::filesystem::path& out, const schema::SchemaSet& schemas, const model::Framework& framework,
+                    const TemplateOptions& options) {
   write_atomically(out, [&](const std::filesystem::path& tmp) {
-    xlsx::WorkbookWriter wb(tmp, {.title = "แบบฟอร์ม ITA " + std::to_string(framework.year)});
+    const std::string title = options.plan_only ? "แบบฟอร์มมาตรการ ITA " : "แบบฟอร์ม ITA ";
+    xlsx::WorkbookWriter wb(tmp, {.title = text::digits(title + std::to_string(framework.year), options.digits)});
     xlsx::SheetWriter& explanation = wb.add_sheet(kExplanationSheet);
+    explanation.digits(options.digits);
     Lists lists(wb);
-    Context ctx{wb, schemas, framework, lists, {}};
+    Context ctx{wb, schemas, framework, lists, {}, options.digits};
+    const auto included = [&](const schema::SheetSchema& s) { return !(options.plan_only && s.holds_scores()); };
     // Sheets referred to by others come first (มาตรการ before ความก้าวหน้า), as in `order`.
     for (const auto& s : schemas.sheets()) {
+      if (!included(s)) continue;
       if (s.layout == schema::Layout::KeyValue) key_value_sheet(s, ctx);
       else table_sheet(s, ctx);
     }
-    explanation_sheet(explanation, schemas, framework);
+    explanation_sheet(explanation, schemas, framework, included);
     explanation.activate();
     wb.close();
   });

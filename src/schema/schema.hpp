@@ -125,6 +125,9 @@ struct SheetSchema {
   std::vector<std::string> sheet_names() const;
   // True when the trimmed text is one of missingValues.
   bool is_missing(std::string_view text) const;
+  // A score sheet (คะแนนตัวชี้วัด, คะแนนรายข้อ): one with a "score" field. A
+  // plan of measures and progress has none (`itawb template --plan`).
+  bool holds_scores() const { return field("score") != nullptr; }
 };
 
 class SchemaSet {

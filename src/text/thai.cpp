@@ -42,6 +42,17 @@ std::string arabic_digits(std::string_view s) {
   return out;
 }
 
+std::string digits(std::string_view s, DigitStyle style) {
+  return style == DigitStyle::Thai ? thai_digits(s) : arabic_digits(s);
+}
+
+std::optional<DigitStyle> digit_style_from(std::string_view name) {
+  const std::string n = ascii_lower(trim(name));
+  if (n == "thai" || n == "th") return DigitStyle::Thai;
+  if (n == "arabic" || n == "ar") return DigitStyle::Arabic;
+  return std::nullopt;
+}
+
 std::string thai_digits(std::string_view s) {
   std::string out;
   out.reserve(s.size() * 3);

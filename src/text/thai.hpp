@@ -16,6 +16,17 @@ std::string arabic_digits(std::string_view s);
 // Replaces 0–9 with Thai digits ๐–๙ (for Thai-first display).
 std::string thai_digits(std::string_view s);
 
+// The digits of what itawb writes for people. One style per output
+// workbook: Thai (๐–๙, as the agencies' own documents write Thai text; the
+// default) or Arabic (0–9). Numeric cells stay numbers either way.
+enum class DigitStyle { Thai, Arabic };
+
+// `s` with every digit in `style` (Thai or Arabic); all else unchanged.
+std::string digits(std::string_view s, DigitStyle style);
+
+// "thai" / "arabic" (ASCII case ignored; also "th" / "ar") -> the style.
+std::optional<DigitStyle> digit_style_from(std::string_view name);
+
 // Trims ASCII whitespace, NBSP (U+00A0), zero-width space (U+200B), and BOM.
 std::string trim(std::string_view s);
 

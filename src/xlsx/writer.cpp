@@ -40,8 +40,13 @@ void SheetWriter::track(uint32_t col, std::string_view s, const Style& style) {
   widest = std::max(widest, w);
 }
 
-void SheetWriter::text(uint32_t row, uint32_t col, std::string_view s, const Style& style) {
+std::string SheetWriter::shown(std::string_view s) const {
   const std::string clean = text::sanitize_for_xlsx(s);
+  return digits_ ? text::digits(clean, *digits_) : clean;
+}
+
+void SheetWriter::text(uint32_t row, uint32_t col, std::string_view s, const Style& style) {
+  const std::string clean = shown(s);
   if (clean.empty()) return blank(row, col, style);
   check(worksheet_write_string(ws_, row, static_cast<lxw_col_t>(col), clean.c_str(),
                                owner_->format(style)),
@@ -89,7 +94,7 @@ void SheetWriter::formula(uint32_t row, uint32_t col, const std::string& f, doub
 
 void SheetWriter::link(uint32_t row, uint32_t col, const std::string& url, std::string_view label,
                        const Style& style) {
-  const std::string clean = text::sanitize_for_xlsx(label);
+  const std::string clean = shown(label);
   Style s = style;
   if (!s.color) s.color = 0x0563C1;
   check(worksheet_write_url_opt(ws_, row, static_cast<lxw_col_t>(col), url.c_str(),
@@ -100,7 +105,7 @@ void SheetWriter::link(uint32_t row, uint32_t col, const std::string& url, std::
 
 void SheetWriter::merge(uint32_t first_row, uint32_t first_col, uint32_t last_row,
                         uint32_t last_col, std::string_view s, const Style& style) {
-  const std::string clean = text::sanitize_for_xlsx(s);
+  const std::string clean = shown(s);
   check(worksheet_merge_range(ws_, first_row, static_cast<lxw_col_t>(first_col), last_row,
                               static_cast<lxw_col_t>(last_col), clean.c_str(),
                               owner_->format(style)),
@@ -137,10 +142,37 @@ void SheetWriter::a4(bool landscape, bool fit_width) {
   if (fit_width) worksheet_fit_to_pages(ws_, 1, 0);
 }
 
+namespace {
+
+// A header or footer in a digit style; digits right after "&" are a font
+// size code ("&16"), not text, and stay as they are.
+std::string header_digits(const std::string& s, std::optional<text::DigitStyle> style) {
+  if (!style) return s;
+  if (*style == text::DigitStyle::Arabic) return text::arabic_digits(s);
+  std::string out;
+  bool code = false;  // inside "&<digits>"
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '&' && i + 1 < s.size() && s[i + 1] == '&') {  // a literal "&"
+      out += "&&";
+      ++i;
+      code = false;
+      continue;
+    }
+    const bool digit = c >= '0' && c <= '9';
+    if (digit && !code) out += text::thai_digits(std::string_view(&s[i], 1));
+    else out += c;
+    code = c == '&' || (code && digit);
+  }
+  return out;
+}
+
+}  // namespace
+
 void SheetWriter::header_footer(const std::string& header, const std::string& footer) {
   // Excel caps each at 255 characters; longer text is cut (on a character
   // boundary: a split Thai character makes the file unreadable) rather than refused.
-  auto cap = [](const std::string& s) { return text::cut_utf8(s, 250, 250); };
+  auto cap = [this](const std::string& s) { return text::cut_utf8(header_digits(s, digits_), 250, 250); };
   if (!header.empty()) check(worksheet_set_header(ws_, cap(header).c_str()), "set_header");
   if (!footer.empty()) check(worksheet_set_footer(ws_, cap(footer).c_str()), "set_footer");
 }

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/thai.hpp"
+
 struct lxw_workbook;
 struct lxw_worksheet;
 struct lxw_format;
@@ -98,6 +100,12 @@ class SheetWriter {
   // is to prevent accidents, not to secure data).
   void protect();
 
+  // The digit style of every text written from now on (text, merges, link
+  // labels, header and footer): one style per output page. Unset (the
+  // default), text is written as given; carried-over input sheets stay so.
+  // Numbers stay numeric cells whatever the style.
+  void digits(itawb::text::DigitStyle style) { digits_ = style; }
+
  private:
   friend class WorkbookWriter;
   SheetWriter(WorkbookWriter* owner, lxw_worksheet* ws, std::string name)
@@ -108,6 +116,8 @@ class SheetWriter {
   lxw_worksheet* ws_;
   std::string name_;
   std::map<uint32_t, double> fitted_;  // widest text per column
+  std::optional<itawb::text::DigitStyle> digits_;
+  std::string shown(std::string_view s) const;  // sanitized, in the digit style
 };
 
 struct WriterOptions {
@@ -148,3 +158,4 @@ class WorkbookWriter {
 };
 
 }  // namespace itawb::xlsx
+
