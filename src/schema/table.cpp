@@ -47,45 +47,10 @@ std::optional<size_t> find_sheet(const std::vector<std::string>& sheet_names, co
 
 namespace {
 
+using detail::best_header_row;
 using detail::CellIndex;
+using detail::header_columns;
 using detail::LabelMap;
-
-// The row among the first header_rows naming the most fields.
-std::optional<uint32_t> best_header_row(const CellIndex& index, const LabelMap& labels, const SheetSchema& schema) {
-  std::map<uint32_t, std::vector<bool>> matched;  // row -> fields seen
-  index.each([&](const xlsx::Cell& c) {
-    if (c.row >= static_cast<uint32_t>(schema.header_rows)) return;
-    if (auto f = labels.find(c)) {
-      auto& seen = matched[c.row];
-      seen.resize(schema.fields.size());
-      seen[*f] = true;
-    }
-  });
-  std::optional<uint32_t> best;
-  long best_count = 0;
-  for (const auto& [row, seen] : matched) {
-    const long n = std::count(seen.begin(), seen.end(), true);
-    if (n > best_count) best = row, best_count = n;
-  }
-  return best;
-}
-
-// Column per field on the header row, the leftmost winning; `repeated` is
-// told of the others.
-template <class OnRepeat>
-void header_columns(const CellIndex& index, const LabelMap& labels, uint32_t header,
-                    std::vector<std::optional<uint32_t>>& columns, OnRepeat&& repeated) {
-  index.each([&](const xlsx::Cell& c) {
-    if (c.row != header) return;
-    auto f = labels.find(c);
-    if (!f) return;  // extra column: kept in the file, ignored here
-    if (columns[*f]) {
-      repeated(*f, c);
-      return;
-    }
-    columns[*f] = c.col;
-  });
-}
 
 class Reader {
  public:
