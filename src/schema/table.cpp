@@ -246,8 +246,22 @@ class Reader {
     return out;
   }
 
-  const xlsx::Cell* value_at(uint32_t row, uint32_t col) const {
-    const xlsx::Cell* c = index_.at(row, col);
+  // The cell of field `f` at (row, col). A value merged across from another
+  // field's column is not this field's: a text merged over มาตรการ and
+  // ขั้นตอน, or a section title merged over the whole row, stays in the
+  // column it was typed in.
+  const xlsx::Cell* cell_of(size_t f, uint32_t row, uint32_t col) const {
+    const auto from = spread_.origin(row, col);
+    if (from && from->col != col) {
+      const auto cols = columns_of(f);
+      if (std::find(cols.begin(), cols.end(), from->col) == cols.end()) return nullptr;
+    }
+    return index_.at(row, col);
+  }
+
+  // As cell_of, and nullptr for a missing value ("", "-", ไม่มี …).
+  const xlsx::Cell* value_at(size_t f, uint32_t row, uint32_t col) const {
+    const xlsx::Cell* c = cell_of(f, row, col);
     if (!c || (c->type == xlsx::CellType::String && schema_.is_missing(c->text))) return nullptr;
     return c;
   }
@@ -256,7 +270,7 @@ class Reader {
   // from a merge that began in a row above).
   bool own_value(uint32_t row, size_t f) const {
     for (uint32_t col : columns_of(f))
-      if (value_at(row, col) && spread_.source(row, col).row == row) return true;
+      if (value_at(f, row, col) && spread_.source(row, col).row == row) return true;
     return false;
   }
 
@@ -268,7 +282,7 @@ class Reader {
     for (size_t f = 0; f < schema_.fields.size(); ++f) {
       if (own_value(row, f)) return Content::Own;
       for (uint32_t col : columns_of(f))
-        if (value_at(row, col)) out = Content::Covered;
+        if (value_at(f, row, col)) out = Content::Covered;
     }
     return out;
   }
@@ -291,11 +305,11 @@ class Reader {
     std::optional<Checked> out;
     std::vector<CellPos> seen;
     for (uint32_t col : cols) {
-      const xlsx::Cell* c = value_at(row, col);
+      const xlsx::Cell* c = value_at(f, row, col);
       const CellPos from = spread_.source(row, col);
       if (c && (std::find(seen.begin(), seen.end(), from) != seen.end() || (own_only && from.row != row))) continue;
       if (c) seen.push_back(from);
-      if (!out) out = check(f, c ? c : index_.at(row, col), row, col);
+      if (!out) out = check(f, c ? c : cell_of(f, row, col), row, col);
       else if (c) combine(f, *out, check(f, c, row, col));
     }
     return std::move(*out);

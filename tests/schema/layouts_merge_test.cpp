@@ -169,3 +169,18 @@ TEST_CASE("a row with a measure text of its own is a measure, not a continuation
   CHECK(missing[0].location() == "มาตรการ!A3");
   CHECK(r.model.measures.size() == 2);
 }
+
+TEST_CASE("a text merged across two fields' columns stays in the column it was typed in", "[schema][layouts][merge]") {
+  // The measure's text merged over มาตรการ and ขั้นตอน (C2:D2): no steps were written.
+  auto sheet = make_sheet("มาตรการ", {kHeader,
+                                     {1.0, 2.0, s("แบนเนอร์ E-Service บนเว็บไซต์"), {}, s("ไตรมาส ๒"), s("สำนักปลัด")},
+                                     {2.0, 2.0, s("คู่มือ E-Service"), s("จัดทำคู่มือ"), s("ไตรมาส ๓"), s("สำนักปลัด")}});
+  sheet.merged = {range(1, 2, 1, 3)};
+  const auto r = load_measures(sheet);
+  INFO(dump(r.findings));
+  CHECK_FALSE(r.findings.has_errors());
+  REQUIRE(r.model.measures.size() == 2);
+  CHECK(r.model.measures[0].measure == "แบนเนอร์ E-Service บนเว็บไซต์");
+  CHECK(r.model.measures[0].steps.empty());
+  CHECK(r.model.measures[1].steps == "จัดทำคู่มือ");
+}
