@@ -169,6 +169,7 @@ FieldSchema parse_field(const json& f) {
     field.prompt = Prompt{f["x-prompt"].at("title"), f["x-prompt"].at("message")};
   field.list = f.value("x-list", "");
   field.repeat = f.value("x-repeat", false);
+  field.fallback_column = f.value("x-fallbackColumn", "");
   if (f.contains("x-relation"))
     field.relation = Relation{f["x-relation"].at("field"), f["x-relation"].at("offset").get<double>()};
   field.width = f.value("x-width", 0.0);
@@ -248,6 +249,7 @@ void check_consistency(const SheetSchema& s) {
         throw SchemaError(s.file, base + "/x-enumAliases/" + canonical, "not one of the field's enum values");
     }
     if (f.relation) need_field(f.relation->field, base + "/x-relation/field");
+    if (!f.fallback_column.empty()) need_field(f.fallback_column, base + "/x-fallbackColumn");
   }
   for (size_t i = 0; i < s.primary_key.size(); ++i)
     need_field(s.primary_key[i], "/primaryKey/" + std::to_string(i));

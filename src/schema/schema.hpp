@@ -66,6 +66,9 @@ struct FieldSchema {
   std::optional<Prompt> prompt;
   std::string list;      // drop-down source for the template: "framework:indicators", ...
   bool repeat = false;   // key-value sheets: label may repeat, all values kept
+  // x-fallbackColumn: when no header names this field, it is read from the
+  // column of that field (a code typed at the start of the question's text).
+  std::string fallback_column;
   std::optional<Relation> relation;
   double width = 0;      // template column width (0 = fitted)
 

@@ -343,6 +343,17 @@ class Reader {
     }
   }
 
+  // A field no header names is read from its x-fallbackColumn's column, as
+  // seed 000's ข้อคำถาม column holds "i๑ การปฏิบัติงาน…": the code, then the question.
+  void fallback_columns() {
+    for (size_t f = 0; f < schema_.fields.size(); ++f) {
+      const std::string& other = schema_.fields[f].fallback_column;
+      if (parsed_.columns[f] || other.empty()) continue;
+      const int o = schema_.field_index(other);
+      if (o >= 0 && parsed_.columns[o]) parsed_.columns[f] = parsed_.columns[o];
+    }
+  }
+
   // One finding per run of blank rows inside the table.
   void blank_rows(uint32_t first, uint32_t last) {
     const std::string rows = first == last ? std::to_string(first + 1)
@@ -367,6 +378,7 @@ class Reader {
     // "ผลคะแนน" heading, on the row below it; that row is then header too.
     uint32_t first_data = *header + 1;
     if (!map_year_columns(*header) && years_below_heading(*header)) first_data = *header + 2;
+    fallback_columns();
     for (size_t f = 0; f < schema_.fields.size(); ++f)
       if (!parsed_.columns[f] && schema_.fields[f].constraints.required) missing_label(schema_.fields[f]);
 

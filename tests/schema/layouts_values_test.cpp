@@ -92,3 +92,28 @@ TEST_CASE("a question code cell may hold the code followed by the question", "[s
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].location() == "คะแนนรายข้อ!A" + std::to_string(rows.size()));
 }
+
+TEST_CASE("seed 000's question table: codes at the start of the ข้อคำถาม column", "[schema][layouts]") {
+  // ที่ | ประเด็น | ข้อคำถาม | คะแนน, the issue merged over its questions, no รหัส column.
+  auto sheets = seed_sheets();
+  Rows rows{{std::string("ที่"), std::string("ประเด็น"), std::string("ข้อคำถาม"), std::string("คะแนน")}};
+  const auto seed = seed_question_rows();
+  const char* thai[] = {"๐", "๑", "๒", "๓", "๔", "๕", "๖", "๗", "๘", "๙"};
+  for (size_t i = 1; i < seed.size(); ++i) {
+    std::string code = std::get<std::string>(seed[i][0]);
+    std::string written(1, code[0]);
+    for (size_t k = 1; k < code.size(); ++k) written += thai[code[k] - '0'];  // "i๑๒" as the seed writes it
+    rows.push_back({i == 1 ? In{1.0} : In{}, i == 1 ? In{std::string("กระบวนการปฏิบัติงานที่โปร่งใส")} : In{},
+                    written + " ข้อคำถามของหน่วยงาน", seed[i][1]});
+  }
+  sheets[2] = make_sheet("คะแนนรายข้อ", rows);
+  sheets[2].merged = {{1, 0, 3, 0}, {1, 1, 3, 1}};
+  const auto r = load(sheets);
+  INFO(dump(r.findings));
+  CHECK(r.findings.empty());
+  REQUIRE(r.model.questions.size() == seed.size() - 1);
+  CHECK(r.model.questions[11].code == "i12");
+  CHECK(*r.model.questions[11].score == Approx(96.97));
+  CHECK(r.model.questions.back().code == "e9");
+  CHECK(r.model.questions.back().text == "e๙ ข้อคำถามของหน่วยงาน");
+}
