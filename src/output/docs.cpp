@@ -148,6 +148,13 @@ std::string workbook_format_markdown(const schema::SchemaSet& schemas) {
       for (const auto& k : c.fields) titles.push_back(s.field(k)->title);
       keys.push_back("ต้องมีครบทุกค่า (x-complete): " + join(titles) + " ← " + c.resource);
     }
+    if (s.continuation) {
+      std::vector<std::string> key, append;
+      for (const auto& k : s.continuation->key) key.push_back(s.field(k)->title);
+      for (const auto& k : s.continuation->append) append.push_back(s.field(k)->title);
+      keys.push_back("แถวต่อเนื่อง (x-continuation): แถวที่ไม่มี " + join(key, " / ") + " ของตนเอง แต่มี " +
+                     join(append) + " ต่อท้ายแถวข้างบน (ขึ้นบรรทัดใหม่)");
+    }
     if (!keys.empty()) md += "\n" + join(keys, "  \n") + "\n";
   }
   md += "\n## ข้อความที่พบได้ / Finding codes\n\n"

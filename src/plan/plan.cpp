@@ -349,13 +349,9 @@ std::string measure_key(std::string_view id) {
 }
 
 std::vector<std::string> codes_named(std::string_view deficiency_text) {
-  static const std::regex code(R"((^|[^a-z])([ieo]) ?([0-9]{1,2})(?![0-9]))");
-  const std::string s = text::ascii_lower(text::arabic_digits(deficiency_text));
   std::vector<std::string> out;
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), code); it != std::sregex_iterator(); ++it) {
-    const std::string c = (*it)[2].str() + std::to_string(std::stoi((*it)[3].str()));
-    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
-  }
+  for (auto& c : text::codes_in(deficiency_text))
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(std::move(c));
   return out;
 }
 

@@ -35,42 +35,20 @@ class StringReader : public TypeReader {
   explicit StringReader(const FieldSchema& f) : format_(f.format) {}
   std::optional<Value> read(const xlsx::Cell& cell, Problem&) const override {
     Value v{Value::Kind::Text, 0, text::trim(display(cell)), display(cell)};
-    if (format_ == "code") v.text = text::normalize_code(v.text);    // "I๑๐" -> "i10"
-    if (format_ == "id") v.text = text::arabic_digits(v.text);       // "๑.๒" -> "1.2"
+    if (format_ == "code") {  // "I๑๐" -> "i10"; "I8 หน่วยงานควร…" (the code, then the question) -> "i8"
+      const auto code = text::leading_code(v.text);
+      v.text = code ? *code : text::normalize_code(v.text);
+    }
+    if (format_ == "id") {  // "๑.๒" -> "1.2"; "๑.", "(๑)", "ข้อ 1", "มาตรการที่ 1" -> "1"
+      const auto number = text::leading_ordinal(v.text, true);
+      v.text = number ? *number : text::arabic_digits(v.text);
+    }
     return v;
   }
 
  private:
   std::string format_;
 };
-
-// The number that leads a label as staff copy it from the documents:
-// "๑. การปฏิบัติหน้าที่", "ตัวชี้วัดที่ 4", "ประเด็นที่ ๒ การให้บริการ…",
-// "ไตรมาสที่ 3", "Q2". Nullopt unless digits come first (after such a word)
-// and are followed by the end, a space or punctuation, not more digits or a dot-number.
-std::optional<double> leading_ordinal(const std::string& raw) {
-  std::string s = text::arabic_digits(text::trim(raw));
-  for (const char* word : {"ตัวชี้วัดที่", "ตัวชี้วัด", "ประเด็นที่", "ประเด็น", "ไตรมาสที่", "ไตรมาส",
-                           "ข้อที่", "ข้อ", "ที่", "Q", "q", "No.", "No"}) {
-    if (s.rfind(word, 0) == 0) {
-      s = text::trim(s.substr(std::string(word).size()));
-      break;
-    }
-  }
-  size_t digits = 0;
-  while (digits < s.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(s[digits]))) ++digits;
-  if (digits == 0) return std::nullopt;
-  if (digits < s.size()) {
-    const char next = s[digits];
-    const bool dot_number = next == '.' && digits + 1 < s.size() &&
-                            std::isdigit(static_cast<unsigned char>(s[digits + 1]));
-    if (std::isdigit(static_cast<unsigned char>(next)) || dot_number) return std::nullopt;
-    if (!(next == ' ' || next == '.' || next == ')' || next == ':' || next == '-' ||
-          static_cast<unsigned char>(next) >= 0x80))
-      return std::nullopt;
-  }
-  return std::stod(s.substr(0, digits));
-}
 
 class NumberReader : public TypeReader {
  public:
@@ -81,7 +59,7 @@ class NumberReader : public TypeReader {
     if (cell.type == xlsx::CellType::Number) n = cell.number;
     else if (cell.type == xlsx::CellType::String) n = text::parse_number(cell.text);
     if (!n && integer_ && field_.format == "ordinal" && cell.type == xlsx::CellType::String)
-      n = leading_ordinal(cell.text);
+      if (const auto number = text::leading_ordinal(cell.text)) n = std::stod(*number);
     if (!n || !std::isfinite(*n) || (integer_ && *n != std::floor(*n))) {
       problem = integer_ ? type_error(field_, raw, "จำนวนเต็ม", "a whole number")
                          : type_error(field_, raw, "ตัวเลข", "a number");

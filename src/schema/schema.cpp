@@ -174,6 +174,7 @@ FieldSchema parse_field(const json& f) {
     field.prompt = Prompt{f["x-prompt"].at("title"), f["x-prompt"].at("message")};
   field.list = f.value("x-list", "");
   field.repeat = f.value("x-repeat", false);
+  field.fallback_column = f.value("x-fallbackColumn", "");
   if (f.contains("x-relation"))
     field.relation = Relation{f["x-relation"].at("field"), f["x-relation"].at("offset").get<double>()};
   field.width = f.value("x-width", 0.0);
@@ -216,6 +217,8 @@ SheetSchema parse_sheet(const fs::path& file, const json& doc) {
   s.primary_key = strings(doc, "primaryKey");
   s.foreign_keys = parse_references(doc, "foreignKeys");
   s.complete = parse_references(doc, "x-complete");
+  if (doc.contains("x-continuation"))
+    s.continuation = Continuation{strings(doc["x-continuation"], "key"), strings(doc["x-continuation"], "append")};
   if (doc.contains("x-template")) {
     const json& t = doc["x-template"];
     s.template_spec.rows_from = t.value("rowsFrom", "");
@@ -255,6 +258,7 @@ void check_consistency(const SheetSchema& s) {
         throw SchemaError(s.file, base + "/x-enumAliases/" + canonical, "not one of the field's enum values");
     }
     if (f.relation) need_field(f.relation->field, base + "/x-relation/field");
+    if (!f.fallback_column.empty()) need_field(f.fallback_column, base + "/x-fallbackColumn");
   }
   for (size_t i = 0; i < s.primary_key.size(); ++i)
     need_field(s.primary_key[i], "/primaryKey/" + std::to_string(i));
@@ -264,6 +268,12 @@ void check_consistency(const SheetSchema& s) {
   for (size_t r = 0; r < s.complete.size(); ++r)
     for (size_t i = 0; i < s.complete[r].fields.size(); ++i)
       need_field(s.complete[r].fields[i], "/x-complete/" + std::to_string(r) + "/fields/" + std::to_string(i));
+  if (s.continuation) {
+    for (size_t i = 0; i < s.continuation->key.size(); ++i)
+      need_field(s.continuation->key[i], "/x-continuation/key/" + std::to_string(i));
+    for (size_t i = 0; i < s.continuation->append.size(); ++i)
+      need_field(s.continuation->append[i], "/x-continuation/append/" + std::to_string(i));
+  }
   for (const auto& [name, attribute] : s.template_spec.prefill)
     need_field(name, "/x-template/prefill/" + name);
 }

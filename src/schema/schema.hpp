@@ -67,6 +67,9 @@ struct FieldSchema {
   std::optional<Prompt> prompt;
   std::string list;      // drop-down source for the template: "framework:indicators", ...
   bool repeat = false;   // key-value sheets: label may repeat, all values kept
+  // x-fallbackColumn: when no header names this field, it is read from the
+  // column of that field (a code typed at the start of the question's text).
+  std::string fallback_column;
   std::optional<Relation> relation;
   double width = 0;      // template column width (0 = fitted)
   // x-severity: how serious each kind of problem on this field is, by
@@ -99,6 +102,15 @@ struct TemplateSpec {
   int blank_rows = 0;
 };
 
+// Continuation rows (x-continuation): a row none of whose `key` fields holds a
+// value of its own (empty, or spread from a merge begun above) but some
+// `append` field does continues the row above: those texts are appended to
+// it, newline-joined, and the row is no row of its own.
+struct Continuation {
+  std::vector<std::string> key;
+  std::vector<std::string> append;
+};
+
 struct SheetSchema {
   std::filesystem::path file;
   std::string name;      // "agency", "indicators", "questions", "measures", "progress"
@@ -118,6 +130,7 @@ struct SheetSchema {
   std::vector<Reference> foreign_keys;
   std::vector<Reference> complete;  // x-complete
   TemplateSpec template_spec;
+  std::optional<Continuation> continuation;  // x-continuation
 
   const FieldSchema* field(std::string_view name) const;
   int field_index(std::string_view name) const;  // -1 when absent

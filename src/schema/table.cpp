@@ -5,8 +5,12 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
+#include <tuple>
 
+#include "schema/cell_index.hpp"
 #include "schema/checks.hpp"
+#include "schema/merges.hpp"
 #include "text/thai.hpp"
 #include "xlsx/cell_ref.hpp"
 
@@ -43,112 +47,26 @@ std::optional<size_t> find_sheet(const std::vector<std::string>& sheet_names, co
 
 namespace {
 
-// Finds cells by position; the reader delivers them row-major.
-class CellIndex {
- public:
-  explicit CellIndex(const xlsx::Sheet& sheet) : cells_(sheet.cells) {
-    sorted_ = std::is_sorted(cells_.begin(), cells_.end(), before);
-    if (!sorted_) {
-      for (const auto& c : cells_) order_.push_back(&c);
-      std::sort(order_.begin(), order_.end(), [](auto* a, auto* b) { return before(*a, *b); });
-    }
-  }
-  const xlsx::Cell* at(uint32_t row, uint32_t col) const {
-    xlsx::Cell key;
-    key.row = row;
-    key.col = col;
-    if (sorted_) {
-      auto it = std::lower_bound(cells_.begin(), cells_.end(), key, before);
-      return it != cells_.end() && it->row == row && it->col == col ? &*it : nullptr;
-    }
-    auto it = std::lower_bound(order_.begin(), order_.end(), &key, [](auto* a, auto* b) { return before(*a, *b); });
-    return it != order_.end() && (*it)->row == row && (*it)->col == col ? *it : nullptr;
-  }
-  // All cells, row-major.
-  template <class F>
-  void each(F&& f) const {
-    if (sorted_)
-      for (const auto& c : cells_) f(c);
-    else
-      for (const auto* c : order_) f(*c);
-  }
-
- private:
-  static bool before(const xlsx::Cell& a, const xlsx::Cell& b) {
-    return a.row != b.row ? a.row < b.row : a.col < b.col;
-  }
-  const std::vector<xlsx::Cell>& cells_;
-  bool sorted_ = true;
-  std::vector<const xlsx::Cell*> order_;
-};
-
-// Header text -> field index; also tries the text without a trailing
-// "(...)" so "คะแนน (ปี 2567)" finds คะแนน.
-class LabelMap {
- public:
-  explicit LabelMap(const SheetSchema& schema) {
-    for (size_t i = 0; i < schema.fields.size(); ++i)
-      for (const auto& label : schema.fields[i].labels()) index_.emplace(match_key(label), i);
-  }
-  std::optional<size_t> find(const xlsx::Cell& cell) const {
-    if (cell.type != xlsx::CellType::String) return std::nullopt;
-    const std::string key = match_key(cell.text);
-    if (auto it = index_.find(key); it != index_.end()) return it->second;
-    const auto paren = key.find('(');
-    if (paren != std::string::npos && paren > 0 && key.back() == ')')
-      if (auto it = index_.find(key.substr(0, paren)); it != index_.end()) return it->second;
-    return std::nullopt;
-  }
-
- private:
-  std::map<std::string, size_t> index_;
-};
-
-// The row among the first header_rows naming the most fields.
-std::optional<uint32_t> best_header_row(const CellIndex& index, const LabelMap& labels, const SheetSchema& schema) {
-  std::map<uint32_t, std::vector<bool>> matched;  // row -> fields seen
-  index.each([&](const xlsx::Cell& c) {
-    if (c.row >= static_cast<uint32_t>(schema.header_rows)) return;
-    if (auto f = labels.find(c)) {
-      auto& seen = matched[c.row];
-      seen.resize(schema.fields.size());
-      seen[*f] = true;
-    }
-  });
-  std::optional<uint32_t> best;
-  long best_count = 0;
-  for (const auto& [row, seen] : matched) {
-    const long n = std::count(seen.begin(), seen.end(), true);
-    if (n > best_count) best = row, best_count = n;
-  }
-  return best;
-}
-
-// Column per field on the header row, the leftmost winning; `repeated` is
-// told of the others.
-template <class OnRepeat>
-void header_columns(const CellIndex& index, const LabelMap& labels, uint32_t header,
-                    std::vector<std::optional<uint32_t>>& columns, OnRepeat&& repeated) {
-  index.each([&](const xlsx::Cell& c) {
-    if (c.row != header) return;
-    auto f = labels.find(c);
-    if (!f) return;  // extra column: kept in the file, ignored here
-    if (columns[*f]) {
-      repeated(*f, c);
-      return;
-    }
-    columns[*f] = c.col;
-  });
-}
+using detail::best_header_row;
+using detail::CellIndex;
+using detail::header_columns;
+using detail::LabelMap;
 
 class Reader {
  public:
   Reader(const xlsx::Sheet& sheet, const SheetSchema& schema, FindingSink& sink, const FieldReaders* readers)
-      : sheet_(sheet), schema_(schema), sink_(sink), index_(sheet), labels_(schema) {
+      : sheet_(sheet),
+        schema_(schema),
+        sink_(sink),
+        // Key/value sheets read labels and values where they are typed: merges there are only layout.
+        spread_(sheet, schema.layout == Layout::Table ? 1'000'000 : 0),
+        index_(spread_.cells()),
+        labels_(schema) {
     for (const auto& f : schema.fields) validators_.emplace_back(f, schema, readers);
     parsed_.schema = &schema;
     parsed_.sheet_name = sheet.info.name;
     parsed_.columns.resize(schema.fields.size());
+    spans_.resize(schema.fields.size());
   }
 
   ParsedSheet read() {
@@ -160,18 +78,79 @@ class Reader {
  private:
   const std::string& name() const { return sheet_.info.name; }
 
-  FieldCell validate(size_t field, const xlsx::Cell* cell, uint32_t row, uint32_t col) {
+  // A problem found on a cell, told once the row it belongs to is known
+  // (a continuation row may still fill an empty cell of the row above).
+  struct Pending {
+    Problem problem;
+    uint32_t row = 0, col = 0;
+    std::string shown;
+    Severity severity = Severity::Error;  // the field's x-severity for this problem
+  };
+  struct Checked {
+    FieldCell cell;
+    std::vector<Pending> problems;
+  };
+  struct Draft {
+    ParsedRow row;
+    std::vector<std::vector<Pending>> problems;  // by field
+  };
+
+  // `cell` at (row, col); a value spread from a merge is placed, and its
+  // problems named, at the merge's top-left cell.
+  Checked check(size_t field, const xlsx::Cell* cell, uint32_t row, uint32_t col) const {
+    const CellPos at = cell ? spread_.source(row, col) : CellPos{row, col};
     auto result = validators_[field].validate(cell);
-    for (auto& p : result.problems)
-      sink_.add(schema_.fields[field].severity_of(p.code), p.code, name(), row, col, cell ? display(*cell) : "", p.message_th,
-                p.message_en);
-    FieldCell fc;
-    fc.present = !result.value.missing();
-    fc.valid = fc.present && result.valid();
-    fc.value = std::move(result.value);
-    fc.row = row;
-    fc.col = col;
-    return fc;
+    Checked out;
+    for (auto& p : result.problems) {
+      const Severity severity = schema_.fields[field].severity_of(p.code);
+      out.problems.push_back({std::move(p), at.row, at.col, cell ? display(*cell) : "", severity});
+    }
+    out.cell.present = !result.value.missing();
+    out.cell.valid = out.cell.present && result.valid();
+    out.cell.value = std::move(result.value);
+    out.cell.row = at.row;
+    out.cell.col = at.col;
+    return out;
+  }
+
+  // A merged value read in several rows is one value: its problem is told once.
+  void emit(const std::vector<Pending>& problems) {
+    for (const auto& p : problems)
+      if (told_.emplace(p.row, p.col, p.problem.code).second)
+        sink_.add(p.severity, p.problem.code, name(), p.row, p.col, p.shown, p.problem.message_th,
+                p.problem.message_en);
+  }
+
+  FieldCell validate(size_t field, const xlsx::Cell* cell, uint32_t row, uint32_t col) {
+    Checked c = check(field, cell, row, col);
+    emit(c.problems);
+    return std::move(c.cell);
+  }
+
+  // `more` (another column under the same header, or a continuation row)
+  // joins `base`: it fills an empty value, and adds its text to a text value
+  // on a new line. An empty cell's "missing" problem goes once it is filled.
+  void combine(size_t field, Checked& base, Checked more) const {
+    auto drop_missing = [](std::vector<Pending>& ps) {
+      ps.erase(std::remove_if(ps.begin(), ps.end(), [](const Pending& p) { return p.problem.code == "missing-cell"; }),
+               ps.end());
+    };
+    drop_missing(more.problems);
+    if (!more.cell.present) {
+      base.problems.insert(base.problems.end(), more.problems.begin(), more.problems.end());
+      return;
+    }
+    if (!base.cell.present) {
+      drop_missing(base.problems);
+      base.problems.insert(base.problems.end(), more.problems.begin(), more.problems.end());
+      base.cell = std::move(more.cell);
+      return;
+    }
+    base.problems.insert(base.problems.end(), more.problems.begin(), more.problems.end());
+    if (schema_.fields[field].type != FieldType::String) return;  // one number, one date: the first stays
+    base.cell.value.text += "\n" + more.cell.value.text;
+    base.cell.value.raw += "\n" + more.cell.value.raw;
+    base.cell.valid = base.cell.valid && more.cell.valid;
   }
 
   void missing_label(const FieldSchema& f) {
@@ -198,6 +177,11 @@ class Reader {
 
   void map_columns(uint32_t header) {
     header_columns(index_, labels_, header, parsed_.columns, [&](size_t f, const xlsx::Cell& c) {
+      // A header merged over several columns heads each of them.
+      if (spread_.source(c.row, c.col) == spread_.source(header, *parsed_.columns[f])) {
+        spans_[f].push_back(c.col);
+        return;
+      }
       duplicate_label(schema_.fields[f], c, xlsx::ref_name(header, *parsed_.columns[f]));
     });
   }
@@ -224,6 +208,21 @@ class Reader {
     return true;
   }
 
+  // Years on the row below the header; a score heading merged over several
+  // columns ("ผลคะแนน" over ๒๕๖๖ | ๒๕๖๗) is then only their heading.
+  bool years_below_heading(uint32_t header) {
+    const int score = schema_.field_index("score");
+    const bool heading = score >= 0 && parsed_.columns[score] && !spans_[score].empty();
+    const auto kept = heading ? parsed_.columns[score] : std::nullopt;
+    if (heading) parsed_.columns[score].reset();
+    if (map_year_columns(header + 1)) {
+      if (heading) spans_[score].clear();
+      return true;
+    }
+    if (heading) parsed_.columns[score] = kept;
+    return false;
+  }
+
   // 2567 for "ผลคะแนน ปี ๒๕๖๗", "คะแนน 2567", "2567" (a number cell too).
   static std::optional<int> header_year(const xlsx::Cell& c) {
     if (c.type == xlsx::CellType::Number) {
@@ -242,15 +241,121 @@ class Reader {
     return year;
   }
 
-  bool row_is_blank(uint32_t row) const {
-    for (size_t f = 0; f < schema_.fields.size(); ++f) {
-      if (!parsed_.columns[f]) continue;
-      const xlsx::Cell* c = index_.at(row, *parsed_.columns[f]);
-      if (!c) continue;
-      if (c->type == xlsx::CellType::String && schema_.is_missing(c->text)) continue;
-      return false;
+  // The columns of field `f`: its own and those its merged header also heads.
+  std::vector<uint32_t> columns_of(size_t f) const {
+    std::vector<uint32_t> out;
+    if (!parsed_.columns[f]) return out;
+    out.push_back(*parsed_.columns[f]);
+    out.insert(out.end(), spans_[f].begin(), spans_[f].end());
+    return out;
+  }
+
+  // The cell of field `f` at (row, col). A value merged across from another
+  // field's column is not this field's: a text merged over มาตรการ and
+  // ขั้นตอน, or a section title merged over the whole row, stays in the
+  // column it was typed in.
+  const xlsx::Cell* cell_of(size_t f, uint32_t row, uint32_t col) const {
+    const auto from = spread_.origin(row, col);
+    if (from && from->col != col) {
+      const auto cols = columns_of(f);
+      if (std::find(cols.begin(), cols.end(), from->col) == cols.end()) return nullptr;
     }
-    return true;
+    return index_.at(row, col);
+  }
+
+  // As cell_of, and nullptr for a missing value ("", "-", ไม่มี …).
+  const xlsx::Cell* value_at(size_t f, uint32_t row, uint32_t col) const {
+    const xlsx::Cell* c = cell_of(f, row, col);
+    if (!c || (c->type == xlsx::CellType::String && schema_.is_missing(c->text))) return nullptr;
+    return c;
+  }
+
+  // True when field `f` holds a value typed in this row (not one spread
+  // from a merge that began in a row above).
+  bool own_value(uint32_t row, size_t f) const {
+    for (uint32_t col : columns_of(f))
+      if (value_at(f, row, col) && spread_.source(row, col).row == row) return true;
+    return false;
+  }
+
+  // Blank: nothing in the table's columns. Covered: only values spread from
+  // merges begun above (the rest of a merged block, part of the rows above).
+  enum class Content { Blank, Covered, Own };
+  Content row_content(uint32_t row) const {
+    Content out = Content::Blank;
+    for (size_t f = 0; f < schema_.fields.size(); ++f) {
+      if (own_value(row, f)) return Content::Own;
+      for (uint32_t col : columns_of(f))
+        if (value_at(f, row, col)) out = Content::Covered;
+    }
+    return out;
+  }
+
+  // A continuation row (x-continuation): no key field of its own, some
+  // appended field of its own.
+  bool continues(uint32_t row) const {
+    if (!schema_.continuation) return false;
+    for (const auto& name : schema_.continuation->key)
+      if (own_value(row, static_cast<size_t>(schema_.field_index(name)))) return false;
+    for (const auto& name : schema_.continuation->append)
+      if (own_value(row, static_cast<size_t>(schema_.field_index(name)))) return true;
+    return false;
+  }
+
+  // Field `f` of `row`: every column under its header, each merged value
+  // once; with `own_only`, only values typed in this row.
+  Checked read_field(size_t f, uint32_t row, bool own_only) const {
+    const auto cols = columns_of(f);
+    std::optional<Checked> out;
+    std::vector<CellPos> seen;
+    for (uint32_t col : cols) {
+      const xlsx::Cell* c = value_at(f, row, col);
+      const CellPos from = spread_.source(row, col);
+      if (c && (std::find(seen.begin(), seen.end(), from) != seen.end() || (own_only && from.row != row))) continue;
+      if (c) seen.push_back(from);
+      if (!out) out = check(f, c ? c : cell_of(f, row, col), row, col);
+      else if (c) combine(f, *out, check(f, c, row, col));
+    }
+    return std::move(*out);
+  }
+
+  Draft read_row(uint32_t row) const {
+    Draft d;
+    d.row.row = row;
+    d.problems.resize(schema_.fields.size());
+    for (size_t f = 0; f < schema_.fields.size(); ++f) {
+      if (!parsed_.columns[f]) {
+        d.row.cells.emplace_back();
+        continue;
+      }
+      Checked c = read_field(f, row, false);
+      d.row.cells.push_back(std::move(c.cell));
+      d.problems[f] = std::move(c.problems);
+    }
+    return d;
+  }
+
+  // A continuation row's texts join the row above, field by field.
+  void append_continuation(Draft& d, uint32_t row) const {
+    for (const auto& name : schema_.continuation->append) {
+      const size_t f = static_cast<size_t>(schema_.field_index(name));
+      if (!parsed_.columns[f] || !own_value(row, f)) continue;
+      Checked base{std::move(d.row.cells[f]), std::move(d.problems[f])};
+      combine(f, base, read_field(f, row, true));
+      d.row.cells[f] = std::move(base.cell);
+      d.problems[f] = std::move(base.problems);
+    }
+  }
+
+  // A field no header names is read from its x-fallbackColumn's column, as
+  // seed 000's ข้อคำถาม column holds "i๑ การปฏิบัติงาน…": the code, then the question.
+  void fallback_columns() {
+    for (size_t f = 0; f < schema_.fields.size(); ++f) {
+      const std::string& other = schema_.fields[f].fallback_column;
+      if (parsed_.columns[f] || other.empty()) continue;
+      const int o = schema_.field_index(other);
+      if (o >= 0 && parsed_.columns[o]) parsed_.columns[f] = parsed_.columns[o];
+    }
   }
 
   // One finding per run of blank rows inside the table.
@@ -276,38 +381,41 @@ class Reader {
     // Years may head the score columns on the header row or, under a merged
     // "ผลคะแนน" heading, on the row below it; that row is then header too.
     uint32_t first_data = *header + 1;
-    if (!map_year_columns(*header) && map_year_columns(*header + 1)) first_data = *header + 2;
+    if (!map_year_columns(*header) && years_below_heading(*header)) first_data = *header + 2;
+    fallback_columns();
     for (size_t f = 0; f < schema_.fields.size(); ++f)
       if (!parsed_.columns[f] && schema_.fields[f].constraints.required) missing_label(schema_.fields[f]);
 
     uint32_t last = *header;
     index_.each([&](const xlsx::Cell& c) { last = std::max(last, c.row); });
     std::optional<uint32_t> blank_from;  // blank rows count only when data follows
+    std::optional<Draft> open;           // the row that continuation rows may still join
+    auto close = [&] {
+      if (!open) return;
+      for (const auto& problems : open->problems) emit(problems);
+      parsed_.rows.push_back(std::move(open->row));
+      open.reset();
+    };
     for (uint32_t row = first_data; row <= last; ++row) {
-      if (row_is_blank(row)) {
+      const Content content = row_content(row);
+      if (content == Content::Blank) {
+        close();
         if (!blank_from) blank_from = row;
         continue;
       }
       if (blank_from) blank_rows(*blank_from, row - 1);
       blank_from.reset();
-      read_row(row);
-    }
-    check_unique();
-    check_primary_key();
-  }
-
-  void read_row(uint32_t row) {
-    ParsedRow parsed;
-    parsed.row = row;
-    for (size_t f = 0; f < schema_.fields.size(); ++f) {
-      if (!parsed_.columns[f]) {
-        parsed.cells.emplace_back();
+      if (content == Content::Covered) continue;
+      if (open && continues(row)) {
+        append_continuation(*open, row);
         continue;
       }
-      const uint32_t col = *parsed_.columns[f];
-      parsed.cells.push_back(validate(f, index_.at(row, col), row, col));
+      close();
+      open = read_row(row);
     }
-    parsed_.rows.push_back(std::move(parsed));
+    close();
+    check_unique();
+    check_primary_key();
   }
 
   void check_unique() {
@@ -412,8 +520,11 @@ class Reader {
   const xlsx::Sheet& sheet_;
   const SheetSchema& schema_;
   FindingSink& sink_;
+  SpreadCells spread_;
   CellIndex index_;
   LabelMap labels_;
+  std::vector<std::vector<uint32_t>> spans_;
+  std::set<std::tuple<uint32_t, uint32_t, std::string>> told_;  // cell and code of each problem told  // per field: more columns its merged header heads
   std::vector<ColumnValidator> validators_;
   ParsedSheet parsed_;
 };
@@ -426,7 +537,8 @@ std::optional<uint32_t> HeaderMatch::column(const SheetSchema& schema, std::stri
 }
 
 std::optional<HeaderMatch> find_header(const xlsx::Sheet& sheet, const SheetSchema& schema) {
-  const CellIndex index(sheet);
+  const SpreadCells spread(sheet);
+  const CellIndex index(spread.cells());
   const LabelMap labels(schema);
   const auto row = best_header_row(index, labels, schema);
   if (!row) return std::nullopt;

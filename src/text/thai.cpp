@@ -147,3 +147,137 @@ std::string format_fixed(double v, int decimals) {
 }
 
 }  // namespace itawb::text
+
+// --- numbers and codes that lead a label -------------------------------------
+
+namespace itawb::text {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The words written before a number, folded: "ประเด็นที่ ๑", "ข้อ 1", "No. 4".
+// The longest that the label starts with is skipped, with the spaces after it.
+const std::vector<Keyword<int>>& ordinal_words() {
+  static const std::vector<Keyword<int>> table = {
+      {"ประเด็นที่", 0}, {"ประเด็น", 0},     {"ข้อที่", 0},      {"ข้อ", 0},
+      {"ลำดับที่", 0},   {"ลำดับ", 0},       {"มาตรการที่", 0},  {"มาตรการ", 0},
+      {"ตัวชี้วัดที่", 0}, {"ตัวชี้วัด", 0},   {"ไตรมาสที่", 0},   {"ไตรมาส", 0},
+      {"ที่", 0},         {"no.", 0},         {"no", 0},          {"q", 0},
+  };
+  return table;
+}
+
+// What may enclose the number: "(๑)", "[1]", or nothing ("1", "1.", "1)", "1:").
+struct Enclosure {
+  char open, close;  // '\0' for none
+};
+constexpr Enclosure kEnclosures[] = {{'(', ')'}, {'[', ']'}, {'\0', '\0'}};
+
+// What may follow a bare number before the label's text: nothing, a space,
+// one of these marks, or a Thai letter ("๑.กระบวนการ").
+bool ends_ordinal(std::string_view s, size_t i) {
+  if (i >= s.size()) return true;
+  const char c = s[i];
+  if (c == ' ') return true;
+  if (c == '.' || c == ')' || c == ':' || c == '-' || c == ']' || c == ',')
+    return i + 1 >= s.size() || !is_digit(s[i + 1]);  // "1-2", "1,5": not one number leading a text
+  return static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Digits at s[i] (one to three), or with `dotted` several groups joined by
+// dots ("1.2"); the end is returned through `i`.
+std::optional<std::string> number_at(std::string_view s, size_t& i, bool dotted) {
+  std::string out;
+  for (;;) {
+    size_t n = 0;
+    while (i + n < s.size() && is_digit(s[i + n])) ++n;
+    if (n == 0 || n > 3) return std::nullopt;
+    out.append(s.substr(i, n));
+    i += n;
+    const bool more = dotted && i + 1 < s.size() && s[i] == '.' && is_digit(s[i + 1]);
+    if (!more) return out;
+    out += '.';
+    ++i;
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> leading_ordinal(std::string_view label, bool dotted) {
+  const std::string s = fold(label);
+  size_t start = 0;
+  if (const int w = longest_match<int>(s, 0, ordinal_words()); w >= 0) {
+    start = ordinal_words()[static_cast<size_t>(w)].text.size();
+    while (start < s.size() && s[start] == ' ') ++start;
+  }
+  for (const Enclosure& e : kEnclosures) {
+    size_t i = start;
+    if (e.open) {
+      if (i >= s.size() || s[i] != e.open) continue;
+      ++i;
+    }
+    auto number = number_at(s, i, dotted);
+    if (!number) continue;
+    if (e.close) {
+      if (i >= s.size() || s[i] != e.close) continue;
+      ++i;
+    } else if (!dotted && i + 1 < s.size() && s[i] == '.' && is_digit(s[i + 1])) {
+      return std::nullopt;  // "2.5", "๙.๔": a decimal or a sub-number, not an ordinal
+    }
+    if (!ends_ordinal(s, i)) return std::nullopt;
+    // "1.", "(1)": strip a leading zero run the way a number would read ("01" -> "1").
+    std::string& n = *number;
+    while (n.size() > 1 && n[0] == '0' && is_digit(n[1])) n.erase(0, 1);
+    return n;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+// A code at s[i] (s lower-cased, Arabic digits, spaces squeezed): the letter
+// i/e/o not ending a word, an optional dot and space, one or two digits not
+// followed by a third. Sets `end` past it.
+std::optional<std::string> code_at(const std::string& s, size_t i, size_t& end) {
+  const char letter = s[i];
+  if (letter != 'i' && letter != 'e' && letter != 'o') return std::nullopt;
+  if (i > 0 && (is_ascii_letter(s[i - 1]) || is_digit(s[i - 1]))) return std::nullopt;  // "Line2", "video1"
+  size_t j = i + 1;
+  if (j < s.size() && s[j] == '.') ++j;
+  if (j < s.size() && s[j] == ' ') ++j;
+  size_t n = 0;
+  while (j + n < s.size() && is_digit(s[j + n])) ++n;
+  if (n == 0 || n > 2) return std::nullopt;
+  end = j + n;
+  return std::string(1, letter) + std::to_string(std::stoi(std::string(s.substr(j, n))));
+}
+
+std::string code_key(std::string_view text) { return squeeze(ascii_lower(arabic_digits(text))); }
+
+}  // namespace
+
+std::vector<std::string> codes_in(std::string_view text) {
+  const std::string s = code_key(text);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    size_t end = 0;
+    if (auto code = code_at(s, i, end)) {
+      out.push_back(std::move(*code));
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> leading_code(std::string_view text) {
+  const std::string s = code_key(text);
+  size_t end = 0;
+  if (s.empty()) return std::nullopt;
+  auto code = code_at(s, 0, end);
+  if (!code || end == s.size()) return code;
+  const bool word_goes_on = is_ascii_letter(s[end]) || (s[end] == '.' && end + 1 < s.size() && is_digit(s[end + 1]));
+  return word_goes_on ? std::nullopt : code;
+}
+
+}  // namespace itawb::text

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "text/fold.hpp"  // the text keys: fold, label_key, normalize_code, compact_key
 
@@ -47,5 +48,26 @@ std::string format_fixed(double v, int decimals);
 
 // Rounds to `decimals` places, half away from zero, tolerant of binary noise.
 double round_to(double v, int decimals);
+
+// The number that leads a label, in every form staff write it (the table of
+// forms is in thai.cpp): "1", "1.", "๑.", "(๑)", "1)", "[1]", "ข้อ 1",
+// "ข้อที่ ๑", "ประเด็นที่ 1:", "ลำดับที่ 2", "มาตรการที่ 3", "No. 4", "Q2",
+// each alone or followed by the label's text ("๑. กระบวนการปฏิบัติงาน…").
+// Returns the number in Arabic digits, or nullopt when the text does not start
+// with one of these forms. A number followed by more digits, a letter, or a
+// dot and a digit ("ตัวชี้วัดที่ ๙.๔", "2.5") is not an ordinal — unless
+// `dotted`, which reads "1.2" / "(๑.๒)" as the one number "1.2" (measure ids).
+std::optional<std::string> leading_ordinal(std::string_view label, bool dotted = false);
+
+// Every question or item code (i1…, e1…, o1…) named in a text, normalised
+// ("I8" -> "i8", "e ๙" -> "e9", "O.18" -> "o18"), in order, also at its very start
+// ("I8 หน่วยงานควร…", "o18 E-Service : …", "E๙ ท่านเคย…"). A letter that ends
+// an English word is not a code ("Line2", "video1", "Office 365"), nor is a
+// number of three digits or more.
+std::vector<std::string> codes_in(std::string_view text);
+
+// The code a cell starts with, when it is the cell's first word: "I8" and
+// "I8 หน่วยงานควร…" give "i8"; "ข้อ i8" and "Line2" give nullopt.
+std::optional<std::string> leading_code(std::string_view text);
 
 }  // namespace itawb::text
