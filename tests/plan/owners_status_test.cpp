@@ -178,3 +178,32 @@ TEST_CASE("fiscal quarters on their boundaries", "[plan][calendar]") {
   CHECK_FALSE(quarter_over(2568, 4, sep30));
   CHECK(quarter_over(2568, 4, oct1));
 }
+
+TEST_CASE("the agency decides where a section belongs: its own list first, then its kind", "[plan][owners]") {
+  // A เทศบาลตำบล has no กองการเจ้าหน้าที่: personnel work is สำนักปลัด's even
+  // when a measure elsewhere names the กอง (the measure-named rule of bigger
+  // agencies is not applied to it).
+  const OwnerResolver small(departments(), {}, true, "เทศบาลตำบลบางตะบูน");
+  CHECK(small.parse("-งานการเจ้าหน้าที่").departments == Strings{"สำนักปลัด"});
+  CHECK(small.parse("งานบริหารงานบุคคล").departments == Strings{"สำนักปลัด"});
+  CHECK(small.canonical("งานการเจ้าหน้าที่") == "สำนักปลัด");
+  const OwnerResolver short_name(departments(), {}, true, "อบต.ทุ่งทอง");
+  CHECK(short_name.parse("งานการเจ้าหน้าที่").departments == Strings{"สำนักปลัด"});
+  // A เทศบาลเมือง may have the กอง: a measure naming it decides (true here).
+  const OwnerResolver town(departments(), {}, true, "เทศบาลเมืองราชบุรี");
+  CHECK(town.parse("งานการเจ้าหน้าที่").departments == Strings{"กองการเจ้าหน้าที่"});
+  // The agency's own list decides first, whatever its kind.
+  const OwnerResolver listed(departments(), {"สำนักปลัด", "กองคลัง", "กองการเจ้าหน้าที่"}, std::nullopt,
+                             "องค์การบริหารส่วนตำบลหนองบัว");
+  CHECK(listed.parse("งานการเจ้าหน้าที่").departments == Strings{"กองการเจ้าหน้าที่"});
+  const OwnerResolver listed_without(departments(), {"สำนักปลัด", "กองคลัง"}, std::nullopt, "เทศบาลเมืองราชบุรี");
+  CHECK(listed_without.parse("งานการเจ้าหน้าที่").departments == Strings{"สำนักปลัด"});
+}
+
+TEST_CASE("leading dashes and bullets are not part of an owner", "[plan][owners]") {
+  const OwnerResolver r(departments());
+  CHECK(r.parse("-สำนัก ปลัดเทศบาล").departments == Strings{"สำนักปลัด"});
+  CHECK(r.parse("• กองคลัง\n• กองช่าง").departments == Strings{"กองคลัง", "กองช่าง"});
+  CHECK(r.parse("➢ งานพัสดุ").departments == Strings{"กองคลัง"});
+  CHECK(r.parse("• กองคลัง").unknown.empty());
+}

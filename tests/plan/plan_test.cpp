@@ -269,3 +269,99 @@ TEST_CASE("codes named in a deficiency cell", "[plan][coverage]") {
   CHECK(measure_key("1.0") == "1");
   CHECK(measure_key(" 2.1 ") == "2.1");
 }
+
+namespace {
+model::ProgressInput reported(std::string id, int quarter, std::string status, std::string department, uint32_t row) {
+  model::ProgressInput p = progress(std::move(id), quarter, std::move(status), "", row);
+  p.department = std::move(department);
+  return p;
+}
+const OwnerReport& report_of(const PlannedMeasure& m, const std::string& department) {
+  for (const auto& r : m.reports)
+    if (r.department == department) return r;
+  FAIL("no report for " << department);
+  return m.reports.front();
+}
+const Tally& tally_of(const PlanResult& r, const std::string& department) {
+  for (const auto& d : r.departments)
+    if (d.department == department) return d.tally;
+  FAIL("no tally for " << department);
+  return r.overall;
+}
+}  // namespace
+
+TEST_CASE("a shared measure: each owner counted by its own report, done only when every owner is", "[plan][departments]") {
+  auto wb = base_workbook();
+  wb.measures = {measure("1", 2, "e9", "ไตรมาส 1 - ไตรมาส 2", "สำนักปลัด, กองคลัง, กองช่าง", 1)};
+  wb.progress = {reported("1", 1, "อยู่ระหว่างดำเนินการ", "สำนักปลัด", 1),
+                 reported("1", 2, "ดำเนินการแล้ว", "สำนักงานปลัด อบต.", 2),  // a spelling of สำนักปลัด
+                 reported("1", 2, "อยู่ระหว่างดำเนินการ", "กองคลัง", 3)};  // กองช่าง never reported
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 15});
+  const auto& m = r.measures[0];
+  CHECK(report_of(m, "สำนักปลัด").status == Status::Done);
+  CHECK(report_of(m, "สำนักปลัด").quarter == 2);
+  CHECK(report_of(m, "กองคลัง").status == Status::InProgress);
+  CHECK_FALSE(report_of(m, "กองช่าง").status.has_value());  // ยังไม่รายงาน: not credited with the others' rows
+  CHECK(m.status == Status::InProgress);                     // not done while one owner is not
+  CHECK(m.overdue);                                           // quarter 2 ended 31 March 2568
+  CHECK(r.overall.done == 0);
+  CHECK(tally_of(r, "สำนักปลัด").done == 1);
+  CHECK(tally_of(r, "สำนักปลัด").percent == Approx(100.0));
+  CHECK(tally_of(r, "สำนักปลัด").overdue == 0);
+  CHECK(tally_of(r, "กองคลัง").in_progress == 1);
+  CHECK(tally_of(r, "กองคลัง").overdue == 1);
+  CHECK(tally_of(r, "กองช่าง").no_status == 1);
+  CHECK(tally_of(r, "กองช่าง").percent == Approx(0.0));
+  CHECK(r.row_departments == std::vector<std::string>{"สำนักปลัด", "สำนักปลัด", "กองคลัง"});
+
+  // The grid's quarter 2: each department's own report; กองช่าง has none.
+  const auto q2 = quarter_reports(r, m, 2, wb);
+  REQUIRE(q2.size() == 2);
+  CHECK(q2[0].department == "สำนักปลัด");
+  CHECK(q2[0].status == Status::Done);
+  CHECK(q2[1].department == "กองคลัง");
+
+  SECTION("when every owner reports done, the measure is done") {
+    wb.progress.push_back(reported("1", 2, "ดำเนินการแล้ว", "กองคลัง", 4));
+    wb.progress.push_back(reported("1", 2, "เสร็จสิ้น", "กองช่าง", 5));
+    const auto all = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 15});
+    CHECK(all.measures[0].status == Status::Done);
+    CHECK(all.overall.done == 1);
+    CHECK_FALSE(all.measures[0].overdue);
+  }
+}
+
+TEST_CASE("a row without a reporting department counts for the measure as a whole", "[plan][departments]") {
+  auto wb = base_workbook();
+  wb.measures = {measure("1", 2, "", "ไตรมาส 1", "สำนักปลัด, กองคลัง", 1),
+                 measure("2", 2, "", "ไตรมาส 1", "กองช่าง", 2)};
+  wb.progress = {progress("1", 1, "ดำเนินการแล้ว", "", 1),
+                 progress("2", 1, "ดำเนินการแล้ว", "", 2),
+                 reported("1", 1, "อยู่ระหว่างดำเนินการ", "กองคลัง", 3)};
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 15});
+  // Measure 1: สำนักปลัด has no row of its own and takes the measure-wide
+  // one; กองคลัง's own row decides for it.
+  CHECK(report_of(r.measures[0], "สำนักปลัด").status == Status::Done);
+  CHECK(report_of(r.measures[0], "สำนักปลัด").whole_measure);
+  CHECK(report_of(r.measures[0], "กองคลัง").status == Status::InProgress);
+  CHECK_FALSE(report_of(r.measures[0], "กองคลัง").whole_measure);
+  CHECK(r.measures[0].status == Status::InProgress);
+  // Measure 2 has one owner: its unattributed row is that owner's.
+  CHECK(r.row_departments[1] == "กองช่าง");
+  CHECK(report_of(r.measures[1], "กองช่าง").status == Status::Done);
+  CHECK(r.row_departments[0].empty());
+}
+
+TEST_CASE("a reporting department that does not own the measure is a warning on its cell", "[plan][departments]") {
+  auto wb = base_workbook();
+  wb.measures = {measure("1", 2, "", "ไตรมาส 1", "กองคลัง", 1)};
+  wb.progress = {reported("1", 1, "ดำเนินการแล้ว", "กองช่าง", 4)};
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 15});
+  const Finding* f = find_code(r.findings, "progress-department");
+  REQUIRE(f);
+  CHECK(f->severity == Severity::Warning);
+  CHECK(f->cell == "A5");
+  CHECK(f->value == "กองช่าง");
+  CHECK(f->message_en == "reporting department \"กองช่าง\" does not own measure 1; the row counts for the measure as a whole");
+  CHECK(r.measures[0].status == Status::Done);  // the measure's only owner takes the measure-wide row
+}
