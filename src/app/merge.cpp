@@ -63,7 +63,10 @@ void write_progress(xlsx::SheetWriter& ws, const schema::SheetSchema& schema,
       }
       const std::string value = field_value(row, name);
       const auto date = name == "report_date" ? calendar::parse_date(value) : std::nullopt;
-      if (date) ws.date(r, c, xlsx::datetime_to_serial(date->year, date->month, date->day), date_style);
+      // A returned date is written as staff write it, in the Buddhist era
+      // (21/10/2568): no spreadsheet shows a พ.ศ. year from a date format
+      // reliably (LibreOffice ignores Excel's Thai-calendar codes).
+      if (date) ws.text(r, c, calendar::format_slash_be(*date), cell);
       else if (value.empty()) ws.blank(r, c, cell);
       else ws.text(r, c, value, cell);
     }

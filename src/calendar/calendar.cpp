@@ -108,6 +108,12 @@ std::string format_thai_date(const Date& d, bool thai) {
   return thai ? text::thai_digits(s) : s;
 }
 
+std::string format_slash_be(const Date& d, bool thai) {
+  if (!d.valid()) return "";
+  const std::string s = std::to_string(d.day) + "/" + std::to_string(d.month) + "/" + std::to_string(d.year_be());
+  return thai ? text::thai_digits(s) : s;
+}
+
 int fiscal_year_be(const Date& d) { return d.year_be() + (d.month >= 10 ? 1 : 0); }
 
 int quarter_of_month(int month) {

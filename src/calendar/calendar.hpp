@@ -36,6 +36,8 @@ std::optional<Date> parse_date(std::string_view text);
 
 // "๒๑ ต.ค. ๒๕๖๘" (abbreviated Thai month, พ.ศ.; Arabic digits on request).
 std::string format_thai_date(const Date& d, bool thai_digits = true);
+// "21/10/2568": day/month/Buddhist-era year, as staff type a date ("" when invalid).
+std::string format_slash_be(const Date& d, bool thai_digits = false);
 
 // Fiscal year (พ.ศ.) that a date falls in: 1 Oct 2024 (ค.ศ.) -> 2568.
 int fiscal_year_be(const Date& d);

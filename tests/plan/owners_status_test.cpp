@@ -144,6 +144,9 @@ TEST_CASE("dates as staff write them", "[plan][calendar]") {
   CHECK_FALSE(parse_date("30 ก.พ. 2568").has_value());
   CHECK_FALSE(parse_date("เมื่อวาน").has_value());
   CHECK(format_thai_date({2025, 10, 21}) == "๒๑ ต.ค. ๒๕๖๘");
+  CHECK(format_slash_be({2022, 12, 20}) == "20/12/2565");
+  CHECK(format_slash_be({2022, 12, 20}, true) == "๒๐/๑๒/๒๕๖๕");
+  CHECK(parse_date(format_slash_be({2022, 12, 20})) == Date{2022, 12, 20});  // merge writes what it reads
 }
 
 TEST_CASE("fiscal quarters on their boundaries", "[plan][calendar]") {
