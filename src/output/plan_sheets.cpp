@@ -55,7 +55,12 @@ GridCell grid_cell(const plan::PlanResult& plan, const plan::PlannedMeasure& m, 
   const bool planned = m.timeframe.ok() && plan::has_quarter(m.timeframe.quarters, quarter);
   const bool over = plan::quarter_over(plan.plan_year_be, quarter, plan.as_of.date);
   const auto reports = plan::quarter_reports(plan, m, quarter, wb);
-  if (m.departments.size() <= 1) {
+  // Departments report apart when any row of the measure names its department.
+  const bool by_department = std::any_of(m.progress.begin(), m.progress.end(), [&](size_t i) {
+    return i < plan.row_departments.size() && !plan.row_departments[i].empty();
+  });
+  // One owner, or only rows for the measure as a whole: one status.
+  if (m.departments.size() <= 1 || !by_department) {
     std::optional<plan::Status> least;
     for (const auto& r : reports)
       if (r.status && (!least || static_cast<int>(*r.status) < static_cast<int>(*least))) least = r.status;
@@ -90,7 +95,8 @@ GridCell grid_cell(const plan::PlanResult& plan, const plan::PlannedMeasure& m, 
 
 // The departments of a measure; for a shared one each with its own report.
 std::string departments_with_reports(const plan::PlannedMeasure& m) {
-  if (m.reports.size() <= 1) return join(m.departments);
+  const bool whole = std::all_of(m.reports.begin(), m.reports.end(), [](const plan::OwnerReport& r) { return r.whole_measure; });
+  if (m.reports.size() <= 1 || whole) return join(m.departments);
   std::vector<std::string> parts;
   for (const auto& r : m.reports) parts.push_back(r.department + " (" + status_or_not_reported(r.status) + ")");
   return join(parts, "\n");
