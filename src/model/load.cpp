@@ -4,8 +4,10 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <set>
 
 #include "schema/checks.hpp"
+#include "text/fold.hpp"
 #include "model/references.hpp"
 #include "schema/schema.hpp"
 #include "schema/table.hpp"
@@ -126,6 +128,21 @@ model::FieldValues extra_fields(const ParsedSheet& sheet, const ParsedRow& row) 
   return out;
 }
 
+// A measure typed without its ลำดับ (a warning on the cell) is numbered by its
+// place among the measures, as people count them ("มาตรการที่ 3" is the third),
+// unless another measure already has that number: then by its row ("แถว 7").
+void number_unnumbered(std::vector<model::MeasureInput>& measures) {
+  std::set<std::string> used;
+  for (const auto& m : measures)
+    if (!m.id.empty()) used.insert(text::fold(m.id));
+  for (size_t i = 0; i < measures.size(); ++i) {
+    auto& m = measures[i];
+    if (!m.id.empty() || m.measure.empty()) continue;
+    const std::string place = std::to_string(i + 1);
+    m.id = used.insert(place).second ? place : "แถว " + std::to_string(m.origin.row + 1);
+  }
+}
+
 void build_measures(const ParsedSheet& sheet, model::AgencyWorkbook& model) {
   for (const auto& row : sheet.rows) {
     const RowView v{sheet, row};
@@ -145,6 +162,7 @@ void build_measures(const ParsedSheet& sheet, model::AgencyWorkbook& model) {
     m.owner_origin = v.where("owner");
     model.measures.push_back(std::move(m));
   }
+  number_unnumbered(model.measures);
 }
 
 void build_progress(const ParsedSheet& sheet, model::AgencyWorkbook& model) {

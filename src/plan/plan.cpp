@@ -184,12 +184,7 @@ void attach_progress(const model::AgencyWorkbook& wb, const StatusTable& statuse
     const auto& p = wb.progress[i];
     if (p.measure_id.empty()) continue;  // the sheet's own check names the blank cell
     const auto it = by_id.find(measure_key(p.measure_id));
-    if (it == by_id.end()) {
-      out.add(finding_at(Severity::Error, "foreign-key-error", wb.path, p.origin, p.measure_id,
-                         "ความก้าวหน้าอ้างถึงมาตรการลำดับ \"" + p.measure_id + "\" ซึ่งไม่มีในแผ่นงานมาตรการ",
-                         "progress refers to measure \"" + p.measure_id + "\", which is not on the measures sheet"));
-      continue;
-    }
+    if (it == by_id.end()) continue;  // the sheet's foreignKeys check names it (foreign-key, an error)
     PlannedMeasure& m = measures[it->second];
     m.progress.push_back(i);
     const std::string dept = row_department(p, m, owners, wb.path, out);
