@@ -230,7 +230,7 @@ void tally_departments(PlanResult& r) {
     DepartmentTally dt{dept, {}, {}};
     for (const auto& m : r.measures)
       for (const auto& rep : m.reports)
-        if (rep.department == dept) {
+        if (rep.department == dept && !m.duplicate_id) {
           count(dt.tally, rep.status, m.due && rep.status != Status::Done);
           dt.measure_ids.push_back(m.input.id);
         }
@@ -395,9 +395,11 @@ PlanResult build_plan(const model::AgencyWorkbook& wb, const std::vector<ita::De
       const auto& first = r.measures[it->second].input;
       r.findings.add(model::finding_at(Severity::Error, "unique-error", wb.path, in.origin, in.id,
                                 "ลำดับมาตรการ \"" + in.id + "\" ซ้ำกับแถว " +
-                                    thai_number(int(first.origin.row) + 1) + " ความก้าวหน้าจะนับให้มาตรการแรก",
+                                    thai_number(int(first.origin.row) + 1) +
+                                    " มาตรการนี้จึงไม่นับในผลการดำเนินการ และความก้าวหน้าจะนับให้มาตรการแรก",
                                 "measure id \"" + in.id + "\" repeats the one on row " +
-                                    std::to_string(first.origin.row + 1) + "; progress goes to the first"));
+                                    std::to_string(first.origin.row + 1) +
+                                    "; this measure is left out of the figures and progress goes to the first"));
     }
     check_timeframe(m, wb.path, r.findings);
     check_owners(m, wb.path, r.findings);
@@ -416,6 +418,9 @@ PlanResult build_plan(const model::AgencyWorkbook& wb, const std::vector<ita::De
 
   attach_progress(wb, statuses, owners, r);
   for (auto& m : r.measures) {
+    // A measure whose id repeats an earlier one is an error: shown, and left
+    // out of every figure (its progress goes to the first).
+    if (m.duplicate_id) continue;
     m.due = m.timeframe.ok() && quarter_over(r.plan_year_be, last_quarter(m.timeframe.quarters), as_of);
     m.overdue = m.due && m.status != Status::Done;
     if (m.overdue) r.overdue_ids.push_back(m.input.id);

@@ -303,9 +303,14 @@ ColumnValidator::Result ColumnValidator::validate(const xlsx::Cell* cell) const 
     return result;
   }
   if (!cell || (cell->type == xlsx::CellType::String && sheet_->is_missing(cell->text))) {
-    if (field_->constraints.required)
+    // A blank, or a mark that says "nothing" ("-", "ไม่มี"): quoted when typed.
+    const std::string typed = cell ? text::squeeze(cell->text) : std::string();
+    if (field_->constraints.required && typed.empty())
       result.problems.push_back({"missing-cell", "ต้องกรอก" + field_->title + " แต่ช่องนี้ว่าง",
                                  field_->title_en + " is required but the cell is empty"});
+    else if (field_->constraints.required)
+      result.problems.push_back({"missing-cell", "ยังไม่ได้กรอก" + field_->title + " (พบเพียง " + quote(typed) + ")",
+                                 field_->title_en + " is not filled in (only " + quote(typed) + ")"});
     return result;
   }
   if (cell->type == xlsx::CellType::Error) {

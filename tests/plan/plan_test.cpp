@@ -364,3 +364,17 @@ TEST_CASE("a reporting department that does not own the measure is a warning on 
   CHECK(f->message_en == "reporting department \"กองช่าง\" does not own measure 1; the row counts for the measure as a whole");
   CHECK(r.measures[0].status == Status::Done);  // the measure's only owner takes the measure-wide row
 }
+
+TEST_CASE("a measure whose id repeats is an error and counts in no figure", "[plan][findings]") {
+  auto wb = base_workbook();
+  wb.measures = {measure("3", 2, "", "ไตรมาส 1", "กองคลัง", 1), measure("๓", 2, "", "ไตรมาส 1", "กองช่าง", 2)};
+  wb.progress = {progress("3", 1, "ดำเนินการแล้ว", "", 1)};
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 15});
+  REQUIRE(r.measures.size() == 2);
+  CHECK(r.measures[1].duplicate_id);
+  CHECK(find_code(r.findings, "unique-error")->severity == Severity::Error);
+  CHECK(r.overall.total == 1);
+  CHECK(r.overall.done == 1);
+  CHECK(r.overdue_ids.empty());  // the duplicate (never reported, quarter 1 over) is not overdue either
+  for (const auto& d : r.departments) CHECK(d.department != "กองช่าง");
+}

@@ -87,8 +87,14 @@ TEST_CASE("missing-cell: an empty required score") {
   const auto r = load(seed_with("คะแนนตัวชี้วัด", rows));
   const Finding& f = only(r.findings, "missing-cell");
   CHECK(f.cell == "D3");
-  CHECK(f.message_th == "ต้องกรอกคะแนน แต่ช่องนี้ว่าง");
-  CHECK(f.message_en == "Score is required but the cell is empty");
+  CHECK(f.severity == Severity::Error);  // a score: a figure depends on it
+  CHECK(f.message_th == "ยังไม่ได้กรอกคะแนน (พบเพียง \"-\")");
+  CHECK(f.message_en == "Score is not filled in (only \"-\")");
+
+  rows[2][3] = std::string("");  // truly empty
+  const Finding& blank = only(load(seed_with("คะแนนตัวชี้วัด", rows)).findings, "missing-cell");
+  CHECK(blank.message_th == "ต้องกรอกคะแนน แต่ช่องนี้ว่าง");
+  CHECK(blank.message_en == "Score is required but the cell is empty");
 }
 
 TEST_CASE("unique-error and missing-row: a repeated indicator and the one it replaced") {
