@@ -131,7 +131,7 @@ std::vector<MeasureColumn> measure_columns(const schema::SheetSchema* schema) {
   return out;
 }
 
-void measure_row(xlsx::SheetWriter& ws, uint32_t r, const plan::PlannedMeasure& m,
+void measure_row(FittedSheet& ws, uint32_t r, const plan::PlannedMeasure& m,
                  const std::vector<MeasureColumn>& columns) {
   using C = MeasureColumn::Computed;
   const auto& in = m.input;
@@ -170,7 +170,7 @@ void measure_row(xlsx::SheetWriter& ws, uint32_t r, const plan::PlannedMeasure& 
   }
 }
 
-void grid_header(xlsx::SheetWriter& ws, const plan::PlanResult& plan) {
+void grid_header(FittedSheet& ws, const plan::PlanResult& plan) {
   const Style header = header_style();
   const char* left[] = {"ลำดับ", "มาตรการ", "ส่วนราชการ"};
   for (uint32_t c = 0; c < 3; ++c) ws.text(kGridHeaderRow, c, left[c], header);
@@ -188,7 +188,7 @@ void grid_header(xlsx::SheetWriter& ws, const plan::PlanResult& plan) {
   ws.text(kGridHeaderRow, 8, "เกินกำหนด", header);
 }
 
-uint32_t grid_rows(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
+uint32_t grid_rows(FittedSheet& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
   std::vector<const plan::PlannedMeasure*> order;
   for (const auto& m : plan.measures) order.push_back(&m);
   std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->overdue && !b->overdue; });
@@ -212,7 +212,7 @@ uint32_t grid_rows(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const mo
   return r;
 }
 
-uint32_t department_summary(xlsx::SheetWriter& ws, uint32_t r, const plan::PlanResult& plan) {
+uint32_t department_summary(FittedSheet& ws, uint32_t r, const plan::PlanResult& plan) {
   ws.text(r++, 0, "สรุปรายส่วนราชการ (เป้าหมายร้อยละ " + percent_th(plan.target_percent) + ")", subtitle_style());
   const char* headers[] = {"ส่วนราชการ", "จำนวนมาตรการ", "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ",
                            "ยังไม่ได้ดำเนินการ", "ยังไม่รายงาน", "เกินกำหนด", "ร้อยละความสำเร็จ", "ผลเทียบเป้าหมาย"};
@@ -284,7 +284,11 @@ std::vector<std::string> memo_sentences(const plan::PlanResult& plan) {
   return out;
 }
 
-void write_measures_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
+// Both sheets are written through a FittedSheet: every row as tall as the
+// lines its wrapped texts take in their columns (TH SarabunPSK line height),
+// so nothing overlaps or is clipped when printed.
+void write_measures_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
+  FittedSheet ws(out_ws);
   const std::vector<MeasureColumn> columns = measure_columns(wb.measures_schema);
   const uint32_t last_col = static_cast<uint32_t>(columns.size()) - 1;
   ws.merge(0, 0, 0, last_col, "มาตรการส่งเสริมคุณธรรมและความโปร่งใส " + period_of(plan), title_style());
@@ -293,14 +297,18 @@ void write_measures_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, c
   ws.merge(1, 0, 1, last_col, note, note_style());
   for (uint32_t c = 0; c <= last_col; ++c) {
     ws.text(kMeasuresHeaderRow, c, columns[c].title, header_style());
-    ws.column_width(c, columns[c].width);
+    ws.width(c, columns[c].width);
   }
   uint32_t r = kMeasuresHeaderRow + 1;
   for (const auto& m : plan.measures) measure_row(ws, r++, m, columns);
-  print_setup(ws, wb.agency, "มาตรการ " + period_of(plan), true, kMeasuresHeaderRow, kMeasuresHeaderRow);
+  ws.finish();
+  print_setup(out_ws, wb.agency, "มาตรการ " + period_of(plan), true, kMeasuresHeaderRow, kMeasuresHeaderRow);
 }
 
-void write_progress_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
+void write_progress_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
+  FittedSheet ws(out_ws);
+  const double widths[] = {24, 40, 20, 15, 15, 15, 15, 18, 16};
+  for (uint32_t c = 0; c < 9; ++c) ws.width(c, widths[c]);
   ws.merge(0, 0, 0, 8, "ความก้าวหน้าการดำเนินการตามมาตรการรายไตรมาส " + period_of(plan), title_style());
   std::string as_of = "ข้อมูล ณ วันที่ " + thai_long_date(plan.as_of.date);
   if (plan.as_of.phase == plan::PlanPhase::During) as_of += " (ไตรมาส " + count_th(plan.as_of.quarter) + ")";
@@ -317,11 +325,10 @@ void write_progress_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, c
   ws.text(r++, 0, "ข้อความสำหรับบันทึกข้อความ (คัดลอกไปใช้ได้)", subtitle_style());
   for (const auto& sentence : memo_sentences(plan)) {
     ws.merge(r, 0, r, 8, sentence, cell_style());
-    ws.row_height(r++, 42);
+    ++r;
   }
-  const double widths[] = {24, 40, 20, 15, 15, 15, 15, 18, 16};
-  for (uint32_t c = 0; c < 9; ++c) ws.column_width(c, widths[c]);
-  print_setup(ws, wb.agency, "ความก้าวหน้ารายไตรมาส " + period_of(plan), true, kGridHeaderRow, kGridHeaderRow);
+  ws.finish();
+  print_setup(out_ws, wb.agency, "ความก้าวหน้ารายไตรมาส " + period_of(plan), true, kGridHeaderRow, kGridHeaderRow);
 }
 
 void write_plan_sheets(xlsx::WorkbookWriter& out, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
