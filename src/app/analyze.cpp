@@ -26,6 +26,7 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
   output::CarryOverOptions carry;
   carry.skip = [](const xlsx::SheetInfo& info) { return is_generated_sheet(info.name); };
   carry.highlight = output::highlights_from(result.findings);
+  carry.agency = &result.model.agency;
   std::set<std::string> linked;
   for (const auto& info : input.sheets())
     if (!carry.skip(info)) linked.insert(info.name);

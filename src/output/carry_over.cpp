@@ -1,6 +1,9 @@
 #include "output/carry_over.hpp"
 
+#include <algorithm>
 #include <set>
+
+#include "text/width.hpp"
 
 #include "output/style.hpp"
 
@@ -55,6 +58,17 @@ uint32_t fill_of(const CellFills& highlight, uint32_t row, uint32_t col) {
   return it == highlight.end() ? 0 : it->second;
 }
 
+// A carried-over sheet prints on A4 too, landscape when its columns are
+// wider than a portrait page, with the agency and page x / y.
+void page_setup(xlsx::SheetWriter& ws, const xlsx::Sheet& sheet, const model::Agency& agency) {
+  std::map<uint32_t, double> widths;
+  for (const auto& cell : sheet.cells)
+    widths[cell.col] = std::max(widths[cell.col], std::clamp(text::column_width_for(cell.display()), 6.0, 60.0));
+  double total = 0;
+  for (const auto& [col, w] : widths) total += w;
+  print_setup_plain(ws, agency, sheet.info.name, total > 95);
+}
+
 }  // namespace
 
 size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
@@ -72,13 +86,31 @@ size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::Shee
       for (uint32_t c = m.first_col; c <= m.last_col; ++c) merged_cells.insert({r, c});
   }
 
+  // Column widths as fit_columns will set them, so that a text wider than
+  // its column wraps and its row is made tall enough (TH SarabunPSK 16 pt).
+  constexpr double kMinWidth = 6, kMaxWidth = 60;
+  std::map<uint32_t, double> widths;
+  for (const auto& cell : sheet.cells)
+    if (!merged_cells.count({cell.row, cell.col}) && cell.type == xlsx::CellType::String)
+      widths[cell.col] = std::max(widths[cell.col], text::column_width_for(cell.text));
+  for (auto& [col, w] : widths) w = std::clamp(w, kMinWidth, kMaxWidth);
+  RowFit fit;
+
   size_t written = 0;
   std::set<Key> done;
   for (const auto& cell : sheet.cells) {
     if (merged_cells.count({cell.row, cell.col})) continue;
     const auto row = out_row(cell.row);
     if (!row) continue;
-    write_value(ws, *row, cell, style_for(cell, formats, fill_of(highlight, cell.row, cell.col)));
+    xlsx::Style style = style_for(cell, formats, fill_of(highlight, cell.row, cell.col));
+    if (cell.type == xlsx::CellType::String) {
+      const double width = widths.count(cell.col) ? widths[cell.col] : kMaxWidth;
+      style.wrap = style.wrap || text::column_width_for(cell.text) > width;
+      fit.text(*row, cell.text, style.wrap ? width : 0, style.size);
+    } else {
+      fit.lines(*row, 1, style.size);
+    }
+    write_value(ws, *row, cell, style);
     done.insert({cell.row, cell.col});
     ++written;
   }
@@ -93,6 +125,14 @@ size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::Shee
     const bool is_text = !head || head->type == xlsx::CellType::String ||
                          head->type == xlsx::CellType::Error;
     ws.merge(*first, m.first_col, *last, m.last_col, is_text && head ? head->text : "", s);
+    if (is_text && head) {  // its lines over the merged columns' width, shared by its rows
+      double width = 0;
+      for (uint32_t c = m.first_col; c <= m.last_col; ++c) width += widths.count(c) ? widths[c] : 8.43;
+      const int lines = RowFit::count_lines(head->text, width, s.size);
+      const uint32_t rows_spanned = m.last_row - m.first_row + 1;
+      for (uint32_t r = *first; r <= *last; ++r)
+        fit.lines(r, static_cast<int>((lines + rows_spanned - 1) / rows_spanned), s.size);
+    }
     if (head && !is_text) write_value(ws, *first, xlsx::Cell(*head), s);
     if (head) ++written;
     for (uint32_t r = m.first_row; r <= m.last_row; ++r)
@@ -105,7 +145,8 @@ size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::Shee
     if (const auto row = out_row(key.first)) ws.blank(*row, key.second, xlsx::Style{}.with_fill(fill));
   }
 
-  ws.fit_columns(6, 60);
+  ws.fit_columns(kMinWidth, kMaxWidth);
+  fit.apply(ws);
   if (sheet.info.visibility != xlsx::Visibility::Visible) ws.hide();
   return written;
 }
@@ -122,6 +163,7 @@ std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWrit
     const RowMap rows = options.rows ? options.rows(infos[i]) : RowMap{};
     const size_t cells =
         copy_sheet(in, sheet, ws, h == options.highlight.end() ? CellFills{} : h->second, rows);
+    if (options.agency) page_setup(ws, sheet, *options.agency);
     copied.push_back({infos[i].name, ws.name(), cells});
   }
   return copied;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/finding.hpp"
+#include "model/records.hpp"
 #include "xlsx/reader.hpp"
 #include "xlsx/writer.hpp"
 
@@ -34,6 +35,9 @@ struct CarryOverOptions {
   std::map<std::string, CellFills> highlight;
   // Optional per-sheet row selection/renumbering (split). Default: all rows as is.
   std::function<RowMap(const xlsx::SheetInfo&)> rows;
+  // When set, each copied sheet gets the page setup of the result sheets (A4,
+  // the agency and page x / y in the header and footer).
+  const model::Agency* agency = nullptr;
 };
 
 struct CopiedSheet {

@@ -163,4 +163,9 @@ void print_setup(xlsx::SheetWriter& ws, const model::Agency& agency, const std::
                    "&Cหน้า &P / &N");
 }
 
+void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape) {
+  ws.a4(landscape);
+  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject), "&Cหน้า &P / &N");
+}
+
 }  // namespace itawb::output

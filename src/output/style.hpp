@@ -125,6 +125,9 @@ std::string thai_year(int year);
 // left, the sheet's subject on the right, "หน้า 1 / 3" at the bottom.
 void print_setup(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject,
                  bool landscape, uint32_t header_first_row, uint32_t header_last_row);
+// The page of a sheet whose header rows are not known (a carried-over input
+// sheet): A4 fitted to the width, margins, the agency and page x / y.
+void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape);
 
 // "องค์การบริหารส่วนตำบลทุ่งทอง อำเภอท่าม่วง จังหวัดกาญจนบุรี" (parts left out when empty).
 std::string agency_line(const model::Agency& agency);

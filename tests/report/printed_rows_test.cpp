@@ -1,5 +1,6 @@
-// What a supervisor prints: every text row of the plan sheets is at least
-// 1.3 × its largest font and tall enough for the lines typed into it, on A4.
+// What a supervisor prints: every text row of every visible sheet (results
+// and the agency's carried-over sheets) is at least 1.3 × its largest font
+// and tall enough for the lines typed into it, on A4 with the agency named.
 // Read back with openpyxl; the bound is independent of the writer's own
 // estimate (it counts only the line breaks written into the cells).
 #include <catch2/catch.hpp>
@@ -70,5 +71,23 @@ TEST_CASE("the plan sheets print every text row tall enough for its font and lin
     const json dump = openpyxl_read(out);
     check_sheet(dump, "มาตรการ");
     check_sheet(dump, "ความก้าวหน้ารายไตรมาส");
+    size_t sheets = 0;
+    for (const auto& sheet : dump.at("sheets")) {
+      if (sheet.at("hidden").get<bool>()) continue;
+      const std::string name = sheet.at("name").get<std::string>();
+      INFO("sheet " << name);
+      CHECK(sheet.at("paper") == 9);
+      // The agency (all three are อบต.) at the top of every page.
+      CHECK(sheet.at("header").value("left", std::string()).rfind("องค์การบริหารส่วนตำบล", 0) == 0);
+      std::vector<std::string> tops;
+      for (const auto& m : sheet.at("merged")) tops.push_back(m.get<std::string>().substr(0, m.get<std::string>().find(':')));
+      for (const auto& [row, t] : text_rows(sheet, tops)) {
+        INFO("row " << row);
+        REQUIRE(sheet.at("row_heights").contains(std::to_string(row)));
+        CHECK(sheet.at("row_heights").at(std::to_string(row)).get<double>() >= 1.3 * t.font * t.lines);
+      }
+      ++sheets;
+    }
+    CHECK(sheets >= 5);  // the plan sheets, the findings and the carried-over หน่วยงาน, ความก้าวหน้า at least
   }
 }
