@@ -59,8 +59,8 @@ class RowFit {
   void apply(xlsx::SheetWriter& ws) const;
 
   // TH SarabunPSK has tall ascenders and a wide line gap: Excel gives one
-  // 16 pt line a 24.75 pt row.
-  static double line_height(double font_pt) { return font_pt * 1.5; }
+  // 16 pt line a 24.75 pt row; LibreOffice (Laksaman) needs a little more.
+  static double line_height(double font_pt) { return font_pt * 1.6; }
 
  private:
   std::map<uint32_t, double> points_;  // row -> height
