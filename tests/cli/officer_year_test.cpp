@@ -28,9 +28,9 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kDone = "ดำเนินการแล้ว";
-const std::string kInProgress = "อยู่ระหว่างดำเนินการ";
-const std::string kNotStarted = "ยังไม่ได้ดำเนินการ";
+const std::string& kDone = itawb::test::kStatusDone;
+const std::string& kInProgress = itawb::test::kStatusInProgress;
+const std::string& kNotStarted = itawb::test::kStatusNotStarted;
 const std::string kNotReported = "ไม่ได้รายงาน";  // grid: a planned quarter over without a report
 const std::string kPlanAsOf = "2025-04-15";     // plan year 2568: quarters 1 and 2 over, 3 current
 
@@ -359,15 +359,7 @@ TEST_CASE("officer: merge reports for its output exactly the errors analyze find
   const fs::path head = split / "มาตรการ-สำนักปลัด.xlsx", finance = split / "มาตรการ-กองคลัง.xlsx",
                  works = split / "มาตรการ-กองช่าง.xlsx";
 
-  int edits = 0;
-  auto edit = [&](const fs::path& file, const json& e) {
-    const fs::path f = dir / ("edits-" + std::to_string(++edits) + ".json");
-    std::ofstream(f) << e.dump();
-    const auto r = run_command({"/usr/bin/python3", (itawb::test::repo_dir() / "tests/tools/edit_return.py").string(),
-                                file.string(), f.string()});
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-  };
+  auto edit = [&](const fs::path& file, const json& e) { itawb::test::edit_return(file, e, dir.path()); };
   // กองช่าง finally reports ๓; กองคลัง reports ๓ quarter 1 and ๕ quarter 3 with
   // a report date that is not a date; สำนักปลัด reports ๗ quarter 3.
   edit(works, {{"set", {{{"id", "3"}, {"quarter", 2}, {"status", kDone}, {"result", "ส่งข้อมูลคำขออนุญาตก่อสร้างออนไลน์แล้ว"},

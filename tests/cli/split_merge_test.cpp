@@ -23,8 +23,8 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kDone = "ดำเนินการแล้ว";
-const std::string kInProgress = "อยู่ระหว่างดำเนินการ";
+const std::string& kDone = itawb::test::kStatusDone;
+const std::string& kInProgress = itawb::test::kStatusInProgress;
 
 fs::path tool(const std::string& name) { return itawb::test::repo_dir() / "tests" / "tools" / name; }
 
@@ -35,14 +35,7 @@ void make_master(const fs::path& out, const std::vector<std::string>& extra = {}
   REQUIRE(r.exit_code == 0);
 }
 
-void edit_return(const fs::path& file, const json& edits, const TempDir& dir) {
-  static int n = 0;
-  const fs::path edits_file = dir / ("edits-" + std::to_string(++n) + ".json");
-  std::ofstream(edits_file) << edits.dump();
-  const auto r = run_command({"/usr/bin/python3", tool("edit_return.py").string(), file.string(), edits_file.string()});
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-}
+void edit_return(const fs::path& file, const json& edits, const TempDir& dir) { itawb::test::edit_return(file, edits, dir.path()); }
 
 std::string cell_text(const json& sheet, const std::string& ref) {
   const auto& cells = sheet.at("cells");

@@ -2,6 +2,8 @@
 
 #include "base/files.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -96,6 +98,16 @@ std::string shared_missing(const std::string& relative) {
   if (fs::exists(wanted, ec)) return "";
   return "skipped: ../shared/" + relative + " is absent (looked for " + wanted.lexically_normal().string() +
          "); this test needs the shared folder beside the repository";
+}
+
+void edit_return(const std::filesystem::path& file, const nlohmann::json& edits, const std::filesystem::path& dir) {
+  static int n = 0;
+  const std::filesystem::path edits_file = dir / ("edits-" + std::to_string(++n) + ".json");
+  std::ofstream(edits_file) << edits.dump();
+  const auto r = run_command({"/usr/bin/python3", (repo_dir() / "tests" / "tools" / "edit_return.py").string(),
+                              file.string(), edits_file.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
 }
 
 }  // namespace itawb::test

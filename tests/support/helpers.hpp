@@ -66,6 +66,16 @@ const app::Resources& resources();
 // "" when shared_dir() / relative exists, else the sentence that says why not.
 std::string shared_missing(const std::string& relative);
 
+// The three statuses as the progress sheets write them.
+inline const std::string kStatusDone = "ดำเนินการแล้ว";
+inline const std::string kStatusInProgress = "อยู่ระหว่างดำเนินการ";
+inline const std::string kStatusNotStarted = "ยังไม่ได้ดำเนินการ";
+
+// Edits a department's returned workbook as staff would in Excel
+// (tests/tools/edit_return.py; `edits` as that script documents), with the
+// edits file written into `dir`. Fails the test when the script fails.
+void edit_return(const std::filesystem::path& file, const nlohmann::json& edits, const std::filesystem::path& dir);
+
 }  // namespace itawb::test
 
 #define ITAWB_SKIP_UNLESS_SHARED(relative)                                             \
