@@ -142,7 +142,8 @@ void measure_row(FittedSheet& ws, uint32_t r, const plan::PlannedMeasure& m,
     switch (col.computed) {
       case C::None: {
         if (col.field == "issue") {
-          if (in.issue > 0) ws.number(r, c, in.issue, cell.with_align(Align::Center));
+          // As text, so that it takes the page's digits like the ลำดับ beside it.
+          if (in.issue > 0) ws.text(r, c, std::to_string(in.issue), cell.with_align(Align::Center));
           else ws.blank(r, c, cell);
           break;
         }
@@ -295,13 +296,27 @@ void write_measures_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
   std::string note = agency_line(wb.agency);
   if (plan.proposed) note += "  แถวสีเหลือง: ข้อเสนอจาก itawb ให้เจ้าหน้าที่ตรวจและแก้ไขก่อนใช้";
   ws.merge(1, 0, 1, last_col, note, note_style());
+  // A column of the form no measure fills (งบประมาณ, ตัวชี้วัดความสำเร็จ ...)
+  // stays in the sheet, so it reads back as the measures input, but is
+  // hidden: it would only narrow the printed page.
+  std::vector<bool> empty(columns.size(), false);
+  for (uint32_t c = 0; c <= last_col; ++c) {
+    const MeasureColumn& col = columns[c];
+    if (col.computed != MeasureColumn::Computed::None || col.field == "id" || col.field == "measure") continue;
+    empty[c] = std::all_of(plan.measures.begin(), plan.measures.end(), [&](const plan::PlannedMeasure& m) {
+      return col.field == "issue" ? m.input.issue <= 0 : m.input.value(col.field).empty();
+    });
+  }
+  if (!plan.proposed) empty[last_col] = columns[last_col].computed == MeasureColumn::Computed::Source;
   for (uint32_t c = 0; c <= last_col; ++c) {
     ws.text(kMeasuresHeaderRow, c, columns[c].title, header_style());
-    ws.width(c, columns[c].width);
+    if (!empty[c]) ws.width(c, columns[c].width);
   }
   uint32_t r = kMeasuresHeaderRow + 1;
   for (const auto& m : plan.measures) measure_row(ws, r++, m, columns);
   ws.finish();
+  for (uint32_t c = 0; c <= last_col; ++c)
+    if (empty[c]) out_ws.hide_column(c, columns[c].width);
   print_setup(out_ws, wb.agency, "มาตรการ " + period_of(plan), true, kMeasuresHeaderRow, kMeasuresHeaderRow);
 }
 

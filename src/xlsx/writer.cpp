@@ -118,6 +118,14 @@ void SheetWriter::column_width(uint32_t col, double width) {
         "set_column");
 }
 
+void SheetWriter::hide_column(uint32_t col, double width) {
+  lxw_row_col_options options{};
+  options.hidden = 1;
+  check(worksheet_set_column_opt(ws_, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
+                                 std::min(255.0, width), nullptr, &options),
+        "set_column_opt");
+}
+
 void SheetWriter::fit_columns(double min_width, double max_width) {
   for (const auto& [col, w] : fitted_) column_width(col, std::clamp(w, min_width, max_width));
 }

@@ -86,6 +86,8 @@ class SheetWriter {
   // (estimated with ICU; Thai marks have no width), clamped to [min, max].
   void column_width(uint32_t col, double width);
   void fit_columns(double min_width = 6, double max_width = 60);
+  // Hides a column (it keeps its cells and width; it neither shows nor prints).
+  void hide_column(uint32_t col, double width);
   void row_height(uint32_t row, double points);
 
   // Page and view setup for a supervisor's printout.

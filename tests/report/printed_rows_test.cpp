@@ -91,3 +91,27 @@ TEST_CASE("the plan sheets print every text row tall enough for its font and lin
     CHECK(sheets >= 5);  // the plan sheets, the findings and the carried-over หน่วยงาน, ความก้าวหน้า at least
   }
 }
+
+TEST_CASE("the printed measures page hides the form's columns no measure fills, and keeps one digit style", "[print]") {
+  TempDir tmp;
+  const fs::path out = tmp / "plan-out.xlsx";
+  run_itawb({"analyze", fixture("officer/thungthong-2568-plan.xlsx").string(), "-o", out.string(), "--as-of", "2025-04-15"});
+  const json dump = openpyxl_read(out);
+  const json& m = sheet_of(dump, "มาตรการ");
+  REQUIRE(!m.is_null());
+  // Header row 3: find งบประมาณ (no measure of the fixture has a budget) and ประเด็น.
+  std::string budget, issue;
+  for (const auto& [ref, cell] : m.at("cells").items()) {
+    if (row_of(ref) != 3 || !cell.at("v").is_string()) continue;
+    const std::string col = ref.substr(0, ref.find_first_of("0123456789"));
+    if (cell.at("v") == "งบประมาณ") budget = col;
+    if (cell.at("v") == "ประเด็น") issue = col;
+  }
+  REQUIRE(!budget.empty());
+  REQUIRE(!issue.empty());
+  const auto& hidden = m.at("hidden_cols");
+  CHECK(std::find(hidden.begin(), hidden.end(), budget) != hidden.end());
+  CHECK(std::find(hidden.begin(), hidden.end(), issue) == hidden.end());
+  // The issue of the first measure in Thai digits, like its ลำดับ.
+  CHECK(m.at("cells").at(issue + "4").at("v") == "๒");
+}

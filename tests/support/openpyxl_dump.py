@@ -8,7 +8,7 @@ usage: openpyxl_dump.py FILE [--values-only]
   "fmt": number_format, "font": name, "size": pt, "bold": bool,
   "fill": "FFRRGGBB"|null, "wrap": bool}}, "merged": ["A1:C1"],
   "freeze": "A3"|null, "print_title_rows": "1:2"|null,
-  "paper": 9|null, "landscape": bool, "col_widths": {"A": 12.5}, "row_heights": {"3": 24.75}, "hidden": bool,
+  "paper": 9|null, "landscape": bool, "col_widths": {"A": 12.5}, "row_heights": {"3": 24.75}, "hidden_cols": ["H"], "hidden": bool,
   "validations": [{"sqref", "type", "formula1"}],
   "protected": bool, "header": {"left"|"center"|"right": text},
   "footer": {...}}]}
@@ -71,6 +71,7 @@ def dump(path, values_only):
             sheet["landscape"] = ws.page_setup.orientation == "landscape"
             sheet["col_widths"] = {k: d.width for k, d in ws.column_dimensions.items() if d.width}
             sheet["row_heights"] = {str(k): d.height for k, d in ws.row_dimensions.items() if d.height}
+            sheet["hidden_cols"] = sorted(k for k, d in ws.column_dimensions.items() if d.hidden)
             sheet["hidden"] = ws.sheet_state != "visible"
             sheet["validations"] = [
                 {"sqref": str(dv.sqref), "type": dv.type, "formula1": dv.formula1}
