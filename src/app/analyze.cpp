@@ -66,11 +66,11 @@ AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options)
   co.file_label = options.input.string();
   co.year = options.year;
   Checked checked = check_workbook(resources, workbook, co);
+  result.exit_code = checked.exit_code();
   result.model = std::move(checked.model);
   result.analysis = std::move(checked.analysis);
   result.plan = std::move(checked.plan);
   result.findings = std::move(checked.findings);
-  result.exit_code = result.findings.has_errors() ? 1 : 0;
 
   // Written whenever there is something to show, errors or not: the rows
   // that could not be used are marked on the carried-over sheets and listed.

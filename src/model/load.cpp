@@ -85,7 +85,8 @@ void build_agency(const ParsedSheet& sheet, std::optional<int> year_override, mo
   a.province = v.text("province");
   a.assessment_year = year_override ? *year_override : v.integer("assessment_year");
   a.plan_year = v.integer("plan_year");
-  if (a.assessment_year == 0 && a.plan_year > 0) a.assessment_year = a.plan_year - 1;  // as choose_framework
+  // A plan typed without its assessment year: the year before the plan's.
+  if (a.assessment_year == 0 && a.plan_year > 0) a.assessment_year = a.plan_year - 1;
   if (const auto* f = sheet.schema->field("plan_year"); a.plan_year == 0 && f && f->relation && a.assessment_year)
     a.plan_year = a.assessment_year + static_cast<int>(f->relation->offset);
   a.reported_total = v.number("reported_total");
@@ -187,9 +188,10 @@ void build_progress(const ParsedSheet& sheet, model::AgencyWorkbook& model) {
 }
 
 // The framework year: --year, else ปีที่ประเมิน when it was read cleanly.
-const model::Framework* choose_framework(const std::map<std::string, ParsedSheet>& sheets,
-                                       const model::FrameworkCatalog& frameworks, const LoadOptions& options,
-                                       FindingSink& sink) {
+// The framework year: --year, else the agency's assessment year as
+// build_agency read it (from ปีที่ประเมิน, or ปีของมาตรการ − 1).
+const model::Framework* choose_framework(const model::Agency& agency, const model::FrameworkCatalog& frameworks,
+                                         const LoadOptions& options, FindingSink& sink) {
   if (options.year) {
     const model::Framework* fw = frameworks.for_year(*options.year);
     if (!fw) {
@@ -200,13 +202,7 @@ const model::Framework* choose_framework(const std::map<std::string, ParsedSheet
     }
     return fw;
   }
-  auto it = sheets.find("agency");
-  if (it == sheets.end() || it->second.rows.empty()) return nullptr;
-  const RowView v{it->second, it->second.rows.front()};
-  // A plan typed without its assessment year: the year before the plan's.
-  const int plan_year = v.integer("plan_year");
-  const int year = v.integer("assessment_year") ? v.integer("assessment_year") : plan_year ? plan_year - 1 : 0;
-  return year ? frameworks.for_year(year) : nullptr;
+  return agency.assessment_year ? frameworks.for_year(agency.assessment_year) : nullptr;
 }
 
 // True when the workbook has score sheets (คะแนนตัวชี้วัด, คะแนนรายข้อ) but
@@ -281,7 +277,9 @@ LoadResult load_impl(const std::vector<std::string>& names, const ReadSheet& rea
     if (!(blank_scores && schema->holds_scores())) result.findings.append(findings);
   if (blank_scores) drop_blank_score_sheets(parsed, sink);
 
-  result.framework = choose_framework(parsed, frameworks, options, sink);
+  model::AgencyWorkbook& model = result.model;
+  if (auto it = parsed.find("agency"); it != parsed.end()) build_agency(it->second, options.year, model);
+  result.framework = choose_framework(model.agency, frameworks, options, sink);
   const CheckContext ctx{parsed, result.framework, frameworks.years(), sink, schemas};
   for (const auto& [name, sheet] : parsed) {
     // With --year the workbook's own year is not the one used; do not flag it.
@@ -290,10 +288,8 @@ LoadResult load_impl(const std::vector<std::string>& names, const ReadSheet& rea
     check_relations(sheet, ctx);
   }
 
-  model::AgencyWorkbook& model = result.model;
   model.measures_schema = schemas.sheet("measures");
   model.progress_schema = schemas.sheet("progress");
-  if (auto it = parsed.find("agency"); it != parsed.end()) build_agency(it->second, options.year, model);
   if (auto it = parsed.find("indicators"); it != parsed.end()) build_indicators(it->second, model);
   if (auto it = parsed.find("questions"); it != parsed.end()) {
     model.has_question_sheet = true;

@@ -58,21 +58,10 @@ uint32_t fill_of(const CellFills& highlight, uint32_t row, uint32_t col) {
   return it == highlight.end() ? 0 : it->second;
 }
 
-// A carried-over sheet prints on A4 too, landscape when its columns are
-// wider than a portrait page, with the agency and page x / y.
-void page_setup(xlsx::SheetWriter& ws, const xlsx::Sheet& sheet, const model::Agency& agency) {
-  std::map<uint32_t, double> widths;
-  for (const auto& cell : sheet.cells)
-    widths[cell.col] = std::max(widths[cell.col], std::clamp(text::column_width_for(cell.display()), 6.0, 60.0));
-  double total = 0;
-  for (const auto& [col, w] : widths) total += w;
-  print_setup_plain(ws, agency, sheet.info.name, total > 95);
-}
-
 }  // namespace
 
 size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
-                  const CellFills& highlight, const RowMap& rows) {
+                  const CellFills& highlight, const RowMap& rows, const model::Agency* agency) {
   FormatCache formats(in);
   auto out_row = [&](uint32_t r) -> std::optional<uint32_t> { return rows ? rows(r) : r; };
 
@@ -86,15 +75,10 @@ size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::Shee
       for (uint32_t c = m.first_col; c <= m.last_col; ++c) merged_cells.insert({r, c});
   }
 
-  // Column widths as fit_columns will set them, so that a text wider than
-  // its column wraps and its row is made tall enough (TH SarabunPSK 16 pt).
+  // Written through a FittedSheet, like the result sheets: a text wider than
+  // a column may be (kMaxWidth) wraps, and every row is as tall as its lines.
   constexpr double kMinWidth = 6, kMaxWidth = 60;
-  std::map<uint32_t, double> widths;
-  for (const auto& cell : sheet.cells)
-    if (!merged_cells.count({cell.row, cell.col}) && cell.type == xlsx::CellType::String)
-      widths[cell.col] = std::max(widths[cell.col], text::column_width_for(cell.text));
-  for (auto& [col, w] : widths) w = std::clamp(w, kMinWidth, kMaxWidth);
-  RowFit fit;
+  FittedSheet fitted(ws, kMinWidth, kMaxWidth);
 
   size_t written = 0;
   std::set<Key> done;
@@ -103,14 +87,15 @@ size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::Shee
     const auto row = out_row(cell.row);
     if (!row) continue;
     xlsx::Style style = style_for(cell, formats, fill_of(highlight, cell.row, cell.col));
-    if (cell.type == xlsx::CellType::String) {
-      const double width = widths.count(cell.col) ? widths[cell.col] : kMaxWidth;
-      style.wrap = style.wrap || text::column_width_for(cell.text) > width;
-      fit.text(*row, cell.text, style.wrap ? width : 0, style.size);
+    if (cell.type == xlsx::CellType::String && !cell.uncalculated) {
+      style.wrap = style.wrap || text::column_width_for(cell.text) > kMaxWidth;
+      fitted.text(*row, cell.col, cell.text, style);
+    } else if (cell.type == xlsx::CellType::Number && !cell.uncalculated) {
+      fitted.number(*row, cell.col, cell.number, style);
     } else {
-      fit.lines(*row, 1, style.size);
+      write_value(ws, *row, cell, style);
+      fitted.written(*row, cell.col, style, cell.display());
     }
-    write_value(ws, *row, cell, style);
     done.insert({cell.row, cell.col});
     ++written;
   }
@@ -124,15 +109,7 @@ size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::Shee
     s.wrap = true;
     const bool is_text = !head || head->type == xlsx::CellType::String ||
                          head->type == xlsx::CellType::Error;
-    ws.merge(*first, m.first_col, *last, m.last_col, is_text && head ? head->text : "", s);
-    if (is_text && head) {  // its lines over the merged columns' width, shared by its rows
-      double width = 0;
-      for (uint32_t c = m.first_col; c <= m.last_col; ++c) width += widths.count(c) ? widths[c] : 8.43;
-      const int lines = RowFit::count_lines(head->text, width, s.size);
-      const uint32_t rows_spanned = m.last_row - m.first_row + 1;
-      for (uint32_t r = *first; r <= *last; ++r)
-        fit.lines(r, static_cast<int>((lines + rows_spanned - 1) / rows_spanned), s.size);
-    }
+    fitted.merge(*first, m.first_col, *last, m.last_col, is_text && head ? head->text : "", s);
     if (head && !is_text) write_value(ws, *first, xlsx::Cell(*head), s);
     if (head) ++written;
     for (uint32_t r = m.first_row; r <= m.last_row; ++r)
@@ -145,8 +122,11 @@ size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::Shee
     if (const auto row = out_row(key.first)) ws.blank(*row, key.second, xlsx::Style{}.with_fill(fill));
   }
 
-  ws.fit_columns(kMinWidth, kMaxWidth);
-  fit.apply(ws);
+  fitted.finish();
+  ws.fit_columns(kMinWidth, kMaxWidth);  // and the columns of dates and booleans
+  // A carried-over sheet prints on A4 too, landscape when its columns are
+  // wider than a portrait page, with the agency and page x / y.
+  if (agency) print_setup_plain(ws, *agency, sheet.info.name, fitted.total_width() > 95);
   if (sheet.info.visibility != xlsx::Visibility::Visible) ws.hide();
   return written;
 }
@@ -162,8 +142,7 @@ std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWrit
     const auto h = options.highlight.find(infos[i].name);
     const RowMap rows = options.rows ? options.rows(infos[i]) : RowMap{};
     const size_t cells =
-        copy_sheet(in, sheet, ws, h == options.highlight.end() ? CellFills{} : h->second, rows);
-    if (options.agency) page_setup(ws, sheet, *options.agency);
+        copy_sheet(in, sheet, ws, h == options.highlight.end() ? CellFills{} : h->second, rows, options.agency);
     copied.push_back({infos[i].name, ws.name(), cells});
   }
   return copied;

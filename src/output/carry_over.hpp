@@ -52,8 +52,10 @@ std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWrit
 
 // Copies one read sheet into `ws` (values, formats, merges, visibility);
 // returns the number of cells written.
+// With `agency`, the sheet gets the page setup of the result sheets (A4, the
+// agency and page x / y).
 size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
-                  const CellFills& highlight = {}, const RowMap& rows = {});
+                  const CellFills& highlight = {}, const RowMap& rows = {}, const model::Agency* agency = nullptr);
 
 // The cells named by findings, coloured by severity (errors over warnings),
 // by sheet. Findings without a cell are left out.

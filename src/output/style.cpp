@@ -99,11 +99,19 @@ void FittedSheet::merge(uint32_t first_row, uint32_t first_col, uint32_t last_ro
   remember(first_row, last_row, first_col, last_col, s, style, false);
 }
 
+void FittedSheet::written(uint32_t row, uint32_t col, const xlsx::Style& style, std::string_view shown) {
+  remember(row, row, col, col, shown, style, !shown.empty());
+}
+
 void FittedSheet::finish() {
   std::map<uint32_t, double> final_width = widths_;
   for (const auto& [col, w] : fitted_)
     if (!widths_.count(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
-  for (const auto& [col, w] : final_width) ws_.column_width(col, w);
+  total_width_ = 0;
+  for (const auto& [col, w] : final_width) {
+    ws_.column_width(col, w);
+    total_width_ += w;
+  }
 
   RowFit rows;
   for (const auto& e : entries_) {

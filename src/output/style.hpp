@@ -89,7 +89,12 @@ class FittedSheet {
   // shared out among its rows; it does not widen fitted columns.
   void merge(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col,
              std::string_view s, const xlsx::Style& style = {});
+  // A value written through raw() at (row, col), shown as `shown` (its
+  // column fitted to that): its row is at least one line of the font tall.
+  void written(uint32_t row, uint32_t col, const xlsx::Style& style, std::string_view shown = {});
   void finish();
+  // After finish(): the sum of the column widths it set (for the page's orientation).
+  double total_width() const { return total_width_; }
 
  private:
   struct Entry {
@@ -106,6 +111,7 @@ class FittedSheet {
   std::map<uint32_t, double> widths_;  // declared
   std::map<uint32_t, double> fitted_;  // widest text per undeclared column
   std::vector<Entry> entries_;
+  double total_width_ = 0;
 };
 
 uint32_t category_fill(ita::Category c);

@@ -81,7 +81,9 @@ void SheetWriter::date(uint32_t row, uint32_t col, double serial, const Style& s
   if (s.num_format.empty()) s.num_format = "d mmm yyyy";
   check(worksheet_write_number(ws_, row, static_cast<lxw_col_t>(col), serial, owner_->format(s)),
         "write_date");
-  track(col, "00 MMM 0000", s);
+  // As wide as its format shows it: a long code ("yyyy-mm-dd h:mm:ss") is
+  // about as wide as what it shows, else it prints as ###.
+  track(col, s.num_format.size() > 11 ? s.num_format + "0" : std::string("00 MMM 0000"), s);
 }
 
 void SheetWriter::formula(uint32_t row, uint32_t col, const std::string& f, double result,
