@@ -1,5 +1,7 @@
 #include "model/records.hpp"
 
+#include <algorithm>
+
 #include "xlsx/cell_ref.hpp"
 
 namespace itawb::model {
@@ -135,11 +137,10 @@ void ProgressInput::set(std::string_view field, std::string text) {
 }
 
 bool AgencyWorkbook::has_scores() const {
-  for (const auto& i : indicators)
-    if (i.score || i.previous) return true;
-  for (const auto& q : questions)
-    if (q.score || q.previous) return true;
-  return false;
+  const auto any_score = [](const auto& rows) {
+    return std::any_of(rows.begin(), rows.end(), [](const auto& r) { return r.score || r.previous; });
+  };
+  return any_score(indicators) || any_score(questions);
 }
 
 }  // namespace itawb::model
