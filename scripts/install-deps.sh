@@ -7,6 +7,10 @@ packages=(
   libxlsxwriter-dev libzip-dev zlib1g-dev libexpat1-dev libicu-dev
   libspdlog-dev nlohmann-json3-dev libcli11-dev libvalijson-dev catch2 nettle-dev
   python3 python3-openpyxl
+  # PDF (`--pdf`) and the tests that look at printed pages: LibreOffice's
+  # Calc without a desktop, Laksaman (metric-compatible with TH SarabunPSK),
+  # Carlito (with Calibri's widths, the unit of column widths), pdftotext.
+  libreoffice-calc-nogui fonts-thai-tlwg fonts-crosextra-carlito poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -7,7 +7,7 @@
 #include "base/files.hpp"
 #include "app/exchange_files.hpp"
 #include "app/master.hpp"
-#include "exchange/very_hidden.hpp"
+#include "xlsx/sheet_states.hpp"
 #include "exchange/hash.hpp"
 
 namespace itawb::app {
@@ -131,7 +131,7 @@ SplitReport split_workbook(const Resources& resources, const SplitRequest& reque
     if (packet.measures.empty()) continue;
     write_atomically(summary.file, [&](const fs::path& tmp) {
       exchange::write_department_workbook(packet, tmp);
-      exchange::make_sheet_very_hidden(tmp, exchange::kIdentitySheet);
+      xlsx::make_sheet_very_hidden(tmp, exchange::kIdentitySheet);
     });
     report.files.push_back(std::move(summary));
   }

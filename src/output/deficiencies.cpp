@@ -66,6 +66,7 @@ void write_deficiencies(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   ws.width(kIssue, 30);
   ws.width(kText, 50);
   ws.width(kCategory, 24);
+  ws.width(kScore, 8.5);  // "คะแนน" on one line, and 100.00
   ws.merge(0, kNumber, 0, kCategory,
            "ประเด็นข้อบกพร่องที่ต้องแก้ไข/พัฒนา/ปรับปรุง จากผลการประเมิน ITA ปี " +
                thai_year(a.agency.assessment_year),
@@ -73,7 +74,16 @@ void write_deficiencies(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   ws.merge(1, kNumber, 1, kCategory, agency_line(a.agency), subtitle_style());
   write_header(ws, 2);
   uint32_t row = 3;
-  for (const auto& d : a.deficiencies) write_row(ws, row++, a, d);
+  // An issue's deficiencies print on one page.
+  for (size_t i = 0; i < a.deficiencies.size();) {
+    size_t j = i;
+    while (j < a.deficiencies.size() && a.deficiencies[j].issue == a.deficiencies[i].issue) ++j;
+    for (size_t k = i; k < j; ++k) write_row(ws, row + static_cast<uint32_t>(k - i), a, a.deficiencies[k]);
+    ws.keep_together(row, row + static_cast<uint32_t>(j - i) - 1);
+    row += static_cast<uint32_t>(j - i);
+    i = j;
+  }
+  const uint32_t last_table_row = row - 1;
   if (a.deficiencies.empty()) {
     ws.merge(row, kNumber, row, kCategory,
              a.question_level ? "ไม่พบข้อบกพร่อง" : "ไม่มีคะแนนรายข้อ จึงระบุข้อบกพร่องรายข้อไม่ได้ "
@@ -91,6 +101,10 @@ void write_deficiencies(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
                  "รายการ OIT ต่ำกว่า " + text::format_fixed(r.oit_urgent_below, 0) + " = เร่งด่วน",
              note_style());
   }
+  // The legend and the criteria print with the table's last row, never alone.
+  ws.keep_together(std::max(last_table_row, 3u), row + 1);
+  ws.fit_page(true);
+  ws.repeated_rows(2, 2);
   ws.finish();
   print_setup(out_ws, a.agency, kDeficienciesSheet, /*landscape=*/true, 2, 2);
 }

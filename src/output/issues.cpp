@@ -85,6 +85,8 @@ void write_issues(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   ws.width(kIssue, 30);  // issue names wrap: a fixed width reads better
   ws.width(kText, 50);
   ws.width(kOitText, 28);
+  ws.width(kScore, 8.5);  // "คะแนน" on one line, and 100.00
+  ws.width(kOitScore, 8.5);
   ws.merge(0, kNumber, 0, kOitScore,
            "วิเคราะห์ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. " + thai_year(a.agency.assessment_year) +
                " แบ่งตามประเด็น",
@@ -101,11 +103,17 @@ void write_issues(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   write_header(ws, 3);
 
   uint32_t row = 5;
-  for (const auto& issue : a.issues) row += write_issue(ws, row, a, issue);
+  for (const auto& issue : a.issues) {
+    const uint32_t rows = write_issue(ws, row, a, issue);
+    if (rows > 0) ws.keep_together(row, row + rows - 1);  // an issue is not split over two pages
+    row += rows;
+  }
   ws.merge(row + 1, kNumber, row + 1, kOitScore,
            "หมายเหตุ: คะแนน EIT เป็นค่าเฉลี่ยจากผลประเมิน EIT Survey (ส่วนที่ ๑) กับ EIT Public (ส่วนที่ ๒)",
            note_style());
 
+  ws.fit_page(true);
+  ws.repeated_rows(3, 4);
   ws.finish();
   print_setup(out_ws, a.agency, kIssuesSheet, /*landscape=*/true, 3, 4);
 }

@@ -123,7 +123,7 @@ std::vector<MeasureColumn> measure_columns(const schema::SheetSchema* schema) {
   else
     for (const auto name : model::MeasureInput::modelled_fields())
       out.push_back({std::string(name), std::string(name), 16});
-  for (int q = 1; q <= 4; ++q) out.push_back({"", "ไตรมาส " + std::to_string(q), 8, C::Quarter, q});
+  for (int q = 1; q <= 4; ++q) out.push_back({"", "ไตรมาส " + std::to_string(q), 7, C::Quarter, q});
   out.push_back({"", "ส่วนราชการ (อ่านได้)", 22, C::Departments});
   out.push_back({"", "สถานะล่าสุด", 18, C::Status});
   out.push_back({"", "เกินกำหนด", 11, C::Overdue});
@@ -310,13 +310,15 @@ void write_measures_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
   if (!plan.proposed) empty[last_col] = columns[last_col].computed == MeasureColumn::Computed::Source;
   for (uint32_t c = 0; c <= last_col; ++c) {
     ws.text(kMeasuresHeaderRow, c, columns[c].title, header_style());
-    if (!empty[c]) ws.width(c, columns[c].width);
+    ws.width(c, columns[c].width);
+    if (empty[c]) ws.hide(c);
   }
   uint32_t r = kMeasuresHeaderRow + 1;
   for (const auto& m : plan.measures) measure_row(ws, r++, m, columns);
+  // Seventeen columns of the form: the long texts wrap in narrower columns
+  // rather than the page shrinking below three quarters.
+  ws.fit_page(true);
   ws.finish();
-  for (uint32_t c = 0; c <= last_col; ++c)
-    if (empty[c]) out_ws.hide_column(c, columns[c].width);
   print_setup(out_ws, wb.agency, "มาตรการ " + period_of(plan), true, kMeasuresHeaderRow, kMeasuresHeaderRow);
 }
 

@@ -103,18 +103,49 @@ void FittedSheet::written(uint32_t row, uint32_t col, const xlsx::Style& style, 
   remember(row, row, col, col, shown, style, !shown.empty());
 }
 
+// Wrapped columns give up width in proportion to what they have above the
+// floor, so long texts keep the widest columns; repeated because a column
+// stopped at the floor leaves the others more to give.
+void FittedSheet::narrow_to_page(std::map<uint32_t, double>& widths) const {
+  std::set<uint32_t> wrapped;
+  for (const auto& e : entries_)
+    if (e.wrap && e.first_col == e.last_col && !e.text.empty()) wrapped.insert(e.first_col);
+  const double budget = a4_printable_points(page_->landscape) / page_->min_scale;
+  for (int round = 0; round < 4; ++round) {
+    double fixed = 0, spare = 0;
+    for (const auto& [col, w] : widths) {
+      if (hidden_.count(col)) continue;
+      fixed += printed_points(wrapped.count(col) ? std::min(w, page_->min_width) : w);
+      if (wrapped.count(col) && w > page_->min_width) spare += printed_points(w) - printed_points(page_->min_width);
+    }
+    const double over = fixed + spare - budget;
+    if (over <= 0.5 || spare <= 0) return;
+    const double keep = std::max(0.0, 1 - over / spare);
+    for (auto& [col, w] : widths)
+      if (!hidden_.count(col) && wrapped.count(col) && w > page_->min_width)
+        w = page_->min_width + (w - page_->min_width) * keep;
+  }
+}
+
 void FittedSheet::finish() {
   std::map<uint32_t, double> final_width = widths_;
   for (const auto& [col, w] : fitted_)
     if (!widths_.count(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
-  total_width_ = 0;
+  if (page_) narrow_to_page(final_width);
+  total_width_ = total_points_ = 0;
   for (const auto& [col, w] : final_width) {
+    if (hidden_.count(col)) {
+      ws_.hide_column(col, w);
+      continue;
+    }
     ws_.column_width(col, w);
     total_width_ += w;
+    total_points_ += printed_points(w);
   }
 
   RowFit rows;
   for (const auto& e : entries_) {
+    if (e.first_col == e.last_col && hidden_.count(e.first_col)) continue;  // not printed
     double total = 0;
     for (uint32_t c = e.first_col; c <= e.last_col; ++c) {
       const auto it = final_width.find(c);
@@ -126,6 +157,56 @@ void FittedSheet::finish() {
     for (uint32_t r = e.first_row; r <= e.last_row; ++r) rows.lines(r, (n + span - 1) / span, e.size);
   }
   rows.apply(ws_);
+  if (page_ && !blocks_.empty()) ws_.page_breaks(page_breaks(rows.heights()));
+}
+
+// The printer's own breaks, simulated row by row on the fitted page (A4
+// inside print_setup's margins, at the scale fit-to-width gives), with a
+// break moved up to the start of a block it would cut.
+std::vector<uint32_t> FittedSheet::page_breaks(const std::map<uint32_t, double>& heights) const {
+  auto height = [&](uint32_t r) {
+    const auto it = heights.find(r);
+    return it == heights.end() ? RowFit::kDefaultHeight : it->second;
+  };
+  const double printable_width = a4_printable_points(page_->landscape);
+  const double scale = total_points_ > 0 ? std::min(1.0, printable_width / total_points_) : 1.0;
+  // Height inside the top and bottom margins (0.75 in each), a little kept
+  // back for the printers' rounding.
+  const double page = ((page_->landscape ? 595.0 : 842.0) - 108.0) / scale * 0.97;
+  double repeated = 0;
+  if (repeated_)
+    for (uint32_t r = repeated_->first; r <= repeated_->second; ++r) repeated += height(r);
+  uint32_t last_row = 0;
+  for (const auto& e : entries_) last_row = std::max(last_row, e.last_row);
+
+  std::vector<uint32_t> breaks;
+  double used = 0;
+  for (uint32_t r = 0; r <= last_row; ++r) {
+    double need = height(r);
+    const auto block = blocks_.find(r);
+    uint32_t end = r;
+    if (block != blocks_.end()) {
+      // Blocks that overlap are one (the legend with the table's last issue).
+      end = block->second;
+      for (auto next = std::next(block); next != blocks_.end() && next->first <= end; ++next)
+        end = std::max(end, next->second);
+      double whole = 0;
+      for (uint32_t b = r; b <= end; ++b) whole += height(b);
+      if (whole + repeated <= page) need = whole;
+      else end = r;  // longer than a page: printed row by row
+    }
+    if (used + need > page && used > repeated) {
+      breaks.push_back(r);
+      used = repeated;
+    }
+    if (end > r) {
+      used += need;
+      r = end;
+    } else {
+      used += height(r);
+    }
+  }
+  return breaks;
 }
 
 std::string display_code(const std::string& code) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,9 @@ class RowFit {
   // Lines `s` takes in a column `column_width` wide (0: no wrapping).
   static int count_lines(std::string_view s, double column_width, double font_pt = 16);
   void apply(xlsx::SheetWriter& ws) const;
+  const std::map<uint32_t, double>& heights() const { return points_; }
+  // libxlsxwriter's height of a row none was set for.
+  static constexpr double kDefaultHeight = 15;
 
   // TH SarabunPSK has tall ascenders and a wide line gap: Excel gives one
   // 16 pt line a 24.75 pt row; LibreOffice (Laksaman) needs a little more.
@@ -78,6 +82,21 @@ class FittedSheet {
 
   xlsx::SheetWriter& raw() { return ws_; }
   void width(uint32_t col, double w) { widths_[col] = w; }
+  // A column kept (it reads back) but hidden: it neither shows nor prints,
+  // and does not count towards the page's width.
+  void hide(uint32_t col) { hidden_.insert(col); }
+  // The page the sheet prints on: finish() narrows the wrapped columns
+  // (their text takes more lines instead) until the sheet fits the page's
+  // width at `min_scale` or more, none below `min_width` characters.
+  void fit_page(bool landscape, double min_scale = 0.75, double min_width = 10) {
+    page_ = Page{landscape, min_scale, min_width};
+  }
+  // Rows [first_row, last_row] print on one page when they fit on one (an
+  // issue's rows): with fit_page(), finish() breaks the page before a block
+  // the printer would split. `repeated` rows (print_setup's header rows)
+  // take their room at the top of every page.
+  void keep_together(uint32_t first_row, uint32_t last_row) { blocks_[first_row] = std::max(blocks_[first_row], last_row); }
+  void repeated_rows(uint32_t first_row, uint32_t last_row) { repeated_ = {first_row, last_row}; }
 
   void text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style = {});
   void number(uint32_t row, uint32_t col, double v, const xlsx::Style& style = {});
@@ -93,8 +112,14 @@ class FittedSheet {
   // column fitted to that): its row is at least one line of the font tall.
   void written(uint32_t row, uint32_t col, const xlsx::Style& style, std::string_view shown = {});
   void finish();
-  // After finish(): the sum of the column widths it set (for the page's orientation).
+  // After finish(): the sum of the visible column widths it set (for the page's orientation).
   double total_width() const { return total_width_; }
+
+  // Printed width in points of a column `width` characters wide (Excel's
+  // 7-pixel digit plus padding, at 96 dpi), and the width A4 leaves inside
+  // the margins print_setup sets.
+  static double printed_points(double width) { return (width * 7 + 5) * 0.75; }
+  static double a4_printable_points(bool landscape) { return (landscape ? 842.0 : 595.0) - 72.0; }
 
  private:
   struct Entry {
@@ -103,6 +128,12 @@ class FittedSheet {
     double size;
     bool wrap;
   };
+  struct Page {
+    bool landscape;
+    double min_scale, min_width;
+  };
+  void narrow_to_page(std::map<uint32_t, double>& widths) const;
+  std::vector<uint32_t> page_breaks(const std::map<uint32_t, double>& heights) const;
   void remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                 std::string_view s, const xlsx::Style& style, bool widens);
 
@@ -111,7 +142,11 @@ class FittedSheet {
   std::map<uint32_t, double> widths_;  // declared
   std::map<uint32_t, double> fitted_;  // widest text per undeclared column
   std::vector<Entry> entries_;
-  double total_width_ = 0;
+  std::set<uint32_t> hidden_;
+  std::optional<Page> page_;
+  std::map<uint32_t, uint32_t> blocks_;  // first row -> last row kept together
+  std::optional<std::pair<uint32_t, uint32_t>> repeated_;
+  double total_width_ = 0, total_points_ = 0;
 };
 
 uint32_t category_fill(ita::Category c);

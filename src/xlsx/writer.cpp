@@ -136,6 +136,15 @@ void SheetWriter::row_height(uint32_t row, double points) {
   check(worksheet_set_row(ws_, row, points, nullptr), "set_row");
 }
 
+void SheetWriter::page_breaks(std::vector<uint32_t> before_rows) {
+  std::vector<lxw_row_t> breaks;
+  for (uint32_t r : before_rows)
+    if (r > 0 && breaks.size() < 1023) breaks.push_back(r);
+  if (breaks.empty()) return;
+  breaks.push_back(0);  // the end of the list
+  check(worksheet_set_h_pagebreaks(ws_, breaks.data()), "set_h_pagebreaks");
+}
+
 void SheetWriter::freeze(uint32_t rows, uint32_t cols) {
   worksheet_freeze_panes(ws_, rows, static_cast<lxw_col_t>(cols));
 }

@@ -89,6 +89,8 @@ class SheetWriter {
   // Hides a column (it keeps its cells and width; it neither shows nor prints).
   void hide_column(uint32_t col, double width);
   void row_height(uint32_t row, double points);
+  // Page breaks before each of these rows (zero-based; Excel keeps 1,023).
+  void page_breaks(std::vector<uint32_t> before_rows);
 
   // Page and view setup for a supervisor's printout.
   void freeze(uint32_t rows, uint32_t cols = 0);
