@@ -1,4 +1,5 @@
 // itawb analyze IN.xlsx [-o OUT.xlsx] [--json] [--year N] [--as-of DATE] [--digits thai|arabic]
+//                [--pdf [FILE.pdf]] [--pdf-sheets A,B]
 // All work is in app/analyze; this maps its outcome to output and exit codes
 // (an itawb::Error it throws is printed by main.cpp, exit code 2).
 #include <iostream>
@@ -6,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "app/analyze.hpp"
+#include "app/pdf.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::cli {
@@ -18,6 +20,9 @@ struct AnalyzeArgs {
   std::string as_of;
   bool json = false;
   std::string digits = "thai";
+  bool pdf = false;
+  std::string pdf_file;    // --pdf FILE; default beside the output, .pdf
+  std::string pdf_sheets;  // --pdf-sheets "A,B"
 };
 
 void print_summary(const app::AnalyzeResult& r, const GlobalOptions& global) {
@@ -50,6 +55,17 @@ int run(const AnalyzeArgs& args, const GlobalOptions& global) {
 
   const app::AnalyzeResult r = app::analyze(global.resources(), options);
   if (args.json) std::cout << app::to_json(r) << "\n";
+  if (args.pdf && !r.output.empty()) {
+    app::PdfOptions pdf;
+    pdf.soffice = find_soffice();
+    pdf.work_dir = std::filesystem::temp_directory_path();
+    pdf.sheets = args.pdf_sheets.empty() ? app::default_pdf_sheets(r.sheets)
+                                         : app::choose_pdf_sheets(args.pdf_sheets, r.sheets);
+    std::filesystem::path file = args.pdf_file.empty() ? r.output : std::filesystem::path(args.pdf_file);
+    if (args.pdf_file.empty()) file.replace_extension(".pdf");
+    app::write_pdf(r.output, file, pdf);
+    if (global.verbosity >= 0) std::cerr << (global.lang == "en" ? "PDF: " : "PDF ที่: ") << file.string() << "\n";
+  }
   if (r.exit_code == kExitInvalid) {
     const bool en = global.lang == "en";
     if (r.output.empty())
@@ -83,8 +99,17 @@ Runner add_analyze(CLI::App& app, const GlobalOptions& global) {
   sub->add_option("--digits", args->digits,
                   "ตัวเลขในข้อความที่เขียน: thai (ค่าเริ่มต้น) หรือ arabic / digits of the written text")
       ->check(CLI::IsMember({"thai", "arabic"}));
+  sub->add_option("--pdf", args->pdf_file,
+                  "ทำ PDF ด้วย LibreOffice (ค่าเริ่มต้น: ชื่อเดียวกับไฟล์ผลลัพธ์ .pdf) / also print a PDF through LibreOffice")
+      ->expected(0, 1);
+  sub->add_option("--pdf-sheets", args->pdf_sheets,
+                  "แผ่นงานที่พิมพ์ลง PDF คั่นด้วยจุลภาค (ค่าเริ่มต้น: บันทึกข้อความ ผลการวิเคราะห์ และมาตรการ) / "
+                  "sheets to print, comma-separated (default: the memo, results and plan)");
   sub->add_flag("--json", args->json, "พิมพ์ผลเป็น JSON ทาง stdout / print a JSON document on stdout");
-  return [args, &global] { return run(*args, global); };
+  return [args, sub, &global] {
+    args->pdf = sub->count("--pdf") > 0;
+    return run(*args, global);
+  };
 }
 
 }  // namespace itawb::cli

@@ -28,6 +28,10 @@ struct GlobalOptions {
 // command-line host looks for it; the library is handed what it loads.
 std::filesystem::path data_home();
 
+// LibreOffice's program for --pdf: $ITAWB_SOFFICE, else soffice or
+// libreoffice on PATH, else where installers put it; empty when none.
+std::filesystem::path find_soffice();
+
 // A registered subcommand: `run` is called when the user chose it and
 // returns the process exit code.
 using Runner = std::function<int()>;

@@ -15,8 +15,6 @@ namespace {
 using xlsx::Align;
 using xlsx::Style;
 
-std::string period_of(const plan::PlanResult& plan) { return "ปีงบประมาณ พ.ศ. " + thai_year(plan.plan_year_be); }
-
 std::string join(const std::vector<std::string>& parts, const std::string& sep = ", ") {
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
@@ -31,9 +29,6 @@ uint32_t status_fill(plan::Status s) {
   }
   return 0;
 }
-
-std::string percent_th(double p) { return text::thai_digits(text::format_fixed(p, 2)); }
-std::string count_th(int n) { return text::thai_digits(std::to_string(n)); }
 
 constexpr const char* kNotReported = "ไม่ได้รายงาน";  // a planned quarter over without a report
 constexpr const char* kAwaitingReport = "ยังไม่รายงาน";  // no report from a department yet
@@ -213,7 +208,15 @@ uint32_t grid_rows(FittedSheet& ws, const plan::PlanResult& plan, const model::A
   return r;
 }
 
-uint32_t department_summary(FittedSheet& ws, uint32_t r, const plan::PlanResult& plan) {
+// The department table's rows (zero-based, the total row excluded) and the
+// row after it.
+struct DepartmentRows {
+  uint32_t first = 0, last = 0, next = 0;
+  bool any() const { return last >= first && next > first; }
+};
+constexpr uint32_t kTargetCol = 9;  // hidden: the target beside each department, for the chart
+
+DepartmentRows department_summary(FittedSheet& ws, uint32_t r, const plan::PlanResult& plan) {
   ws.text(r++, 0, "สรุปรายส่วนราชการ (เป้าหมายร้อยละ " + percent_th(plan.target_percent) + ")", subtitle_style());
   const char* headers[] = {"ส่วนราชการ", "จำนวนมาตรการ", "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ",
                            "ยังไม่ได้ดำเนินการ", "ยังไม่รายงาน", "เกินกำหนด", "ร้อยละความสำเร็จ", "ผลเทียบเป้าหมาย"};
@@ -228,15 +231,24 @@ uint32_t department_summary(FittedSheet& ws, uint32_t r, const plan::PlanResult&
     ws.number(r, 7, text::round_to(t.percent, 2), num.with_format("0.00"));
     ws.text(r, 8, t.meets_target ? "ผ่านเป้าหมาย" : "ต่ำกว่าเป้าหมาย",
             cell.with_fill(t.meets_target ? kDoneFill : kNotStartedFill));
+    ws.raw().number(r, kTargetCol, plan.target_percent);
     ++r;
   };
+  DepartmentRows rows;
+  rows.first = r;
   for (const auto& d : plan.departments)
     if (d.tally.total > 0) row(d.department, d.tally, false);
+  rows.last = r - 1;
   row("รวมทั้งหน่วยงาน", plan.overall, true);
-  return r;
+  rows.next = r;
+  return rows;
 }
 
 }  // namespace
+
+std::string period_of(const plan::PlanResult& plan) { return "ปีงบประมาณ พ.ศ. " + thai_year(plan.plan_year_be); }
+std::string percent_th(double p) { return text::thai_digits(text::format_fixed(p, 2)); }
+std::string count_th(int n) { return text::thai_digits(std::to_string(n)); }
 
 std::string thai_long_date(const calendar::Date& d) {
   if (!d.valid()) return "";
@@ -338,12 +350,35 @@ void write_progress_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
            note_style());
   grid_header(ws, plan);
   uint32_t r = grid_rows(ws, plan, wb) + 1;
-  r = department_summary(ws, r, plan) + 1;
+  const DepartmentRows departments = department_summary(ws, r, plan);
+  r = departments.next + 1;
   ws.text(r++, 0, "ข้อความสำหรับบันทึกข้อความ (คัดลอกไปใช้ได้)", subtitle_style());
   for (const auto& sentence : memo_sentences(plan)) {
     ws.merge(r, 0, r, 8, sentence, cell_style());
     ++r;
   }
+  ws.width(kTargetCol, 8);
+  ws.hide(kTargetCol);
+  if (departments.any()) {
+    // Completion per department against the target, from the table above.
+    xlsx::ChartSpec chart;
+    chart.kind = xlsx::ChartSpec::Kind::Bar;
+    chart.title = "ร้อยละความสำเร็จรายส่วนราชการ เทียบเป้าหมายร้อยละ " + percent_th(plan.target_percent);
+    chart.categories = {departments.first, departments.last, 0};
+    chart.series = {{"ร้อยละความสำเร็จ", {departments.first, departments.last, 7}, 0x2F5597},
+                    {"เป้าหมาย", {departments.first, departments.last, kTargetCol}, 0xF4B183}};
+    chart.value_min = 0;
+    chart.value_max = 100;
+    chart.value_format = "0";
+    chart.show_hidden_data = true;
+    chart.labels = true;
+    chart.height_px = std::min(600.0, 140 + 60.0 * (departments.last - departments.first + 1));
+    chart.width_px = 760;
+    ws.chart(r + 1, 0, chart, r + 1);
+  }
+  ws.keep_together(departments.first - 2, departments.next - 1);  // the department table with its title
+  ws.fit_page(true);
+  ws.repeated_rows(kGridHeaderRow, kGridHeaderRow);
   ws.finish();
   print_setup(out_ws, wb.agency, "ความก้าวหน้ารายไตรมาส " + period_of(plan), true, kGridHeaderRow, kGridHeaderRow);
 }

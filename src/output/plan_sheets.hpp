@@ -50,6 +50,12 @@ void write_progress_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, c
 // Adds both sheets, in that order.
 void write_plan_sheets(xlsx::WorkbookWriter& out, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
 
+// "ปีงบประมาณ พ.ศ. ๒๕๖๘": the plan's fiscal year as the sheets name it.
+std::string period_of(const plan::PlanResult& plan);
+// "๘๗.๕๐" and "๗": figures inside Thai sentences.
+std::string percent_th(double p);
+std::string count_th(int n);
+
 // "๒๑ ตุลาคม ๒๕๖๘": a Thai long date, Buddhist-era year, Thai digits.
 std::string thai_long_date(const calendar::Date& d);
 

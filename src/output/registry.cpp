@@ -10,6 +10,7 @@
 namespace itawb::output {
 namespace {
 
+void memo(xlsx::SheetWriter& ws, const SheetInputs& in) { write_memo(ws, in); }
 void summary(xlsx::SheetWriter& ws, const SheetInputs& in) { write_summary(ws, in.analysis); }
 void issues(xlsx::SheetWriter& ws, const SheetInputs& in) { write_issues(ws, in.analysis); }
 void deficiencies(xlsx::SheetWriter& ws, const SheetInputs& in) { write_deficiencies(ws, in.analysis); }
@@ -23,6 +24,8 @@ void findings(xlsx::SheetWriter& ws, const SheetInputs& in) {
 // 000): scores, issues, deficiencies, then the plan, then the findings last.
 std::vector<OutputSheet> make_registry() {
   std::vector<OutputSheet> sheets{
+      // The memo opens the printed report, as the agencies send it (seed 002).
+      {kMemoSheet, 5, SheetNeeds::ScoresOrPlan, false, memo},
       {kSummarySheet, 10, SheetNeeds::Scores, true, summary},
       {kIssuesSheet, 20, SheetNeeds::Scores, false, issues},
       {kDeficienciesSheet, 30, SheetNeeds::Scores, false, deficiencies},
@@ -52,6 +55,7 @@ bool applies(const OutputSheet& sheet, const SheetInputs& in) {
   switch (sheet.needs) {
     case SheetNeeds::Scores: return has_scores(in);
     case SheetNeeds::Plan: return in.plan != nullptr;
+    case SheetNeeds::ScoresOrPlan: return has_scores(in) || in.plan != nullptr;
     case SheetNeeds::Nothing: return true;
   }
   return true;

@@ -24,8 +24,9 @@
 namespace itawb::output {
 
 // What a sheet needs to apply: scores in the workbook (a measures-only
-// workbook gets no score tables), the plan, or nothing (the findings).
-enum class SheetNeeds { Scores, Plan, Nothing };
+// workbook gets no score tables), the plan, either (the memo), or nothing
+// (the findings).
+enum class SheetNeeds { Scores, Plan, ScoresOrPlan, Nothing };
 
 // Everything an output sheet may be written from.
 struct SheetInputs {

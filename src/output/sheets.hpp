@@ -21,6 +21,11 @@ inline constexpr const char* kSummarySheet = "สรุปผลการปร�
 inline constexpr const char* kIssuesSheet = "วิเคราะห์รายประเด็น";
 inline constexpr const char* kDeficienciesSheet = "ข้อบกพร่อง";
 inline constexpr const char* kFindingsSheet = "ตรวจสอบข้อมูล";
+inline constexpr const char* kMemoSheet = "บันทึกข้อความ";
+
+// บันทึกข้อความ: the covering memo to the chief executive (output/memo.cpp),
+// from the scores, the plan or both.
+void write_memo(xlsx::SheetWriter& ws, const SheetInputs& in);
 
 // สรุปผลการประเมิน: tools, ten indicators, total and level, both years.
 void write_summary(xlsx::SheetWriter& ws, const ita::Analysis& analysis);

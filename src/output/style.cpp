@@ -178,6 +178,7 @@ std::vector<uint32_t> FittedSheet::page_breaks(const std::map<uint32_t, double>&
     for (uint32_t r = repeated_->first; r <= repeated_->second; ++r) repeated += height(r);
   uint32_t last_row = 0;
   for (const auto& e : entries_) last_row = std::max(last_row, e.last_row);
+  for (const auto& [first, last] : blocks_) last_row = std::max(last_row, last);  // a chart's rows hold no text
 
   std::vector<uint32_t> breaks;
   double used = 0;

@@ -25,11 +25,13 @@ inline constexpr uint32_t kMaintainFill = 0xE2EFDA;  // pale green, lightest
 inline constexpr uint32_t kErrorFill = 0xF4B6B0;     // an input cell with an error
 inline constexpr uint32_t kWarningFill = 0xFCE4B6;   // an input cell with a warning
 
+inline constexpr uint32_t kInputFill = 0xFFF2CC;     // a cell for the officer to fill in
+
 inline constexpr const char* kScoreFormat = "0.00";
 // A change keeps its sign: +15.86, -0.91, 0.00.
 inline constexpr const char* kChangeFormat = "+0.00;-0.00;0.00";
 
-inline xlsx::Style title_style() { return xlsx::Style{}.with_bold().with_size(18); }
+inline xlsx::Style title_style() { return xlsx::Style{}.with_bold().with_size(18).with_wrap(); }
 inline xlsx::Style subtitle_style() { return xlsx::Style{}.with_bold(); }
 inline xlsx::Style note_style() { return xlsx::Style{}.with_size(14).with_wrap(); }
 inline xlsx::Style header_style() {
@@ -97,6 +99,12 @@ class FittedSheet {
   // take their room at the top of every page.
   void keep_together(uint32_t first_row, uint32_t last_row) { blocks_[first_row] = std::max(blocks_[first_row], last_row); }
   void repeated_rows(uint32_t first_row, uint32_t last_row) { repeated_ = {first_row, last_row}; }
+  // A chart `height_px` tall placed at `row` (over rows of the default
+  // height): inserted through raw() and kept on one page with `from_row`.
+  void chart(uint32_t row, uint32_t col, const xlsx::ChartSpec& spec, uint32_t from_row) {
+    ws_.chart(row, col, spec);
+    keep_together(std::min(from_row, row), row + static_cast<uint32_t>(spec.height_px * 0.75 / RowFit::kDefaultHeight) + 1);
+  }
 
   void text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style = {});
   void number(uint32_t row, uint32_t col, double v, const xlsx::Style& style = {});

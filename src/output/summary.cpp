@@ -15,6 +15,7 @@ using xlsx::Style;
 // English indicator names go on a second line under the Thai ones: a
 // separate column would not fit a portrait A4 page at a readable size.
 enum Col : uint32_t { kName, kTool, kPrevious, kScore, kChange, kComputed, kNote, kCols };
+constexpr uint32_t kChartLabel = kCols + 1;  // hidden: short indicator names for the chart's axis
 constexpr uint32_t kLast = kNote;
 
 const char* tool_label_th(model::Tool t) {
@@ -196,12 +197,52 @@ void write_summary(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
            note_style());
   write_header(ws, 3, year);
   uint32_t row = 5;
+  const uint32_t first_tool = row;
   write_tools(ws, row, a);
+  const uint32_t first_indicator = row;
   write_indicators(ws, row, a);
+  const uint32_t last_indicator = row - 1;
   write_total(ws, row, a);
   write_reported(ws, row, a);
   write_notes(ws, row + 1, a);
 
+  // The charts under the notes, both years side by side, from the table's
+  // own cells (they follow an edit); the indicators' axis reads "ตัวชี้วัด ๑"...
+  ws.width(kChartLabel, 12);
+  ws.hide(kChartLabel);
+  for (uint32_t r = first_indicator; r <= last_indicator; ++r)
+    ws.text(r, kChartLabel, display_code("ind" + std::to_string(a.scores.indicators[r - first_indicator].number)));
+  const uint32_t chart_row = row + 6;
+  auto both_years = [&](uint32_t first, uint32_t last) {
+    return std::vector<xlsx::ChartSeries>{
+        {"ปี " + thai_year(year - 1), {first, last, kPrevious}, 0xA6A6A6},
+        {"ปี " + thai_year(year), {first, last, kScore}, 0x2F5597}};
+  };
+  xlsx::ChartSpec tools;
+  tools.title = "คะแนนตามเครื่องมือการประเมิน ปี " + thai_year(year - 1) + " และ " + thai_year(year);
+  tools.categories = {first_tool, first_tool + 2, kTool};
+  tools.series = both_years(first_tool, first_tool + 2);
+  tools.value_min = 0;
+  tools.value_max = 100;
+  tools.value_format = "0.00";
+  tools.height_px = 300;
+  ws.chart(chart_row, kName, tools, chart_row);
+  if (last_indicator >= first_indicator) {
+    xlsx::ChartSpec indicators;
+    indicators.kind = xlsx::ChartSpec::Kind::Bar;
+    indicators.title = "คะแนนรายตัวชี้วัด ปี " + thai_year(year - 1) + " และ " + thai_year(year);
+    indicators.categories = {first_indicator, last_indicator, kChartLabel};
+    indicators.series = both_years(first_indicator, last_indicator);
+    indicators.value_min = 0;
+    indicators.value_max = 100;
+    indicators.value_format = "0";
+    indicators.show_hidden_data = true;
+    indicators.height_px = 460;
+    ws.chart(chart_row + 17, kName, indicators, chart_row + 17);
+  }
+
+  ws.fit_page(false);
+  ws.repeated_rows(3, 4);
   ws.finish();
   print_setup(out_ws, a.agency, kSummarySheet, /*landscape=*/false, 3, 4);
 }

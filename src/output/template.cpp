@@ -8,6 +8,7 @@
 
 #include "base/files.hpp"
 #include "output/docs.hpp"
+#include "output/style.hpp"
 #include "schema/value.hpp"
 #include "xlsx/cell_ref.hpp"
 #include "xlsx/writer.hpp"
@@ -16,7 +17,6 @@ namespace itawb::output {
 namespace {
 
 constexpr uint32_t kTitleRow = 0, kHeaderRow = 1, kFirstDataRow = 2;
-constexpr uint32_t kHeaderFill = 0xD9E1F2, kInputFill = 0xFFF2CC;
 
 const xlsx::Style kTitle = xlsx::Style{}.with_bold().with_size(18);
 const xlsx::Style kHeader = xlsx::Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap().with_vcenter();

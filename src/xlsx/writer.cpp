@@ -136,6 +136,60 @@ void SheetWriter::row_height(uint32_t row, double points) {
   check(worksheet_set_row(ws_, row, points, nullptr), "set_row");
 }
 
+void SheetWriter::chart(uint32_t row, uint32_t col, const ChartSpec& spec) {
+  lxw_chart* c = workbook_add_chart(owner_->raw(),
+                                    spec.kind == ChartSpec::Kind::Bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+  if (!c) throw Error("write-failed", "สร้างแผนภูมิไม่ได้", "cannot add a chart", name_);
+  // libxlsxwriter copies every string it is given.
+  std::string font = Style{}.font;
+  lxw_chart_font text{};
+  text.name = font.data();
+  text.size = spec.font_pt;
+  lxw_chart_font title = text;
+  title.size = spec.font_pt + 2;
+  title.bold = 1;
+  const std::string title_text = shown(spec.title);
+  chart_title_set_name(c, title_text.c_str());
+  chart_title_set_name_font(c, &title);
+  chart_legend_set_font(c, &text);
+  chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
+  chart_axis_set_num_font(c->x_axis, &text);
+  chart_axis_set_num_font(c->y_axis, &text);
+  lxw_chart_axis* values = c->y_axis;  // a bar chart's values run along x
+  if (spec.kind == ChartSpec::Kind::Bar) {
+    values = c->x_axis;
+    chart_axis_set_reverse(c->y_axis);  // categories top to bottom, as in the table
+  }
+  if (spec.value_min) chart_axis_set_min(values, *spec.value_min);
+  if (spec.value_max) chart_axis_set_max(values, *spec.value_max);
+  if (!spec.value_format.empty()) chart_axis_set_num_format(values, spec.value_format.c_str());
+  if (spec.show_hidden_data) chart_show_hidden_data(c);
+  for (const auto& s : spec.series) {
+    lxw_chart_series* series = chart_add_series(c, nullptr, nullptr);
+    chart_series_set_categories(series, name_.c_str(), spec.categories.first_row,
+                                static_cast<lxw_col_t>(spec.categories.col), spec.categories.last_row,
+                                static_cast<lxw_col_t>(spec.categories.col));
+    chart_series_set_values(series, name_.c_str(), s.values.first_row, static_cast<lxw_col_t>(s.values.col),
+                            s.values.last_row, static_cast<lxw_col_t>(s.values.col));
+    const std::string series_name = shown(s.name);
+    chart_series_set_name(series, series_name.c_str());
+    if (s.color) {
+      lxw_chart_fill fill{};
+      fill.color = s.color;
+      chart_series_set_fill(series, &fill);
+    }
+    if (spec.labels) {
+      chart_series_set_labels(series);
+      chart_series_set_labels_font(series, &text);
+      if (!spec.value_format.empty()) chart_series_set_labels_num_format(series, spec.value_format.c_str());
+    }
+  }
+  lxw_chart_options options{};
+  options.x_scale = spec.width_px / 480.0;  // libxlsxwriter's chart is 480 x 288 pixels
+  options.y_scale = spec.height_px / 288.0;
+  check(worksheet_insert_chart_opt(ws_, row, static_cast<lxw_col_t>(col), c, &options), "insert_chart");
+}
+
 void SheetWriter::page_breaks(std::vector<uint32_t> before_rows) {
   std::vector<lxw_row_t> breaks;
   for (uint32_t r : before_rows)

@@ -56,6 +56,29 @@ struct Style {
 
 class WorkbookWriter;
 
+// A native chart (it stays live in Excel and LibreOffice: its series are
+// ranges of the sheet), in the house font.
+struct ChartRange {
+  uint32_t first_row = 0, last_row = 0, col = 0;  // zero-based, one column
+};
+struct ChartSeries {
+  std::string name;
+  ChartRange values;
+  uint32_t color = 0;  // fill 0xRRGGBB; 0 = the chart's own
+};
+struct ChartSpec {
+  enum class Kind { Column, Bar } kind = Kind::Column;  // Bar: horizontal bars
+  std::string title;
+  ChartRange categories;
+  std::vector<ChartSeries> series;
+  std::optional<double> value_min, value_max;
+  std::string value_format;        // "" = General
+  bool show_hidden_data = false;   // categories or values in hidden columns
+  bool labels = false;             // each value printed on its bar
+  double width_px = 640, height_px = 320;
+  double font_pt = 14;
+};
+
 // One worksheet being written. Cells may be written in any order (the
 // writer does not use constant_memory mode) unless the workbook was opened
 // with streaming = true, in which case rows must come in order.
@@ -89,6 +112,8 @@ class SheetWriter {
   // Hides a column (it keeps its cells and width; it neither shows nor prints).
   void hide_column(uint32_t col, double width);
   void row_height(uint32_t row, double points);
+  // Inserts a chart with its top left corner at (row, col).
+  void chart(uint32_t row, uint32_t col, const ChartSpec& spec);
   // Page breaks before each of these rows (zero-based; Excel keeps 1,023).
   void page_breaks(std::vector<uint32_t> before_rows);
 

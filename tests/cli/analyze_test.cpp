@@ -96,7 +96,7 @@ TEST_CASE("analyze writes the result and plan sheets before the carried-over inp
   REQUIRE(r.run.exit_code == 0);
   // มาตรการ is rewritten from the plan (report/plan_sheets), so the input's
   // own measures sheet is not carried over a second time.
-  CHECK(sheet_names(r.dump) == std::vector<std::string>{"สรุปผลการประเมิน", "วิเคราะห์รายประเด็น", "ข้อบกพร่อง",
+  CHECK(sheet_names(r.dump) == std::vector<std::string>{"บันทึกข้อความ", "สรุปผลการประเมิน", "วิเคราะห์รายประเด็น", "ข้อบกพร่อง",
                                                         "มาตรการ", "ความก้าวหน้ารายไตรมาส", "ตรวจสอบข้อมูล",
                                                         "หน่วยงาน", "คะแนนตัวชี้วัด", "คะแนนรายข้อ"});
   CHECK(r.run.err.find("ผ่านดีเยี่ยม") != std::string::npos);
