@@ -17,6 +17,7 @@
 
 #include "base/finding.hpp"
 #include "model/records.hpp"
+#include "xlsx/layout.hpp"
 #include "xlsx/reader.hpp"
 #include "xlsx/writer.hpp"
 
@@ -24,6 +25,9 @@ namespace itawb::output {
 
 // Cells to colour in one sheet: zero-based (row, col) -> fill 0xRRGGBB.
 using CellFills = std::map<std::pair<uint32_t, uint32_t>, uint32_t>;
+
+// Notes to put on cells of one sheet: zero-based (row, col) -> text.
+using CellNotes = std::map<std::pair<uint32_t, uint32_t>, std::string>;
 
 // Maps an input row (zero-based) to its output row, or nullopt to drop it.
 using RowMap = std::function<std::optional<uint32_t>(uint32_t row)>;
@@ -33,6 +37,8 @@ struct CarryOverOptions {
   std::function<bool(const xlsx::SheetInfo&)> skip;
   // Cells to highlight, by input sheet name.
   std::map<std::string, CellFills> highlight;
+  // Notes (a finding's message) on cells, by input sheet name.
+  std::map<std::string, CellNotes> notes;
   // Optional per-sheet row selection/renumbering (split). Default: all rows as is.
   std::function<RowMap(const xlsx::SheetInfo&)> rows;
   // When set, each copied sheet gets the page setup of the result sheets (A4,
@@ -44,21 +50,31 @@ struct CopiedSheet {
   std::string from;   // name in the input
   std::string to;     // name in the output (made valid/unique by the writer)
   size_t cells = 0;   // cells written
+  std::vector<xlsx::ExtraCount> not_carried;  // what the sheet has that was not copied
 };
 
 // Copies every sheet not skipped, in workbook order, to new sheets of `out`.
 std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWriter& out,
                                     const CarryOverOptions& options = {});
 
-// Copies one read sheet into `ws` (values, formats, merges, visibility);
-// returns the number of cells written.
+// Copies one read sheet into `ws` (values, formats, layout, visibility; see
+// the top of this file); returns what it wrote and what it could not.
 // With `agency`, the sheet gets the page setup of the result sheets (A4, the
 // agency and page x / y).
-size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
-                  const CellFills& highlight = {}, const RowMap& rows = {}, const model::Agency* agency = nullptr);
+CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
+                       const CellFills& highlight = {}, const RowMap& rows = {},
+                       const model::Agency* agency = nullptr, const CellNotes& notes = {});
+
+// Info findings ("not-carried") for what carry_over() will not keep of `in`:
+// charts, images, shapes, pivot tables, tables, conditional formats,
+// comments, hyperlinks, chart sheets, macros..., one per kind and sheet.
+// Reads each sheet's layout, so call it only when the findings are wanted.
+std::vector<Finding> not_carried(const xlsx::Workbook& in, const CarryOverOptions& options, const std::string& file);
 
 // The cells named by findings, coloured by severity (errors over warnings),
 // by sheet. Findings without a cell are left out.
 std::map<std::string, CellFills> highlights_from(const Findings& findings);
+// The messages of the same findings (Thai, then English), as notes by sheet.
+std::map<std::string, CellNotes> notes_from(const Findings& findings);
 
 }  // namespace itawb::output

@@ -51,9 +51,6 @@ void RowFit::lines(uint32_t row, int n, double font_pt) {
   points = std::max(points, std::min(h, 409.0));  // Excel's maximum row height
 }
 
-void RowFit::apply(xlsx::SheetWriter& ws) const {
-  for (const auto& [row, points] : points_) ws.row_height(row, points);
-}
 
 void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                            std::string_view s, const xlsx::Style& style, bool widens) {
@@ -103,29 +100,54 @@ void FittedSheet::written(uint32_t row, uint32_t col, const xlsx::Style& style, 
   remember(row, row, col, col, shown, style, !shown.empty());
 }
 
+void FittedSheet::columns(uint32_t first, uint32_t last, double w, bool hidden, const xlsx::Style* style) {
+  column_ranges_.push_back({first, last, w, hidden, style ? std::optional(*style) : std::nullopt});
+}
+
+void FittedSheet::row(uint32_t row, double at_least, bool hidden, const xlsx::Style* style) {
+  rows_[row] = {row, row, at_least, hidden, style ? std::optional(*style) : std::nullopt};
+}
+
+const FittedSheet::Declared* FittedSheet::range_of(uint32_t col) const {
+  for (const auto& r : column_ranges_)
+    if (col >= r.first && col <= r.last) return &r;
+  return nullptr;
+}
+
 void FittedSheet::finish() {
   std::map<uint32_t, double> final_width = widths_;
   for (const auto& [col, w] : fitted_)
-    if (!widths_.count(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
+    if (!widths_.count(col) && !range_of(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
   total_width_ = 0;
   for (const auto& [col, w] : final_width) {
     ws_.column_width(col, w);
     total_width_ += w;
   }
+  uint32_t last_used = 0;
+  for (const auto& e : entries_) last_used = std::max(last_used, e.last_col);
+  for (const auto& r : column_ranges_) {
+    ws_.column_format(r.first, r.last, r.points, r.style ? &*r.style : nullptr, r.hidden);
+    if (!r.hidden && r.first <= last_used) total_width_ += r.points * (std::min(r.last, last_used) - r.first + 1);
+  }
+  auto width_of = [&](uint32_t c) {
+    if (const auto it = final_width.find(c); it != final_width.end()) return it->second;
+    if (const Declared* r = range_of(c)) return r->points;
+    return 8.43;  // Excel's default width
+  };
 
   RowFit rows;
   for (const auto& e : entries_) {
     double total = 0;
-    for (uint32_t c = e.first_col; c <= e.last_col; ++c) {
-      const auto it = final_width.find(c);
-      total += it == final_width.end() ? 8.43 : it->second;  // Excel's default width
-    }
+    for (uint32_t c = e.first_col; c <= e.last_col; ++c) total += width_of(c);
     // Lines of a merge over several rows are shared out among them.
     const int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size);
     const int span = static_cast<int>(e.last_row - e.first_row + 1);
     for (uint32_t r = e.first_row; r <= e.last_row; ++r) rows.lines(r, (n + span - 1) / span, e.size);
   }
-  rows.apply(ws_);
+  for (const auto& [row, points] : rows.heights())
+    if (!rows_.count(row)) ws_.row_height(row, points);
+  for (const auto& [row, d] : rows_)
+    ws_.row_format(row, std::max(d.points, rows.height(row)), d.style ? &*d.style : nullptr, d.hidden);
 }
 
 std::string display_code(const std::string& code) {

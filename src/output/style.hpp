@@ -56,7 +56,12 @@ class RowFit {
   void lines(uint32_t row, int n, double font_pt = 16);
   // Lines `s` takes in a column `column_width` wide (0: no wrapping).
   static int count_lines(std::string_view s, double column_width, double font_pt = 16);
-  void apply(xlsx::SheetWriter& ws) const;
+  // The height the row's text needs (0: none written).
+  double height(uint32_t row) const {
+    const auto it = points_.find(row);
+    return it == points_.end() ? 0 : it->second;
+  }
+  const std::map<uint32_t, double>& heights() const { return points_; }
 
   // TH SarabunPSK has tall ascenders and a wide line gap: Excel gives one
   // 16 pt line a 24.75 pt row; LibreOffice (Laksaman) needs a little more.
@@ -78,6 +83,13 @@ class FittedSheet {
 
   xlsx::SheetWriter& raw() { return ws_; }
   void width(uint32_t col, double w) { widths_[col] = w; }
+  // A range of columns as an input declared it (carry-over): its width,
+  // kept, hidden or not, with a format for its empty cells (nullptr: none).
+  // Ranges do not overlap each other or width()'s columns.
+  void columns(uint32_t first, uint32_t last, double w, bool hidden, const xlsx::Style* style);
+  // A row as an input declared it: at least `at_least` points tall (0: as
+  // its text needs), raised when its text needs more, never lowered.
+  void row(uint32_t row, double at_least, bool hidden, const xlsx::Style* style);
 
   void text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style = {});
   void number(uint32_t row, uint32_t col, double v, const xlsx::Style& style = {});
@@ -105,11 +117,20 @@ class FittedSheet {
   };
   void remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                 std::string_view s, const xlsx::Style& style, bool widens);
+  struct Declared {
+    uint32_t first, last;
+    double points;  // width or height
+    bool hidden;
+    std::optional<xlsx::Style> style;
+  };
+  const Declared* range_of(uint32_t col) const;
 
   xlsx::SheetWriter& ws_;
   double fit_min_, fit_max_;
   std::map<uint32_t, double> widths_;  // declared
   std::map<uint32_t, double> fitted_;  // widest text per undeclared column
+  std::vector<Declared> column_ranges_;
+  std::map<uint32_t, Declared> rows_;  // declared rows
   std::vector<Entry> entries_;
   double total_width_ = 0;
 };
