@@ -1,9 +1,17 @@
 // Carry-over: libxlsxwriter cannot edit a workbook, so every output that
 // "keeps" the input's sheets rewrites them from what the reader saw: values
 // with their number formats, dates as dates, booleans, formulas as their
-// cached values, merged ranges and sheet visibility. Fonts, fills, borders
-// and column widths of the input are not carried (the reader does not
-// expose them); the copy uses the house font and fitted widths.
+// cached values, each cell in its own format from styles.xml (font, size,
+// bold/italic/underline/strike, colour, fill, per-side borders, alignment,
+// wrap, indent, rotation, locking), empty cells that have a format, column
+// widths and column formats, row heights (raised where a font or wrapped
+// lines need more, never lowered), hidden rows and columns, merged ranges,
+// the frozen pane, data validations and sheet visibility. A cell with a
+// finding keeps its format under the finding's fill, with the message as a
+// note. What cannot be rewritten (charts, images, shapes, pivot tables,
+// tables, conditional formats, comments, hyperlinks, sparklines, controls,
+// chart sheets, macros) is counted in CopiedSheet::not_carried and, for
+// analyze, listed by not_carried() as info findings.
 // Used by `analyze` (input sheets beside the results) and by split/merge.
 #pragma once
 

@@ -299,10 +299,11 @@ class StylesHandler : public SaxHandler {
     if (name == "patternFill") {
       // A patternFill without patternType but with colours is solid in Excel's eyes only
       // in dxfs; in cell fills it means none.
-      f.pattern = attr_index(find_attr(attrs, "patternType"), {
-    "none", "solid", "mediumGray", "darkGray", "lightGray", "darkHorizontal", "darkVertical",
-    "darkDown", "darkUp", "darkGrid", "darkTrellis", "lightHorizontal", "lightVertical",
-    "lightDown", "lightUp", "lightGrid", "lightTrellis", "gray125", "gray0625"});
+      f.pattern = attr_index(find_attr(attrs, "patternType"),
+                             {"none", "solid", "mediumGray", "darkGray", "lightGray", "darkHorizontal",
+                              "darkVertical", "darkDown", "darkUp", "darkGrid", "darkTrellis",
+                              "lightHorizontal", "lightVertical", "lightDown", "lightUp", "lightGrid",
+                              "lightTrellis", "gray125", "gray0625"});
     } else if (name == "fgColor") {
       f.fg = parse_color(attrs);
     } else if (name == "bgColor") {
