@@ -21,11 +21,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+bool generated(const xlsx::SheetInfo& info) { return is_generated_sheet(info.name); }
+
 void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, const fs::path& target,
                   std::vector<std::string>& sheets, text::DigitStyle digits) {
   output::CarryOverOptions carry;
-  carry.skip = [](const xlsx::SheetInfo& info) { return is_generated_sheet(info.name); };
+  carry.skip = generated;
   carry.highlight = output::highlights_from(result.findings);
+  carry.notes = output::notes_from(result.findings);
   carry.agency = &result.model.agency;
   std::set<std::string> linked;
   for (const auto& info : input.sheets())
@@ -75,6 +78,11 @@ AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options)
   // Written whenever there is something to show, errors or not: the rows
   // that could not be used are marked on the carried-over sheets and listed.
   if (options.write && result.analysis) {
+    // What the input has that its carried-over sheets cannot keep is listed
+    // among the findings (ตรวจสอบข้อมูล), never silently lost.
+    output::CarryOverOptions carry;
+    carry.skip = generated;
+    for (auto& f : output::not_carried(workbook, carry, co.file_label)) result.findings.add(std::move(f));
     write_output(workbook, result, output, result.sheets, options.digits);
     result.output = output;
   }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "text/width.hpp"
+#include "xlsx/layout.hpp"
 
 #include "output/style.hpp"
 
@@ -12,32 +13,29 @@ namespace {
 
 using Key = std::pair<uint32_t, uint32_t>;
 
-// Number format codes by style index: a sheet has few distinct styles and
-// many cells, so each code is looked up once.
-class FormatCache {
+// Formats by style index: a sheet has few distinct styles and many cells,
+// so each is made once.
+class StyleCache {
  public:
-  explicit FormatCache(const xlsx::Workbook& in) : in_(in) {}
-  const std::string& operator()(uint32_t style) {
-    auto it = codes_.find(style);
-    if (it == codes_.end()) {
-      std::string code = in_.number_format(style);
-      if (code == "General" || code == "general") code.clear();
-      it = codes_.emplace(style, std::move(code)).first;
-    }
+  explicit StyleCache(const xlsx::Workbook& in) : in_(in) {}
+  const xlsx::Style& operator()(uint32_t style) {
+    auto it = styles_.find(style);
+    if (it == styles_.end()) it = styles_.emplace(style, in_.cell_style(style)).first;
     return it->second;
   }
 
  private:
   const xlsx::Workbook& in_;
-  std::map<uint32_t, std::string> codes_;
+  std::map<uint32_t, xlsx::Style> styles_;
 };
 
-xlsx::Style style_for(const xlsx::Cell& cell, FormatCache& formats, uint32_t fill) {
-  xlsx::Style s;
-  s.fill = fill;
-  if (cell.type == xlsx::CellType::Number || cell.type == xlsx::CellType::Date)
-    s.num_format = formats(cell.style);
-  if (cell.type == xlsx::CellType::String) s.wrap = cell.text.find('\n') != std::string::npos;
+// The cell's own format; a finding's fill over it, the rest kept.
+xlsx::Style style_for(uint32_t style, StyleCache& styles, uint32_t fill) {
+  xlsx::Style s = styles(style);
+  if (fill) {
+    s.fill = fill;
+    s.pattern = 0;
+  }
   return s;
 }
 
@@ -58,15 +56,40 @@ uint32_t fill_of(const CellFills& highlight, uint32_t row, uint32_t col) {
   return it == highlight.end() ? 0 : it->second;
 }
 
+// The input's column ranges without overlaps (a later range loses what an
+// earlier one covers), each column once.
+std::vector<xlsx::ColumnLayout> tidy_columns(std::vector<xlsx::ColumnLayout> cols) {
+  std::sort(cols.begin(), cols.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<xlsx::ColumnLayout> out;
+  for (auto c : cols) {
+    if (!out.empty() && c.first <= out.back().last) c.first = out.back().last + 1;
+    if (c.first > c.last) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+size_t index_of(const xlsx::Workbook& in, const xlsx::SheetInfo& info) {
+  const auto& sheets = in.sheets();
+  for (size_t i = 0; i < sheets.size(); ++i)
+    if (sheets[i].part == info.part) return i;
+  return sheets.size();
+}
+
 }  // namespace
 
-size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
-                  const CellFills& highlight, const RowMap& rows, const model::Agency* agency) {
-  FormatCache formats(in);
+CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
+                       const CellFills& highlight, const RowMap& rows, const model::Agency* agency,
+                       const CellNotes& notes) {
+  StyleCache styles(in);
   auto out_row = [&](uint32_t r) -> std::optional<uint32_t> { return rows ? rows(r) : r; };
+  CopiedSheet result;
+  result.from = sheet.info.name;
+  result.to = ws.name();
+  const size_t index = index_of(in, sheet.info);
+  const xlsx::SheetLayout layout = index < in.sheets().size() ? in.read_layout(index) : xlsx::SheetLayout{};
 
-  // The top-left cell of a merged range is written by merge() below, so a
-  // title spanning columns does not widen its first column.
+  // The top-left cell of a merged range is written by merge() below.
   std::map<Key, const xlsx::Range*> merge_heads;
   std::set<Key> merged_cells;
   for (const auto& m : sheet.merged) {
@@ -75,29 +98,47 @@ size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::Shee
       for (uint32_t c = m.first_col; c <= m.last_col; ++c) merged_cells.insert({r, c});
   }
 
-  // Written through a FittedSheet, like the result sheets: a text wider than
-  // a column may be (kMaxWidth) wraps, and every row is as tall as its lines.
-  constexpr double kMinWidth = 6, kMaxWidth = 60;
-  FittedSheet fitted(ws, kMinWidth, kMaxWidth);
+  // Written through a FittedSheet, like the result sheets: the agency's
+  // column widths are kept (columns they left alone at the sheet's default
+  // width) and every row is at least as tall as they made it, taller where
+  // its font or wrapped lines need it.
+  FittedSheet fitted(ws);
+  const double default_width = layout.default_col_width > 0 ? xlsx::column_chars(layout.default_col_width) : 8.43;
+  const auto columns = tidy_columns(layout.columns);
+  uint32_t last_col = 0;
+  for (const auto& c : sheet.cells) last_col = std::max(last_col, c.col);
+  for (const auto& c : layout.styled) last_col = std::max(last_col, c.col);
+  std::set<uint32_t> declared;
+  for (const auto& c : columns) {
+    const std::optional<xlsx::Style> style = c.style ? std::optional(styles(*c.style)) : std::nullopt;
+    fitted.columns(c.first, c.last, c.width > 0 ? xlsx::column_chars(c.width) : default_width, c.hidden,
+                   style ? &*style : nullptr);
+    for (uint32_t col = c.first; col <= std::min(c.last, last_col); ++col) declared.insert(col);
+  }
+  if (!sheet.cells.empty() || !layout.styled.empty())
+    for (uint32_t col = 0; col <= last_col; ++col)
+      if (!declared.count(col)) fitted.width(col, default_width);
+  for (const auto& r : layout.rows) {
+    const auto row = out_row(r.row);
+    if (!row) continue;
+    const std::optional<xlsx::Style> style = r.style ? std::optional(styles(*r.style)) : std::nullopt;
+    fitted.row(*row, r.height, r.hidden, style ? &*style : nullptr);
+  }
 
-  size_t written = 0;
   std::set<Key> done;
   for (const auto& cell : sheet.cells) {
     if (merged_cells.count({cell.row, cell.col})) continue;
     const auto row = out_row(cell.row);
     if (!row) continue;
-    xlsx::Style style = style_for(cell, formats, fill_of(highlight, cell.row, cell.col));
+    const xlsx::Style style = style_for(cell.style, styles, fill_of(highlight, cell.row, cell.col));
     if (cell.type == xlsx::CellType::String && !cell.uncalculated) {
-      style.wrap = style.wrap || text::column_width_for(cell.text) > kMaxWidth;
       fitted.text(*row, cell.col, cell.text, style);
-    } else if (cell.type == xlsx::CellType::Number && !cell.uncalculated) {
-      fitted.number(*row, cell.col, cell.number, style);
     } else {
       write_value(ws, *row, cell, style);
       fitted.written(*row, cell.col, style, cell.display());
     }
     done.insert({cell.row, cell.col});
-    ++written;
+    ++result.cells;
   }
 
   for (const auto& m : sheet.merged) {
@@ -105,30 +146,58 @@ size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::Shee
     if (!first || !last || *last - *first != m.last_row - m.first_row) continue;
     const xlsx::Cell* head = sheet.at(m.first_row, m.first_col);
     const uint32_t fill = fill_of(highlight, m.first_row, m.first_col);
-    xlsx::Style s = head ? style_for(*head, formats, fill) : xlsx::Style{}.with_fill(fill);
-    s.wrap = true;
+    uint32_t head_style = head ? head->style : 0;
+    if (!head)
+      for (const auto& c : layout.styled)
+        if (c.row == m.first_row && c.col == m.first_col) head_style = c.style;
+    const xlsx::Style s = style_for(head_style, styles, fill);
     const bool is_text = !head || head->type == xlsx::CellType::String ||
                          head->type == xlsx::CellType::Error;
     fitted.merge(*first, m.first_col, *last, m.last_col, is_text && head ? head->text : "", s);
     if (head && !is_text) write_value(ws, *first, xlsx::Cell(*head), s);
-    if (head) ++written;
+    if (head) ++result.cells;
     for (uint32_t r = m.first_row; r <= m.last_row; ++r)
       for (uint32_t c = m.first_col; c <= m.last_col; ++c) done.insert({r, c});
   }
 
-  // Highlighted cells that were empty in the input (a missing value).
+  // Empty cells with a format of their own (borders of a blank table, a
+  // filled heading band) and highlighted empty cells (a missing value).
+  for (const auto& c : layout.styled) {
+    if (done.count({c.row, c.col})) continue;
+    const auto row = out_row(c.row);
+    if (!row) continue;
+    fitted.blank(*row, c.col, style_for(c.style, styles, fill_of(highlight, c.row, c.col)));
+    done.insert({c.row, c.col});
+  }
   for (const auto& [key, fill] : highlight) {
     if (done.count(key)) continue;
-    if (const auto row = out_row(key.first)) ws.blank(*row, key.second, xlsx::Style{}.with_fill(fill));
+    if (const auto row = out_row(key.first)) ws.blank(*row, key.second, style_for(0, styles, fill));
   }
+  // A finding's message as a note on its cell.
+  for (const auto& [key, note] : notes)
+    if (const auto row = out_row(key.first)) ws.comment(*row, key.second, note);
 
+  if (layout.frozen) {
+    const auto row = layout.frozen->row ? out_row(layout.frozen->row) : std::optional<uint32_t>(0);
+    if (row) ws.freeze(*row, layout.frozen->col);
+  }
+  for (const auto& v : layout.validations) {
+    bool all = true;
+    for (const auto& r : v.ranges) {
+      const auto first = out_row(r.first_row), last = out_row(r.last_row);
+      all = first && last && ws.validation(*first, r.first_col, *last, r.last_col, v.rule) && all;
+    }
+    if (!all) result.not_carried.push_back({xlsx::Extra::Validation, 1});
+  }
+  for (const auto& e : layout.extras) result.not_carried.push_back(e);
+
+  if (agency) fitted.fit_page_auto();
   fitted.finish();
-  ws.fit_columns(kMinWidth, kMaxWidth);  // and the columns of dates and booleans
   // A carried-over sheet prints on A4 too, landscape when its columns are
   // wider than a portrait page, with the agency and page x / y.
-  if (agency) print_setup_plain(ws, *agency, sheet.info.name, fitted.total_width() > 95);
+  if (agency) print_setup_plain(ws, *agency, sheet.info.name, fitted.landscape());
   if (sheet.info.visibility != xlsx::Visibility::Visible) ws.hide();
-  return written;
+  return result;
 }
 
 std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWriter& out,
@@ -137,15 +206,54 @@ std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWrit
   const auto& infos = in.sheets();
   for (size_t i = 0; i < infos.size(); ++i) {
     if (options.skip && options.skip(infos[i])) continue;
+    if (infos[i].kind == xlsx::SheetKind::Chart) continue;  // no cells: listed by not_carried()
     const xlsx::Sheet sheet = in.read_sheet(i);
     auto& ws = out.add_sheet(infos[i].name);
     const auto h = options.highlight.find(infos[i].name);
+    const auto n = options.notes.find(infos[i].name);
     const RowMap rows = options.rows ? options.rows(infos[i]) : RowMap{};
-    const size_t cells =
-        copy_sheet(in, sheet, ws, h == options.highlight.end() ? CellFills{} : h->second, rows, options.agency);
-    copied.push_back({infos[i].name, ws.name(), cells});
+    copied.push_back(copy_sheet(in, sheet, ws, h == options.highlight.end() ? CellFills{} : h->second, rows,
+                                options.agency, n == options.notes.end() ? CellNotes{} : n->second));
   }
   return copied;
+}
+
+std::vector<Finding> not_carried(const xlsx::Workbook& in, const CarryOverOptions& options,
+                                 const std::string& file) {
+  std::vector<Finding> out;
+  auto add = [&](const std::string& sheet, const xlsx::ExtraCount& e) {
+    Finding f;
+    f.severity = Severity::Info;
+    f.code = "not-carried";
+    f.file = file;
+    f.sheet = sheet;
+    const std::string n = std::to_string(e.count);
+    const std::string where_th = sheet.empty() ? "ในไฟล์" : "ในชีต " + sheet;
+    const std::string where_en = sheet.empty() ? "in the file" : "on sheet " + sheet;
+    f.message_th = std::string("ไม่ได้คัดลอก") + xlsx::extra_th(e.kind) + " " + n + " รายการ" + where_th +
+                   " ไปยังไฟล์ผลลัพธ์ (ยังอยู่ในไฟล์ต้นฉบับ)";
+    f.message_en = n + " " + xlsx::extra_en(e.kind) + " " + where_en +
+                   " not carried over to the output (still in the input file)";
+    out.push_back(std::move(f));
+  };
+  if (in.has_macros()) add("", {xlsx::Extra::Macros, 1});
+  const auto& infos = in.sheets();
+  for (size_t i = 0; i < infos.size(); ++i) {
+    if (options.skip && options.skip(infos[i])) continue;
+    for (const auto& e : in.read_layout(i).extras) add(infos[i].name, e);
+  }
+  return out;
+}
+
+std::map<std::string, CellNotes> notes_from(const Findings& findings) {
+  std::map<std::string, CellNotes> out;
+  for (const auto& f : findings.items()) {
+    if (f.sheet.empty() || f.row == 0 || f.column == 0 || f.severity == Severity::Info) continue;
+    std::string& note = out[f.sheet][{f.row - 1, f.column - 1}];
+    if (!note.empty()) note += "\n";
+    note += f.message_th + "\n(" + f.message_en + ")";
+  }
+  return out;
 }
 
 std::map<std::string, CellFills> highlights_from(const Findings& findings) {

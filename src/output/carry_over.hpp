@@ -1,9 +1,17 @@
 // Carry-over: libxlsxwriter cannot edit a workbook, so every output that
 // "keeps" the input's sheets rewrites them from what the reader saw: values
 // with their number formats, dates as dates, booleans, formulas as their
-// cached values, merged ranges and sheet visibility. Fonts, fills, borders
-// and column widths of the input are not carried (the reader does not
-// expose them); the copy uses the house font and fitted widths.
+// cached values, each cell in its own format from styles.xml (font, size,
+// bold/italic/underline/strike, colour, fill, per-side borders, alignment,
+// wrap, indent, rotation, locking), empty cells that have a format, column
+// widths and column formats, row heights (raised where a font or wrapped
+// lines need more, never lowered), hidden rows and columns, merged ranges,
+// the frozen pane, data validations and sheet visibility. A cell with a
+// finding keeps its format under the finding's fill, with the message as a
+// note. What cannot be rewritten (charts, images, shapes, pivot tables,
+// tables, conditional formats, comments, hyperlinks, sparklines, controls,
+// chart sheets, macros) is counted in CopiedSheet::not_carried and, for
+// analyze, listed by not_carried() as info findings.
 // Used by `analyze` (input sheets beside the results) and by split/merge.
 #pragma once
 
@@ -17,6 +25,7 @@
 
 #include "base/finding.hpp"
 #include "model/records.hpp"
+#include "xlsx/layout.hpp"
 #include "xlsx/reader.hpp"
 #include "xlsx/writer.hpp"
 
@@ -24,6 +33,9 @@ namespace itawb::output {
 
 // Cells to colour in one sheet: zero-based (row, col) -> fill 0xRRGGBB.
 using CellFills = std::map<std::pair<uint32_t, uint32_t>, uint32_t>;
+
+// Notes to put on cells of one sheet: zero-based (row, col) -> text.
+using CellNotes = std::map<std::pair<uint32_t, uint32_t>, std::string>;
 
 // Maps an input row (zero-based) to its output row, or nullopt to drop it.
 using RowMap = std::function<std::optional<uint32_t>(uint32_t row)>;
@@ -33,6 +45,8 @@ struct CarryOverOptions {
   std::function<bool(const xlsx::SheetInfo&)> skip;
   // Cells to highlight, by input sheet name.
   std::map<std::string, CellFills> highlight;
+  // Notes (a finding's message) on cells, by input sheet name.
+  std::map<std::string, CellNotes> notes;
   // Optional per-sheet row selection/renumbering (split). Default: all rows as is.
   std::function<RowMap(const xlsx::SheetInfo&)> rows;
   // When set, each copied sheet gets the page setup of the result sheets (A4,
@@ -44,21 +58,31 @@ struct CopiedSheet {
   std::string from;   // name in the input
   std::string to;     // name in the output (made valid/unique by the writer)
   size_t cells = 0;   // cells written
+  std::vector<xlsx::ExtraCount> not_carried;  // what the sheet has that was not copied
 };
 
 // Copies every sheet not skipped, in workbook order, to new sheets of `out`.
 std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWriter& out,
                                     const CarryOverOptions& options = {});
 
-// Copies one read sheet into `ws` (values, formats, merges, visibility);
-// returns the number of cells written.
+// Copies one read sheet into `ws` (values, formats, layout, visibility; see
+// the top of this file); returns what it wrote and what it could not.
 // With `agency`, the sheet gets the page setup of the result sheets (A4, the
 // agency and page x / y).
-size_t copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
-                  const CellFills& highlight = {}, const RowMap& rows = {}, const model::Agency* agency = nullptr);
+CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
+                       const CellFills& highlight = {}, const RowMap& rows = {},
+                       const model::Agency* agency = nullptr, const CellNotes& notes = {});
+
+// Info findings ("not-carried") for what carry_over() will not keep of `in`:
+// charts, images, shapes, pivot tables, tables, conditional formats,
+// comments, hyperlinks, chart sheets, macros..., one per kind and sheet.
+// Reads each sheet's layout, so call it only when the findings are wanted.
+std::vector<Finding> not_carried(const xlsx::Workbook& in, const CarryOverOptions& options, const std::string& file);
 
 // The cells named by findings, coloured by severity (errors over warnings),
 // by sheet. Findings without a cell are left out.
 std::map<std::string, CellFills> highlights_from(const Findings& findings);
+// The messages of the same findings (Thai, then English), as notes by sheet.
+std::map<std::string, CellNotes> notes_from(const Findings& findings);
 
 }  // namespace itawb::output

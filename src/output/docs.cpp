@@ -169,7 +169,8 @@ std::string workbook_format_markdown(const schema::SchemaSet& schemas) {
         "| foreign-key | ค่าอ้างถึงสิ่งที่ไม่มี เช่น รหัสข้อที่ไม่มีในเกณฑ์ของปี หรือปีที่ไม่มีเกณฑ์ / refers to something that does not exist |\n"
         "| missing-row | ขาดตัวชี้วัดบางตัว / an indicator is missing |\n"
         "| blank-row | แถวว่างระหว่างข้อมูล ข้ามไป (คำเตือน) / a blank row inside the table, skipped (warning) |\n"
-        "| row-constraint | ค่าไม่สอดคล้องกับค่าอื่น เช่น ปีของมาตรการ ≠ ปีที่ประเมิน + 1 (คำเตือน) / inconsistent values (warning) |\n";
+        "| row-constraint | ค่าไม่สอดคล้องกับค่าอื่น เช่น ปีของมาตรการ ≠ ปีที่ประเมิน + 1 (คำเตือน) / inconsistent values (warning) |\n"
+        "| not-carried | สิ่งที่คัดลอกไปยังไฟล์ผลลัพธ์ไม่ได้ เช่น แผนภูมิ รูปภาพ ตาราง Pivot แมโคร (ข้อมูลทราบ) / a chart, image, pivot table, macro… not carried over to the output (info) |\n";
   return md;
 }
 

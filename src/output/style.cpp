@@ -51,9 +51,6 @@ void RowFit::lines(uint32_t row, int n, double font_pt) {
   points = std::max(points, std::min(h, 409.0));  // Excel's maximum row height
 }
 
-void RowFit::apply(xlsx::SheetWriter& ws) const {
-  for (const auto& [row, points] : points_) ws.row_height(row, points);
-}
 
 void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                            std::string_view s, const xlsx::Style& style, bool widens) {
@@ -103,35 +100,79 @@ void FittedSheet::written(uint32_t row, uint32_t col, const xlsx::Style& style, 
   remember(row, row, col, col, shown, style, !shown.empty());
 }
 
-// Wrapped columns give up width in proportion to what they have above the
-// floor, so long texts keep the widest columns; repeated because a column
-// stopped at the floor leaves the others more to give.
-void FittedSheet::narrow_to_page(std::map<uint32_t, double>& widths) const {
+// Wrapped columns give up width in proportion to what they have above
+// their floor, so long texts keep the widest columns; repeated because a
+// column stopped at its floor leaves the others more to give. A column's
+// floor is the page's minimum, or the width of its widest text that does not
+// wrap (a header typed on one line is not clipped).
+void FittedSheet::narrow_to_page(std::map<uint32_t, double>& widths) {
   std::set<uint32_t> wrapped;
-  for (const auto& e : entries_)
-    if (e.wrap && e.first_col == e.last_col && !e.text.empty()) wrapped.insert(e.first_col);
+  std::map<uint32_t, double> floor;
+  for (const auto& e : entries_) {
+    if (e.first_col != e.last_col || e.text.empty()) continue;
+    if (e.wrap) wrapped.insert(e.first_col);
+    else floor[e.first_col] = std::max(floor[e.first_col], text::column_width_for(e.text, e.size));
+  }
+  auto floor_of = [&](uint32_t col) {
+    const auto it = floor.find(col);
+    return std::max(page_->min_width, it == floor.end() ? 0.0 : it->second);
+  };
+  if (page_->auto_portrait_max) {
+    double natural = 0;
+    for (const auto& [col, w] : widths)
+      if (!hidden_.count(col)) natural += w;
+    page_->landscape = natural > *page_->auto_portrait_max;
+  }
   const double budget = a4_printable_points(page_->landscape) / page_->min_scale;
   for (int round = 0; round < 4; ++round) {
     double fixed = 0, spare = 0;
     for (const auto& [col, w] : widths) {
       if (hidden_.count(col)) continue;
-      fixed += printed_points(wrapped.count(col) ? std::min(w, page_->min_width) : w);
-      if (wrapped.count(col) && w > page_->min_width) spare += printed_points(w) - printed_points(page_->min_width);
+      const bool gives = wrapped.count(col) && w > floor_of(col);
+      fixed += printed_points(gives ? floor_of(col) : w);
+      if (gives) spare += printed_points(w) - printed_points(floor_of(col));
     }
     const double over = fixed + spare - budget;
     if (over <= 0.5 || spare <= 0) return;
     const double keep = std::max(0.0, 1 - over / spare);
     for (auto& [col, w] : widths)
-      if (!hidden_.count(col) && wrapped.count(col) && w > page_->min_width)
-        w = page_->min_width + (w - page_->min_width) * keep;
+      if (!hidden_.count(col) && wrapped.count(col) && w > floor_of(col)) w = floor_of(col) + (w - floor_of(col)) * keep;
   }
+}
+
+void FittedSheet::columns(uint32_t first, uint32_t last, double w, bool hidden, const xlsx::Style* style) {
+  column_ranges_.push_back({first, last, w, hidden, style ? std::optional(*style) : std::nullopt});
+}
+
+void FittedSheet::row(uint32_t row, double at_least, bool hidden, const xlsx::Style* style) {
+  rows_[row] = {row, row, at_least, hidden, style ? std::optional(*style) : std::nullopt};
+}
+
+const FittedSheet::Declared* FittedSheet::range_of(uint32_t col) const {
+  for (const auto& r : column_ranges_)
+    if (col >= r.first && col <= r.last) return &r;
+  return nullptr;
 }
 
 void FittedSheet::finish() {
   std::map<uint32_t, double> final_width = widths_;
   for (const auto& [col, w] : fitted_)
-    if (!widths_.count(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
-  if (page_) narrow_to_page(final_width);
+    if (!widths_.count(col) && !range_of(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
+  uint32_t last_used = 0;
+  for (const auto& e : entries_) last_used = std::max(last_used, e.last_col);
+  // A carried sheet's own column widths are narrowed with the rest: its
+  // columns up to the last one written, one by one.
+  std::map<uint32_t, double> narrowed;  // declared column -> width on the page
+  if (page_) {
+    std::map<uint32_t, double> all = final_width;
+    for (const auto& r : column_ranges_)
+      if (!r.hidden)
+        for (uint32_t c = r.first; c <= std::min(r.last, last_used); ++c) all.emplace(c, r.points);
+    narrow_to_page(all);
+    for (auto& [col, w] : final_width) w = all[col];
+    for (const auto& [col, w] : all)
+      if (!final_width.count(col) && range_of(col) && w != range_of(col)->points) narrowed[col] = w;
+  }
   total_width_ = total_points_ = 0;
   for (const auto& [col, w] : final_width) {
     if (hidden_.count(col)) {
@@ -142,22 +183,52 @@ void FittedSheet::finish() {
     total_width_ += w;
     total_points_ += printed_points(w);
   }
+  for (const auto& r : column_ranges_) {
+    const xlsx::Style* style = r.style ? &*r.style : nullptr;
+    // Columns narrowed for the page are written one by one, the rest as the range.
+    uint32_t from = r.first;
+    for (uint32_t c = r.first; c <= std::min(r.last, last_used); ++c) {
+      const auto it = narrowed.find(c);
+      if (it == narrowed.end()) continue;
+      if (c > from) ws_.column_format(from, c - 1, r.points, style, r.hidden);
+      ws_.column_format(c, c, it->second, style, r.hidden);
+      from = c + 1;
+    }
+    if (from <= r.last) ws_.column_format(from, r.last, r.points, style, r.hidden);
+    if (r.hidden) continue;
+    for (uint32_t c = r.first; c <= std::min(r.last, last_used); ++c) {
+      const auto it = narrowed.find(c);
+      const double w = it == narrowed.end() ? r.points : it->second;
+      total_width_ += w;
+      total_points_ += printed_points(w);
+    }
+  }
+  auto width_of = [&](uint32_t c) {
+    if (const auto it = narrowed.find(c); it != narrowed.end()) return it->second;
+    if (const auto it = final_width.find(c); it != final_width.end()) return it->second;
+    if (const Declared* r = range_of(c)) return r->points;
+    return 8.43;  // Excel's default width
+  };
 
   RowFit rows;
   for (const auto& e : entries_) {
     if (e.first_col == e.last_col && hidden_.count(e.first_col)) continue;  // not printed
     double total = 0;
-    for (uint32_t c = e.first_col; c <= e.last_col; ++c) {
-      const auto it = final_width.find(c);
-      total += it == final_width.end() ? 8.43 : it->second;  // Excel's default width
-    }
+    for (uint32_t c = e.first_col; c <= e.last_col; ++c) total += width_of(c);
     // Lines of a merge over several rows are shared out among them.
     const int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size);
     const int span = static_cast<int>(e.last_row - e.first_row + 1);
     for (uint32_t r = e.first_row; r <= e.last_row; ++r) rows.lines(r, (n + span - 1) / span, e.size);
   }
-  rows.apply(ws_);
-  if (page_ && !blocks_.empty()) ws_.page_breaks(page_breaks(rows.heights()));
+  for (const auto& [row, points] : rows.heights())
+    if (!rows_.count(row)) ws_.row_height(row, points);
+  for (const auto& [row, d] : rows_)
+    ws_.row_format(row, std::max(d.points, rows.height(row)), d.style ? &*d.style : nullptr, d.hidden);
+  if (page_ && !blocks_.empty()) {
+    std::map<uint32_t, double> heights = rows.heights();
+    for (const auto& [row, d] : rows_) heights[row] = d.hidden ? 0 : std::max(d.points, rows.height(row));
+    ws_.page_breaks(page_breaks(heights));
+  }
 }
 
 // The printer's own breaks, simulated row by row on the fitted page (A4

@@ -60,6 +60,11 @@ class RowFit {
   // Lines `s` takes in a column `column_width` wide (0: no wrapping).
   static int count_lines(std::string_view s, double column_width, double font_pt = 16);
   void apply(xlsx::SheetWriter& ws) const;
+  // The height the row's text needs (0: none written).
+  double height(uint32_t row) const {
+    const auto it = points_.find(row);
+    return it == points_.end() ? 0 : it->second;
+  }
   const std::map<uint32_t, double>& heights() const { return points_; }
   // libxlsxwriter's height of a row none was set for.
   static constexpr double kDefaultHeight = 15;
@@ -93,6 +98,13 @@ class FittedSheet {
   void fit_page(bool landscape, double min_scale = 0.75, double min_width = 10) {
     page_ = Page{landscape, min_scale, min_width};
   }
+  // The same, the orientation chosen by the sheet's own width: landscape
+  // when its columns are wider than `portrait_max` characters in all.
+  void fit_page_auto(double portrait_max = 95, double min_scale = 0.75, double min_width = 10) {
+    page_ = Page{false, min_scale, min_width, portrait_max};
+  }
+  // After finish(): the orientation the page was fitted to.
+  bool landscape() const { return page_ && page_->landscape; }
   // Rows [first_row, last_row] print on one page when they fit on one (an
   // issue's rows): with fit_page(), finish() breaks the page before a block
   // the printer would split. `repeated` rows (print_setup's header rows)
@@ -105,6 +117,13 @@ class FittedSheet {
     ws_.chart(row, col, spec);
     keep_together(std::min(from_row, row), row + static_cast<uint32_t>(spec.height_px * 0.75 / RowFit::kDefaultHeight) + 1);
   }
+  // A range of columns as an input declared it (carry-over): its width,
+  // kept, hidden or not, with a format for its empty cells (nullptr: none).
+  // Ranges do not overlap each other or width()'s columns.
+  void columns(uint32_t first, uint32_t last, double w, bool hidden, const xlsx::Style* style);
+  // A row as an input declared it: at least `at_least` points tall (0: as
+  // its text needs), raised when its text needs more, never lowered.
+  void row(uint32_t row, double at_least, bool hidden, const xlsx::Style* style);
 
   void text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style = {});
   void number(uint32_t row, uint32_t col, double v, const xlsx::Style& style = {});
@@ -139,16 +158,26 @@ class FittedSheet {
   struct Page {
     bool landscape;
     double min_scale, min_width;
+    std::optional<double> auto_portrait_max;  // fit_page_auto
   };
-  void narrow_to_page(std::map<uint32_t, double>& widths) const;
+  void narrow_to_page(std::map<uint32_t, double>& widths);
   std::vector<uint32_t> page_breaks(const std::map<uint32_t, double>& heights) const;
   void remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                 std::string_view s, const xlsx::Style& style, bool widens);
+  struct Declared {
+    uint32_t first, last;
+    double points;  // width or height
+    bool hidden;
+    std::optional<xlsx::Style> style;
+  };
+  const Declared* range_of(uint32_t col) const;
 
   xlsx::SheetWriter& ws_;
   double fit_min_, fit_max_;
   std::map<uint32_t, double> widths_;  // declared
   std::map<uint32_t, double> fitted_;  // widest text per undeclared column
+  std::vector<Declared> column_ranges_;
+  std::map<uint32_t, Declared> rows_;  // declared rows
   std::vector<Entry> entries_;
   std::set<uint32_t> hidden_;
   std::optional<Page> page_;

@@ -1,10 +1,13 @@
 #include "xlsx/reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 
 #include "text/thai.hpp"
+#include "xlsx/file_error.hpp"
 #include "xlsx/file_errors.hpp"
+#include "xlsx/layout.hpp"
 #include "xlsx/package.hpp"
 #include "xlsx/sheet_parser.hpp"
 #include "xlsx/sniff.hpp"
@@ -20,6 +23,8 @@ struct Workbook::Impl {
   bool date1904 = false;
   std::vector<std::string> strings;
   Styles styles;
+  std::string theme_part;
+  mutable std::optional<std::array<uint32_t, 12>> theme;  // read on the first cell_style()
 
   Impl(std::string p, const Limits& l) : path(std::move(p)), limits(l), zip(path, limits) {}
 
@@ -70,6 +75,8 @@ Workbook Workbook::open(const std::string& path, const Limits& limits) {
       impl->strings = read_shared_strings(zip, path, rel.target, limits);
     else if (type_is(rel.type, "styles") && impl->styles.xf_kind.empty() && zip.contains(rel.target))
       impl->styles = read_styles(zip, path, rel.target);
+    else if (type_is(rel.type, "theme") && impl->theme_part.empty() && zip.contains(rel.target))
+      impl->theme_part = rel.target;
   }
   if (impl->styles.xf_kind.empty()) impl->styles = default_styles();
 
@@ -146,6 +153,32 @@ Sheet Workbook::read_sheet(size_t index) const {
 }
 
 std::string Workbook::number_format(uint32_t style) const { return impl_->styles.code(style); }
+
+SheetLayout Workbook::read_layout(size_t index) const {
+  const SheetInfo& info = impl_->sheets.at(index);
+  SheetLayout layout;
+  if (info.kind == SheetKind::Chart) {
+    layout.count(Extra::ChartSheet);
+    return layout;
+  }
+  return read_sheet_layout(impl_->zip, impl_->path, info, impl_->limits);
+}
+
+Style Workbook::cell_style(uint32_t style) const {
+  if (!impl_->theme) {
+    impl_->theme = default_theme();
+    // The theme only colours; a broken one leaves the default colours.
+    if (!impl_->theme_part.empty()) try {
+        impl_->theme = read_theme(impl_->zip, impl_->path, impl_->theme_part);
+      } catch (const FileError&) {
+      }
+  }
+  return impl_->styles.look(style, *impl_->theme);
+}
+
+bool Workbook::has_macros() const {
+  return impl_->zip.contains("xl/vbaProject.bin") || impl_->zip.contains("xl/vbaProjectSignature.bin");
+}
 
 const Cell* Sheet::at(uint32_t row, uint32_t col) const {
   Cell probe;

@@ -16,6 +16,9 @@
 
 namespace itawb::xlsx {
 
+struct SheetLayout;  // xlsx/layout.hpp
+struct Style;        // xlsx/writer.hpp
+
 enum class CellType : uint8_t {
   Number,   // number: `number`
   String,   // shared, inline or formula string: `text`
@@ -108,6 +111,17 @@ class Workbook {
 
   // Number format code of a cellXfs index ("General", "0.00", "d/m/yyyy", ...).
   std::string number_format(uint32_t style) const;
+
+  // The layout of sheet `index` (widths, heights, hidden rows and columns,
+  // styled empty cells, frozen pane, validations, what cannot be carried),
+  // parsed on demand: a second pass over the sheet, apart from its cells.
+  SheetLayout read_layout(size_t index) const;
+  // The whole format of a cellXfs index as the writer takes it (font, fill,
+  // borders, alignment, number format; "" for General), theme colours
+  // resolved against the workbook's theme (read on the first call).
+  Style cell_style(uint32_t style) const;
+  // The package holds a VBA project (an .xlsm saved as .xlsx, or an .xlsm).
+  bool has_macros() const;
 
  private:
   struct Impl;

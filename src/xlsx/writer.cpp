@@ -19,15 +19,26 @@ void check(lxw_error err, const char* what) {
                 std::string("xlsx writer: ") + what + ": " + lxw_strerror(err));
 }
 
-uint8_t lxw_align(Align a) {
-  switch (a) {
-    case Align::Left: return LXW_ALIGN_LEFT;
-    case Align::Center: return LXW_ALIGN_CENTER;
-    case Align::Right: return LXW_ALIGN_RIGHT;
-    case Align::General: break;
+// Align and VAlign are numbered in libxlsxwriter's order.
+uint8_t lxw_align(Align a) { return static_cast<uint8_t>(LXW_ALIGN_NONE + static_cast<uint8_t>(a)); }
+uint8_t lxw_valign(VAlign a) { return static_cast<uint8_t>(LXW_ALIGN_VERTICAL_TOP + static_cast<uint8_t>(a)); }
+
+uint8_t lxw_validation_type(Validation::Type t) {
+  switch (t) {
+    case Validation::Type::Whole: return LXW_VALIDATION_TYPE_INTEGER_FORMULA;
+    case Validation::Type::Decimal: return LXW_VALIDATION_TYPE_DECIMAL_FORMULA;
+    case Validation::Type::List: return LXW_VALIDATION_TYPE_LIST_FORMULA;
+    case Validation::Type::Date: return LXW_VALIDATION_TYPE_DATE_FORMULA;
+    case Validation::Type::Time: return LXW_VALIDATION_TYPE_TIME_FORMULA;
+    case Validation::Type::TextLength: return LXW_VALIDATION_TYPE_LENGTH_FORMULA;
+    case Validation::Type::Custom: return LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
+    case Validation::Type::Any: break;
   }
-  return LXW_ALIGN_NONE;
+  return LXW_VALIDATION_TYPE_ANY;
 }
+
+// A C string libxlsxwriter may read (it copies), or nullptr for "".
+char* c_text(std::string& s) { return s.empty() ? nullptr : s.data(); }
 
 }  // namespace
 
@@ -126,6 +137,66 @@ void SheetWriter::hide_column(uint32_t col, double width) {
   check(worksheet_set_column_opt(ws_, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
                                  std::min(255.0, width), nullptr, &options),
         "set_column_opt");
+}
+
+void SheetWriter::column_format(uint32_t first, uint32_t last, double width, const Style* style, bool hidden) {
+  lxw_row_col_options options{};
+  options.hidden = hidden ? 1 : 0;
+  check(worksheet_set_column_opt(ws_, static_cast<lxw_col_t>(first), static_cast<lxw_col_t>(last),
+                                 std::clamp(width, 0.0, 255.0), style ? owner_->format(*style) : nullptr,
+                                 &options),
+        "set_column_opt");
+}
+
+void SheetWriter::row_format(uint32_t row, double points, const Style* style, bool hidden) {
+  lxw_row_col_options options{};
+  options.hidden = hidden ? 1 : 0;
+  check(worksheet_set_row_opt(ws_, row, points > 0 ? std::min(points, 409.0) : LXW_DEF_ROW_HEIGHT,
+                              style ? owner_->format(*style) : nullptr, &options),
+        "set_row_opt");
+}
+
+bool SheetWriter::validation(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col,
+                             const Validation& v) {
+  Validation copy = v;  // libxlsxwriter takes char*, and copies
+  lxw_data_validation dv{};
+  dv.validate = lxw_validation_type(v.type);
+  const bool between = v.op == Validation::Op::Between || v.op == Validation::Op::NotBetween;
+  const bool has_op = v.type != Validation::Type::List && v.type != Validation::Type::Custom &&
+                      v.type != Validation::Type::Any;
+  if (has_op) dv.criteria = static_cast<uint8_t>(v.op == Validation::Op::None ? Validation::Op::Between : v.op);
+  if (has_op && (between || v.op == Validation::Op::None)) {
+    if (copy.formula1.empty() || copy.formula2.empty()) return false;
+    dv.minimum_formula = copy.formula1.data();
+    dv.maximum_formula = copy.formula2.data();
+  } else {
+    if (copy.formula1.empty() && v.type != Validation::Type::Any) return false;
+    dv.value_formula = c_text(copy.formula1);
+  }
+  // libxlsxwriter's flags are "off" flags for what is on by default.
+  dv.ignore_blank = v.allow_blank ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF;
+  dv.show_input = v.show_input ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF;
+  dv.show_error = v.show_error ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF;
+  dv.dropdown = v.no_dropdown ? LXW_VALIDATION_OFF : LXW_VALIDATION_ON;
+  dv.error_type = v.error_style;
+  dv.input_title = c_text(copy.prompt_title);
+  dv.input_message = c_text(copy.prompt);
+  dv.error_title = c_text(copy.error_title);
+  dv.error_message = c_text(copy.error);
+  return worksheet_data_validation_range(ws_, first_row, static_cast<lxw_col_t>(first_col), last_row,
+                                         static_cast<lxw_col_t>(last_col), &dv) == LXW_NO_ERROR;
+}
+
+void SheetWriter::comment(uint32_t row, uint32_t col, std::string_view s) {
+  std::string clean = text::sanitize_for_xlsx(s);
+  std::string font = "TH SarabunPSK";
+  lxw_comment_options options{};
+  options.font_name = font.data();
+  options.font_size = 14;
+  options.width = 320;
+  options.height = 120;
+  check(worksheet_write_comment_opt(ws_, row, static_cast<lxw_col_t>(col), clean.c_str(), &options),
+        "write_comment");
 }
 
 void SheetWriter::fit_columns(double min_width, double max_width) {
@@ -330,15 +401,31 @@ lxw_format* WorkbookWriter::format(const Style& style) {
   format_set_font_size(f, style.size);
   if (style.bold) format_set_bold(f);
   if (style.italic) format_set_italic(f);
+  if (style.underline) format_set_underline(f, style.underline);
+  if (style.strike) format_set_font_strikeout(f);
   if (style.color) format_set_font_color(f, style.color);
-  if (style.fill) {
-    format_set_pattern(f, LXW_PATTERN_SOLID);
-    format_set_bg_color(f, style.fill);
+  if (style.fill || style.pattern > LXW_PATTERN_SOLID) {
+    format_set_pattern(f, style.pattern ? style.pattern : uint8_t{LXW_PATTERN_SOLID});
+    if (style.fill) format_set_bg_color(f, style.fill);
+    if (style.pattern > LXW_PATTERN_SOLID && style.pattern_color) format_set_fg_color(f, style.pattern_color);
   }
   if (style.border) format_set_border(f, LXW_BORDER_THIN);
+  using SideSetter = void (*)(lxw_format*, uint8_t);
+  using ColorSetter = void (*)(lxw_format*, lxw_color_t);
+  constexpr SideSetter sides[] = {format_set_left, format_set_right, format_set_top, format_set_bottom};
+  constexpr ColorSetter colors[] = {format_set_left_color, format_set_right_color, format_set_top_color,
+                                    format_set_bottom_color};
+  for (size_t i = 0; i < style.edges.size(); ++i) {
+    if (!style.edges[i].style) continue;
+    sides[i](f, style.edges[i].style);
+    if (style.edges[i].color) colors[i](f, style.edges[i].color);
+  }
   if (style.wrap) format_set_text_wrap(f);
+  if (style.shrink) format_set_shrink(f);
   if (style.align != Align::General) format_set_align(f, lxw_align(style.align));
-  format_set_align(f, style.vcenter ? LXW_ALIGN_VERTICAL_CENTER : LXW_ALIGN_VERTICAL_TOP);
+  format_set_align(f, lxw_valign(style.valign));
+  if (style.indent) format_set_indent(f, style.indent);
+  if (style.rotation) format_set_rotation(f, style.rotation);
   if (!style.locked) format_set_unlocked(f);
   if (!style.num_format.empty()) format_set_num_format(f, style.num_format.c_str());
   formats_.emplace(style, f);

@@ -4,6 +4,7 @@
 // libxlsxwriter only writes new files; to "update" a workbook we rewrite it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -21,21 +22,46 @@ struct lxw_format;
 
 namespace itawb::xlsx {
 
-enum class Align : uint8_t { General, Left, Center, Right };
+// Horizontal and vertical alignment, in the order of OOXML (and libxlsxwriter).
+enum class Align : uint8_t { General, Left, Center, Right, Fill, Justify, CenterAcross, Distributed };
+enum class VAlign : uint8_t { Top, Bottom, Center, Justify, Distributed };
+
+// Colours are 0xRRGGBB with 0 = automatic / none; kBlack is an explicit
+// black (libxlsxwriter's LXW_COLOR_BLACK), as carried from an input.
+inline constexpr uint32_t kBlack = 0x1000000;
+
+// One side of a cell's border: the line style numbered as OOXML and
+// libxlsxwriter do (0 none, 1 thin, 2 medium, 3 dashed, 4 dotted, 5 thick,
+// 6 double, 7 hair, 8-13 the dashed variants) and its colour.
+struct Edge {
+  uint8_t style = 0;
+  uint32_t color = 0;
+  auto operator<=>(const Edge&) const = default;
+};
+enum Side : uint8_t { kLeft, kRight, kTop, kBottom };
 
 // Everything that makes a cell format. Compared by value; each distinct Style
-// becomes one lxw_format.
+// becomes one lxw_format. The builders below make the house formats; the
+// other fields carry an input workbook's own formats (carry-over).
 struct Style {
   std::string font = "TH SarabunPSK";
   double size = 16;
   bool bold = false;
   bool italic = false;
+  uint8_t underline = 0;     // 0 none, 1 single, 2 double, 3/4 accounting
+  bool strike = false;
   uint32_t color = 0;        // font colour 0xRRGGBB; 0 = automatic
   uint32_t fill = 0;         // background 0xRRGGBB; 0 = none
+  uint8_t pattern = 0;       // fill pattern as OOXML numbers it; 0 = solid when fill is set
+  uint32_t pattern_color = 0;  // the pattern's colour (patterns other than solid)
   bool border = false;       // thin border all round
+  std::array<Edge, 4> edges{};  // per side (Side), over `border`
   bool wrap = false;
+  bool shrink = false;
   Align align = Align::General;
-  bool vcenter = false;      // vertical centre (else top, which suits wrapped text)
+  VAlign valign = VAlign::Top;  // top suits wrapped text
+  uint8_t indent = 0;
+  int16_t rotation = 0;      // -90..90 degrees, 270 = stacked
   bool locked = true;        // only matters on protected sheets
   std::string num_format;    // "" = General, e.g. "0.00", "d mmm yyyy"
 
@@ -51,7 +77,22 @@ struct Style {
   Style with_size(double pt) const { Style s = *this; s.size = pt; return s; }
   Style with_format(std::string f) const { Style s = *this; s.num_format = std::move(f); return s; }
   Style with_locked(bool l) const { Style s = *this; s.locked = l; return s; }
-  Style with_vcenter(bool v = true) const { Style s = *this; s.vcenter = v; return s; }
+  Style with_vcenter(bool v = true) const { Style s = *this; s.valign = v ? VAlign::Center : VAlign::Top; return s; }
+};
+
+// A data validation as OOXML has it; formulas as written there ("\"a,b\"",
+// "$A$1:$A$5", "2500"), without a leading "=".
+struct Validation {
+  enum class Type : uint8_t { Any, Whole, Decimal, List, Date, Time, TextLength, Custom };
+  // In libxlsxwriter's order (not OOXML's); None when absent (between).
+  enum class Op : uint8_t { None, Between, NotBetween, Equal, NotEqual, Greater, Less, GreaterOrEqual, LessOrEqual };
+  Type type = Type::Any;
+  Op op = Op::Between;
+  std::string formula1, formula2;
+  bool allow_blank = false, show_input = false, show_error = false;
+  bool no_dropdown = false;  // OOXML showDropDown="1" hides the in-cell list
+  uint8_t error_style = 0;   // 0 stop, 1 warning, 2 information
+  std::string prompt_title, prompt, error_title, error;
 };
 
 class WorkbookWriter;
@@ -116,6 +157,17 @@ class SheetWriter {
   void chart(uint32_t row, uint32_t col, const ChartSpec& spec);
   // Page breaks before each of these rows (zero-based; Excel keeps 1,023).
   void page_breaks(std::vector<uint32_t> before_rows);
+  // Columns' width with a format for their empty cells (a carried input's
+  // column style; nullptr: none), hidden or not.
+  void column_format(uint32_t first, uint32_t last, double width, const Style* style, bool hidden);
+  // A row's height (points; 0: the default), its format (nullptr: none), hidden or not.
+  void row_format(uint32_t row, double points, const Style* style, bool hidden);
+  // False when libxlsxwriter refuses the validation (e.g. a list over 255
+  // characters): the caller reports it as not carried.
+  bool validation(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col,
+                  const Validation& v);
+  // A comment (a note) on a cell, in the house font.
+  void comment(uint32_t row, uint32_t col, std::string_view text);
 
   // Page and view setup for a supervisor's printout.
   void freeze(uint32_t rows, uint32_t cols = 0);

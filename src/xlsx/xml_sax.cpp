@@ -1,5 +1,8 @@
 #include "xlsx/xml_sax.hpp"
 
+#include <charconv>
+#include <cmath>
+
 #include <expat.h>
 
 #include <exception>
@@ -94,6 +97,34 @@ void parse_xml(const ZipArchive& zip, uint64_t index, const std::string& part,
     check(XML_Parse(st.parser, data, static_cast<int>(n), XML_FALSE));
   });
   check(XML_Parse(st.parser, nullptr, 0, XML_TRUE));
+}
+
+std::optional<uint32_t> attr_uint(const char* s) {
+  if (!s) return std::nullopt;
+  std::string_view v(s);
+  uint32_t n = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size()) return std::nullopt;
+  return n;
+}
+
+std::optional<double> attr_double(const char* s) {
+  if (!s) return std::nullopt;
+  std::string_view v(s);
+  double d = 0;
+  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(d)) return std::nullopt;
+  return d;
+}
+
+uint8_t attr_index(const char* v, std::initializer_list<std::string_view> names, uint8_t otherwise) {
+  if (!v) return otherwise;
+  uint8_t i = 0;
+  for (const auto n : names) {
+    if (n == v) return i;
+    ++i;
+  }
+  return otherwise;
 }
 
 int parse_xsd_bool(std::string_view s) {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,6 +42,15 @@ class SaxHandler {
 // `path`. Exceptions thrown by the handler stop the parse and propagate.
 void parse_xml(const ZipArchive& zip, uint64_t index, const std::string& part,
                const std::string& path, SaxHandler& handler);
+
+// An attribute's value as a whole number or a finite decimal; nullopt when
+// absent or not wholly a number.
+std::optional<uint32_t> attr_uint(const char* value);
+std::optional<double> attr_double(const char* value);
+
+// The position of an attribute's value in `names` (an OOXML enumeration),
+// or `otherwise` when absent or not one of them.
+uint8_t attr_index(const char* value, std::initializer_list<std::string_view> names, uint8_t otherwise = 0);
 
 // xsd:boolean: "1"/"true" -> 1, "0"/"false" -> 0 (whitespace collapsed),
 // anything else -> -1.

@@ -1,6 +1,10 @@
 // Carry-over on a fixture saved by LibreOffice (formulas with cached values,
 // a date, a boolean, a percentage, merged ranges, a hidden sheet, and an old
-// result sheet that must not be copied), read back with openpyxl.
+// result sheet that must not be copied), and on one written by XlsxWriter
+// with the agency's own look (report/make_styled.py: fonts, fills, borders,
+// wrap, widths, heights, hidden rows and columns, a merge, a frozen pane, a
+// list validation, a chart and a conditional format), read back with
+// openpyxl. Expected values are the fixtures', never the code's.
 #include <catch2/catch.hpp>
 
 #include "base/files.hpp"
@@ -16,8 +20,9 @@ using nlohmann::json;
 
 namespace {
 
-json carried(const output::CarryOverOptions& options, std::vector<output::CopiedSheet>* copied = nullptr) {
-  const auto in = xlsx::Workbook::open(test::fixture("report/carry_over.xlsx").string());
+json carried(const output::CarryOverOptions& options, std::vector<output::CopiedSheet>* copied = nullptr,
+             const std::string& fixture = "report/carry_over.xlsx") {
+  const auto in = xlsx::Workbook::open(test::fixture(fixture).string());
   test::TempDir tmp;
   const auto file = tmp / "carried.xlsx";
   write_atomically(file, [&](const std::filesystem::path& p) {
@@ -28,6 +33,14 @@ json carried(const output::CarryOverOptions& options, std::vector<output::Copied
   });
   return openpyxl_read(file);
 }
+
+const char* kSheet = "ข้อมูลหน่วยงาน";  // of report/styled.xlsx
+
+json styled(const output::CarryOverOptions& options = {}, std::vector<output::CopiedSheet>* copied = nullptr) {
+  return sheet_of(carried(options, copied, "report/styled.xlsx"), kSheet);
+}
+
+bool has(const json& list, const std::string& s) { return std::find(list.begin(), list.end(), s) != list.end(); }
 
 }  // namespace
 
@@ -56,7 +69,8 @@ TEST_CASE("carry-over keeps values, formats, dates, booleans, cached formula val
   CHECK(c["B5"]["v"].get<double>() == Approx(194.25));  // formula -> its cached value
   CHECK(c["A5"]["v"] == "หนึ่งสอง");
   CHECK(c["A6"]["v"] == 5);  // a number heading a merged range stays a number
-  CHECK(c["A1"]["font"] == "TH SarabunPSK");
+  CHECK(c["A1"]["font"] == "Calibri");  // the input's own font (openpyxl reads Calibri 11 there)
+  CHECK(c["A1"]["size"].get<double>() == Approx(11));
   const auto& merged = s["merged"];
   CHECK(std::find(merged.begin(), merged.end(), "A1:C1") != merged.end());
   CHECK(std::find(merged.begin(), merged.end(), "A6:A7") != merged.end());
@@ -108,4 +122,128 @@ TEST_CASE("highlights come from findings, errors over warnings") {
   const auto h = output::highlights_from(findings);
   REQUIRE(h.count("คะแนนรายข้อ"));
   CHECK(h.at("คะแนนรายข้อ").at({6, 2}) == 0xF4B6B0);
+}
+
+TEST_CASE("carry-over keeps fonts, fills, borders and alignment of the input") {
+  const json s = styled();
+  REQUIRE(s.is_object());
+  const json& c = s["cells"];
+  // The merged title: Angsana New 14 bold dark red on pale yellow, medium border, centred.
+  CHECK(c["A1"]["v"] == "ข้อมูลหน่วยงาน");
+  CHECK(c["A1"]["font"] == "Angsana New");
+  CHECK(c["A1"]["size"].get<double>() == Approx(14));
+  CHECK(c["A1"]["bold"] == true);
+  CHECK(c["A1"]["color"] == "FFC00000");
+  CHECK(c["A1"]["fill"] == "FFFFF2CC");
+  CHECK(c["A1"]["border"]["top"] == "medium");
+  CHECK(c["A1"]["halign"] == "center");
+  CHECK(c["A1"]["valign"] == "center");
+  // A header with wrap and a thin border; a body cell italic with a blue bottom line.
+  CHECK(c["B2"]["wrap"] == true);
+  CHECK(c["B2"]["fill"] == "FFDDEBF7");
+  CHECK(c["B2"]["border"]["left"] == "thin");
+  CHECK(c["A3"]["italic"] == true);
+  CHECK(c["A3"]["bottom_color"] == "FF0070C0");
+  CHECK(c["A3"]["font"] == "Angsana New");
+  // The year with format 0, and one with General: neither prints 2568.00.
+  CHECK(c["B3"]["v"] == 2568);
+  CHECK(c["B3"]["fmt"] == "0");
+  CHECK(c["C3"]["fmt"] == "General");
+  // An empty cell keeps its own thick border and fill.
+  REQUIRE(s["blanks"]["D6"].is_object());
+  CHECK(s["blanks"]["D6"]["border"]["left"] == "thick");
+  CHECK(s["blanks"]["D6"]["fill"] == "FFE2EFDA");
+}
+
+TEST_CASE("carry-over keeps widths, heights, hidden rows and columns, merges, the pane and validations") {
+  std::vector<output::CopiedSheet> copied;
+  const json s = styled({}, &copied);
+  REQUIRE(s.is_object());
+  // As openpyxl reads them in the input (30 and 12.5 characters with Excel's padding).
+  CHECK(s["col_widths"]["A"].get<double>() == Approx(30.7109375).margin(0.5));
+  CHECK(s["col_widths"]["B"].get<double>() == Approx(13.28515625).margin(0.5));
+  CHECK(has(s["hidden_cols"], "E"));
+  CHECK(s["row_heights"]["2"].get<double>() >= 60);  // the agency's tall row, never lowered
+  // Every text row at least 1.3 × its font (Angsana New 14).
+  CHECK(s["row_heights"]["3"].get<double>() >= 1.3 * 14);
+  CHECK(s["hidden_rows"].size() == 1);
+  CHECK(s["hidden_rows"][0] == 4);
+  CHECK(has(s["merged"], "A1:D1"));
+  CHECK(s["freeze"] == "B3");
+  REQUIRE(s["validations"].size() == 1);
+  CHECK(s["validations"][0]["type"] == "list");
+  CHECK(s["validations"][0]["sqref"] == "B5:B9");
+  CHECK(s["validations"][0]["formula1"] == "\"ดำเนินการแล้ว,อยู่ระหว่างดำเนินการ\"");
+
+  // The chart and the conditional format are reported as not carried.
+  REQUIRE(copied.size() == 1);
+  std::map<xlsx::Extra, uint32_t> missing;
+  for (const auto& e : copied[0].not_carried) missing[e.kind] += e.count;
+  CHECK(missing[xlsx::Extra::Chart] == 1);
+  CHECK(missing[xlsx::Extra::ConditionalFormat] == 1);
+  CHECK_FALSE(missing.count(xlsx::Extra::Validation));
+}
+
+TEST_CASE("a cell with a finding keeps its format, gets the finding's fill and its message as a note") {
+  Findings findings;
+  Finding f;
+  f.severity = Severity::Error;
+  f.code = "constraint-error";
+  f.sheet = kSheet;
+  f.cell = "A3";
+  f.row = 3;
+  f.column = 1;
+  f.message_th = "ชื่อหน่วยงานไม่ตรงกับทะเบียน";
+  f.message_en = "the agency name is not in the register";
+  findings.add(f);
+  output::CarryOverOptions options;
+  options.highlight = output::highlights_from(findings);
+  options.notes = output::notes_from(findings);
+  const json s = styled(options);
+  const json& a3 = s["cells"]["A3"];
+  CHECK(a3["fill"] == "FFF4B6B0");
+  CHECK(a3["font"] == "Angsana New");
+  CHECK(a3["italic"] == true);
+  CHECK(a3["bottom_color"] == "FF0070C0");
+  REQUIRE(a3["comment"].is_string());
+  CHECK(a3["comment"].get<std::string>().find("ชื่อหน่วยงานไม่ตรงกับทะเบียน") != std::string::npos);
+  CHECK(a3["comment"].get<std::string>().find("the agency name is not in the register") != std::string::npos);
+}
+
+TEST_CASE("what is not carried becomes info findings naming the sheet") {
+  const auto in = xlsx::Workbook::open(test::fixture("report/styled.xlsx").string());
+  const auto found = output::not_carried(in, {}, "styled.xlsx");
+  bool chart = false;
+  for (const auto& f : found) {
+    CHECK(f.code == "not-carried");
+    CHECK(f.severity == Severity::Info);
+    CHECK(f.sheet == kSheet);
+    if (f.message_th.find("แผนภูมิ 1 รายการ") != std::string::npos) {
+      chart = true;
+      CHECK(f.message_en.find("1 chart(s) on sheet") != std::string::npos);
+    }
+  }
+  CHECK(chart);
+}
+
+TEST_CASE("carry-over of a LibreOffice-saved workbook keeps its fonts and widths") {
+  const auto file = test::fixture("officer/thungthong-2568-plan.libreoffice.xlsx");
+  const json in = openpyxl_read(file);
+  const json out = carried({}, nullptr, "officer/thungthong-2568-plan.libreoffice.xlsx");
+  for (const auto& sheet : in["sheets"]) {
+    const json& copy = sheet_of(out, sheet["name"].get<std::string>());
+    REQUIRE(copy.is_object());
+    for (const auto& [ref, cell] : sheet["cells"].items()) {
+      INFO(sheet["name"].get<std::string>() << "!" << ref);
+      CHECK(copy["cells"][ref]["font"] == cell["font"]);
+      CHECK(copy["cells"][ref]["size"] == cell["size"]);
+      CHECK(copy["cells"][ref]["bold"] == cell["bold"]);
+      CHECK(copy["cells"][ref]["fill"] == cell["fill"]);
+    }
+    for (const auto& [col, width] : sheet["col_widths"].items())
+      if (!copy["col_widths"][col].is_null()) CHECK(copy["col_widths"][col].get<double>() == Approx(width.get<double>()).margin(0.75));
+    for (const auto& [row, height] : sheet["row_heights"].items())
+      CHECK(copy["row_heights"][row].get<double>() >= height.get<double>() - 0.01);
+    CHECK(copy["merged"].size() == sheet["merged"].size());
+  }
 }
