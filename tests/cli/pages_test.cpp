@@ -165,7 +165,7 @@ TEST_CASE("native charts: tools and indicators against last year, departments ag
   CHECK(grid.at("cells").at("J" + m[2].str()).at("v") == 80);
 }
 
-TEST_CASE("--pdf prints the memo and the results through LibreOffice, not the findings nor the input sheets", "[pdf]") {
+TEST_CASE("pdf: analyze --pdf prints the memo and the results through LibreOffice, not the findings nor the input sheets", "[pdf]") {
   TempDir tmp;
   const fs::path out = tmp / "ex.xlsx", pdf = tmp / "ex.pdf";
   const auto r = run_itawb({"analyze", example("thungthong-2567.xlsx").string(), "-o", out.string(), "--as-of",
@@ -210,7 +210,7 @@ TEST_CASE("--pdf prints the memo and the results through LibreOffice, not the fi
   CHECK(!sheet_of(openpyxl_read(out, true), "ตรวจสอบข้อมูล").is_null());
 }
 
-TEST_CASE("--pdf-sheets chooses the sheets; a missing LibreOffice is said in Thai and English", "[pdf]") {
+TEST_CASE("pdf: --pdf-sheets chooses the sheets, and a missing LibreOffice is said in Thai and English", "[pdf]") {
   TempDir tmp;
   const fs::path out = tmp / "ex.xlsx", pdf = tmp / "memo only.pdf";
   const auto r = run_itawb({"analyze", example("thungthong-2567.xlsx").string(), "-o", out.string(), "--pdf-sheets",
