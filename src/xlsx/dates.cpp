@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/charconv.hpp"
 #include "xlsx/reader.hpp"
 
 namespace itawb::xlsx {
@@ -17,9 +18,7 @@ constexpr sys_days kEpoch = std::chrono::year{1899} / 12 / 30;  // serial 0 afte
 constexpr double kLastSerial = 2958465;  // 9999-12-31, the last day Excel shows
 
 std::string plain_number(double number) {
-  char buf[64];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, number == 0 ? 0.0 : number);
-  return ec == std::errc() ? std::string(buf, end) : std::string("NaN");
+  return shortest_double(number == 0 ? 0.0 : number);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "xlsx/sheet_parser.hpp"
 
+#include "base/charconv.hpp"
+
 #include <charconv>
 #include <cstring>
 
@@ -50,7 +52,7 @@ std::optional<double> iso_to_serial(std::string_view s) {
   if (s.size() > t + 5 && s[t + 5] == ':') {
     size_t end = t + 6;
     while (end < s.size() && ((s[end] >= '0' && s[end] <= '9') || s[end] == '.')) ++end;
-    std::from_chars(s.data() + t + 6, s.data() + end, sec);
+    parse_double(s.data() + t + 6, s.data() + end, sec);
   }
   const double day = datetime_to_serial(y, mo, d);
   return day + (h * 3600 + mi * 60 + sec) / 86400.0;
@@ -188,7 +190,7 @@ bool SheetParser::set_number(std::string_view text) {
   text = trim(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   double v = 0;
-  const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  const auto [p, ec] = parse_double(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || p != text.data() + text.size() || text.empty()) return false;
   cell_.number = v;
   return true;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "text/thai.hpp"
@@ -36,7 +37,8 @@ inline constexpr uint32_t kBlack = 0x1000000;
 struct Edge {
   uint8_t style = 0;
   uint32_t color = 0;
-  auto operator<=>(const Edge&) const = default;
+  bool operator==(const Edge&) const = default;
+  bool operator<(const Edge& o) const { return std::tie(style, color) < std::tie(o.style, o.color); }
 };
 enum Side : uint8_t { kLeft, kRight, kTop, kBottom };
 
@@ -65,7 +67,13 @@ struct Style {
   bool locked = true;        // only matters on protected sheets
   std::string num_format;    // "" = General, e.g. "0.00", "d mmm yyyy"
 
-  auto operator<=>(const Style&) const = default;
+  // Spelled out: libc++ 14 (the WebAssembly build's) has no <=> for std::array or std::string.
+  bool operator==(const Style&) const = default;
+  auto tie() const {
+    return std::tie(font, size, bold, italic, underline, strike, color, fill, pattern, pattern_color, border, edges,
+                    wrap, shrink, align, valign, indent, rotation, locked, num_format);
+  }
+  bool operator<(const Style& o) const { return tie() < o.tie(); }
 
   // Small builders so call sites read as sentences: Style{}.with_bold()...
   Style with_bold(bool b = true) const { Style s = *this; s.bold = b; return s; }

@@ -1,5 +1,7 @@
 #include "xlsx/xml_sax.hpp"
 
+#include "base/charconv.hpp"
+
 #include <charconv>
 #include <cmath>
 
@@ -112,7 +114,7 @@ std::optional<double> attr_double(const char* s) {
   if (!s) return std::nullopt;
   std::string_view v(s);
   double d = 0;
-  const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
+  const auto [end, ec] = parse_double(v.data(), v.data() + v.size(), d);
   if (ec != std::errc() || end != v.data() + v.size() || !std::isfinite(d)) return std::nullopt;
   return d;
 }
