@@ -140,6 +140,12 @@ void SheetWriter::freeze(uint32_t rows, uint32_t cols) {
   worksheet_freeze_panes(ws_, rows, static_cast<lxw_col_t>(cols));
 }
 
+void SheetWriter::autofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col) {
+  check(worksheet_autofilter(ws_, first_row, static_cast<lxw_col_t>(first_col), last_row,
+                             static_cast<lxw_col_t>(last_col)),
+        "autofilter");
+}
+
 void SheetWriter::repeat_rows(uint32_t first_row, uint32_t last_row) {
   check(worksheet_repeat_rows(ws_, first_row, last_row), "repeat_rows");
 }
@@ -198,6 +204,48 @@ void SheetWriter::protect() {
   worksheet_protect(ws_, nullptr, &options);
 }
 
+void WorkbookWriter::insert_chart(SheetWriter& sheet, uint32_t row, uint32_t col, const BarChart& spec) {
+  lxw_chart* chart = workbook_add_chart(wb_, spec.percent ? LXW_CHART_BAR_STACKED_PERCENT : LXW_CHART_BAR_STACKED);
+  if (!chart) throw Error("write-failed", "สร้างแผนภูมิไม่ได้", "cannot add a chart");
+  auto font = [](double size, bool bold) {
+    lxw_chart_font f{};
+    f.name = const_cast<char*>("TH SarabunPSK");
+    f.size = size;
+    f.bold = bold ? LXW_TRUE : LXW_FALSE;
+    return f;
+  };
+  lxw_chart_font title_font = font(18, true), axis_font = font(14, false), label_font = font(12, false);
+  const std::string sheet_name = spec.sheet;
+  for (const auto& s : spec.series) {
+    lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
+    chart_series_set_categories(series, sheet_name.c_str(), spec.first_row, static_cast<lxw_col_t>(spec.col),
+                                spec.last_row, static_cast<lxw_col_t>(spec.col));
+    chart_series_set_values(series, sheet_name.c_str(), s.first_row, static_cast<lxw_col_t>(s.col), s.last_row,
+                            static_cast<lxw_col_t>(s.col));
+    chart_series_set_name(series, text::sanitize_for_xlsx(s.name).c_str());
+    if (s.fill) {
+      lxw_chart_fill fill{};
+      fill.color = s.fill;
+      chart_series_set_fill(series, &fill);
+    }
+  }
+  chart_title_set_name(chart, text::sanitize_for_xlsx(spec.title).c_str());
+  chart_title_set_name_font(chart, &title_font);
+  chart_axis_set_name(chart->x_axis, text::sanitize_for_xlsx(spec.category_title).c_str());
+  chart_axis_set_name(chart->y_axis, text::sanitize_for_xlsx(spec.value_title).c_str());
+  chart_axis_set_name_font(chart->x_axis, &axis_font);
+  chart_axis_set_name_font(chart->y_axis, &axis_font);
+  chart_axis_set_num_font(chart->x_axis, &label_font);
+  chart_axis_set_num_font(chart->y_axis, &label_font);
+  chart_axis_set_reverse(chart->x_axis);  // the first category on top, as in the table
+  chart_legend_set_position(chart, LXW_CHART_LEGEND_TOP);
+  chart_legend_set_font(chart, &axis_font);
+  lxw_chart_options options{};
+  options.x_scale = spec.width_px / 480.0;  // libxlsxwriter's default chart is 480 x 288
+  options.y_scale = spec.height_px / 288.0;
+  check(worksheet_insert_chart_opt(sheet.raw(), row, static_cast<lxw_col_t>(col), chart, &options), "insert_chart");
+}
+
 // ---- WorkbookWriter ----------------------------------------------------------
 
 WorkbookWriter::WorkbookWriter(const std::filesystem::path& file, const WriterOptions& options)
@@ -206,8 +254,10 @@ WorkbookWriter::WorkbookWriter(const std::filesystem::path& file, const WriterOp
       subject_(options.subject),
       author_(options.author),
       company_(options.company),
-      comments_(options.comments) {
+      comments_(options.comments),
+      tmpdir_(options.tmpdir) {
   lxw_workbook_options opts{};
+  if (!tmpdir_.empty()) opts.tmpdir = tmpdir_.data();
   opts.constant_memory = options.streaming ? LXW_TRUE : LXW_FALSE;
   opts.use_zip64 = LXW_FALSE;
   wb_ = workbook_new_opt(file.c_str(), &opts);

@@ -92,6 +92,8 @@ class SheetWriter {
 
   // Page and view setup for a supervisor's printout.
   void freeze(uint32_t rows, uint32_t cols = 0);
+  // Filter buttons on the header row `first_row` over the range.
+  void autofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col);
   void repeat_rows(uint32_t first_row, uint32_t last_row);
   void a4(bool landscape = false, bool fit_width = true);
   void header_footer(const std::string& header, const std::string& footer);
@@ -122,8 +124,28 @@ class SheetWriter {
   std::string shown(std::string_view s) const;  // sanitized, in the digit style
 };
 
+// A native Excel chart of stacked bars: one category per row of
+// `categories`, one series per column of values. Ranges are in this
+// workbook, as (sheet, first row, column, last row), zero-based.
+struct ChartSeries {
+  std::string name;
+  uint32_t first_row = 0, last_row = 0, col = 0;  // the values
+  uint32_t fill = 0;                              // 0xRRGGBB; 0 = Excel's
+};
+struct BarChart {
+  std::string title, category_title, value_title;
+  std::string sheet;                              // where the ranges are
+  uint32_t first_row = 0, last_row = 0, col = 0;  // the categories
+  std::vector<ChartSeries> series;
+  bool percent = false;  // 100% stacked instead of stacked counts
+  double width_px = 720, height_px = 480;
+};
+
 struct WriterOptions {
   bool streaming = false;  // libxlsxwriter constant_memory: row order only
+  // Where libxlsxwriter keeps its temporary files while writing ("" = the
+  // system's, through tmpfile()).
+  std::string tmpdir;
   std::string title, subject, author = "itawb", company, comments;
 };
 
@@ -142,6 +164,8 @@ class WorkbookWriter {
   lxw_format* format(const Style& style);
   lxw_workbook* raw() const { return wb_; }
   void define_name(const std::string& name, const std::string& formula);
+  // Inserts `chart` on `sheet` with its top-left corner at (row, col).
+  void insert_chart(SheetWriter& sheet, uint32_t row, uint32_t col, const BarChart& chart);
   void custom_property(const std::string& name, const std::string& value);
 
   // Writes the file. Throws itawb::Error ("write-failed") with libxlsxwriter's reason.
@@ -157,6 +181,7 @@ class WorkbookWriter {
   std::vector<std::unique_ptr<SheetWriter>> sheets_;
   bool closed_ = false;
   std::string title_, subject_, author_, company_, comments_;
+  std::string tmpdir_;  // kept alive: libxlsxwriter holds the pointer
 };
 
 }  // namespace itawb::xlsx
