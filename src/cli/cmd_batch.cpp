@@ -1,6 +1,7 @@
 // itawb batch INPUT... -o OUTDIR [--jobs N] [--as-of DATE] [--summary-only] [--json] [--resume]
 // All work is in app/batch; this prints the progress and the account of the
 // inputs, and maps the outcome to exit codes.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -64,6 +65,11 @@ std::function<void(const app::BatchProgress&)> progress_printer(bool en) {
 
 int run(const BatchArgs& args, const GlobalOptions& global) {
   const bool en = global.lang == "en";
+  // Each workbook written frees zlib's and libxlsxwriter's buffers; glibc
+  // would hand that memory back to the kernel after every file (madvise and
+  // a TLB flush on every core, a third of the run on a small VM). Keep up to
+  // 64 MiB per arena instead: the peak memory barely moves.
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
   app::BatchOptions options;
   for (const auto& in : args.inputs) options.inputs.emplace_back(in);
   options.output_dir = args.output;
