@@ -51,7 +51,6 @@ enum AgencyCol : uint32_t {
 
 void write_agencies(xlsx::WorkbookWriter& wb, const BatchSummary& s) {
   xlsx::SheetWriter& out = wb.add_sheet(kAgenciesSheet);
-  out.digits(text::DigitStyle::Thai);
   FittedSheet ws(out, 6, 40);
   ws.width(kNo, 6);
   ws.width(kAgency, 34);
@@ -156,7 +155,6 @@ std::pair<uint32_t, uint32_t> write_provinces(xlsx::WorkbookWriter& wb, const Ba
                                               const std::vector<std::pair<std::string, Tally>>& provinces,
                                               const Tally& nation) {
   xlsx::SheetWriter& out = wb.add_sheet(kProvincesSheet);
-  out.digits(text::DigitStyle::Thai);
   FittedSheet ws(out, 6, 30);
   const auto last = static_cast<uint32_t>(2 + 2 * s.levels.size() + 1);
   ws.width(0, 18);
@@ -189,7 +187,6 @@ std::pair<uint32_t, uint32_t> write_provinces(xlsx::WorkbookWriter& wb, const Ba
 
 void write_chart(xlsx::WorkbookWriter& wb, const BatchSummary& s, std::pair<uint32_t, uint32_t> rows) {
   xlsx::SheetWriter& out = wb.add_sheet(kChartSheet);
-  out.digits(text::DigitStyle::Thai);
   FittedSheet ws(out);
   ws.text(0, 0, "ระดับผลการประเมินของหน่วยงาน รายจังหวัด (จำนวนหน่วยงาน)", title_style());
   ws.finish();
@@ -214,7 +211,6 @@ void write_chart(xlsx::WorkbookWriter& wb, const BatchSummary& s, std::pair<uint
 void write_nation(xlsx::WorkbookWriter& wb, const BatchSummary& s, const Tally& nation, size_t with_errors,
                   size_t duplicates) {
   xlsx::SheetWriter& out = wb.add_sheet(kNationSheet);
-  out.digits(text::DigitStyle::Thai);
   FittedSheet ws(out, 6, 40);
   ws.width(0, 34);
   ws.width(1, 14);
@@ -264,7 +260,6 @@ void write_nation(xlsx::WorkbookWriter& wb, const BatchSummary& s, const Tally& 
 
 void write_problems(xlsx::WorkbookWriter& wb, const BatchSummary& s, const std::vector<std::vector<size_t>>& dups) {
   xlsx::SheetWriter& out = wb.add_sheet(kProblemsSheet);
-  out.digits(text::DigitStyle::Thai);
   FittedSheet ws(out, 6, 60);
   ws.width(0, 6);
   ws.width(1, 40);
@@ -334,11 +329,15 @@ std::vector<std::vector<size_t>> duplicate_agencies(const std::vector<BatchRow>&
 }
 
 void write_batch_summary(xlsx::WorkbookWriter& wb, const BatchSummary& s) {
-  std::map<std::string, std::vector<const BatchRow*>> by_province;  // Thai sorts by code point well enough
+  // Provinces in the order the rows come (the caller sorts them), so both
+  // sheets list them alike.
+  std::vector<std::pair<std::string, std::vector<const BatchRow*>>> by_province;
   std::vector<const BatchRow*> all;
   size_t with_errors = 0;
   for (const auto& r : s.rows) {
-    by_province[r.province].push_back(&r);
+    auto it = std::find_if(by_province.begin(), by_province.end(), [&](const auto& p) { return p.first == r.province; });
+    if (it == by_province.end()) it = by_province.insert(by_province.end(), {r.province, {}});
+    it->second.push_back(&r);
     all.push_back(&r);
     if (r.errors) ++with_errors;
   }

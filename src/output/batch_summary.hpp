@@ -51,7 +51,9 @@ struct BatchSummary {
 // by province and agency name (compared as labels: spaces and case folded).
 std::vector<std::vector<size_t>> duplicate_agencies(const std::vector<BatchRow>& rows);
 
-// Writes the sheets above into `wb`.
+// Writes the sheets above into `wb`. Provinces are listed in the order
+// their first rows come. File names are written as they are; counts in text
+// with Thai digits.
 void write_batch_summary(xlsx::WorkbookWriter& wb, const BatchSummary& summary);
 
 }  // namespace itawb::output
