@@ -1,6 +1,7 @@
 #include "output/batch_summary.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "model/records.hpp"
@@ -206,16 +207,20 @@ void write_chart(xlsx::WorkbookWriter& wb, const BatchSummary& s, std::pair<uint
   print_setup(out, heading(s), kChartSheet, /*landscape=*/false, 0, 0);
 }
 
+// A sheet of three columns of these widths, its title across them in row 1.
+FittedSheet three_columns(xlsx::SheetWriter& out, const std::array<double, 3>& widths, const std::string& title) {
+  FittedSheet ws(out);
+  for (uint32_t c = 0; c < 3; ++c) ws.width(c, widths[c]);
+  ws.merge(0, 0, 0, 2, title, title_style());
+  return ws;
+}
+
 // ---- ภาพรวม ----------------------------------------------------------------
 
 void write_nation(xlsx::WorkbookWriter& wb, const BatchSummary& s, const Tally& nation, size_t with_errors,
                   size_t duplicates) {
   xlsx::SheetWriter& out = wb.add_sheet(kNationSheet);
-  FittedSheet ws(out, 6, 40);
-  ws.width(0, 34);
-  ws.width(1, 14);
-  ws.width(2, 12);
-  ws.merge(0, 0, 0, 2, "ภาพรวมผลการประเมิน ITA", title_style());
+  FittedSheet ws = three_columns(out, {34, 14, 12}, "ภาพรวมผลการประเมิน ITA");
   ws.text(2, 0, "ระดับ", header_style());
   ws.text(2, 1, "จำนวนหน่วยงาน", header_style());
   ws.text(2, 2, "ร้อยละ", header_style());
@@ -260,11 +265,7 @@ void write_nation(xlsx::WorkbookWriter& wb, const BatchSummary& s, const Tally& 
 
 void write_problems(xlsx::WorkbookWriter& wb, const BatchSummary& s, const std::vector<std::vector<size_t>>& dups) {
   xlsx::SheetWriter& out = wb.add_sheet(kProblemsSheet);
-  FittedSheet ws(out, 6, 60);
-  ws.width(0, 6);
-  ws.width(1, 40);
-  ws.width(2, 60);
-  ws.merge(0, 0, 0, 2, "ไฟล์ที่อ่านไม่ได้ ไฟล์ที่มีข้อผิดพลาด และหน่วยงานที่ซ้ำ", title_style());
+  FittedSheet ws = three_columns(out, {6, 40, 60}, "ไฟล์ที่อ่านไม่ได้ ไฟล์ที่มีข้อผิดพลาด และหน่วยงานที่ซ้ำ");
   uint32_t row = 2;
   auto header = [&](const std::string& what, const std::string& second) {
     ws.merge(row, 0, row, 2, what, subtitle_style());
