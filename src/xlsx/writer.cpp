@@ -342,6 +342,11 @@ void WorkbookWriter::custom_property(const std::string& name, const std::string&
 }
 
 void WorkbookWriter::close() {
+  // Thread safety: workbooks may be written by several threads at once (one
+  // each). libxlsxwriter 1.1.4 formats docProps/core.xml's creation time with
+  // gmtime(), whose static buffer two threads closing in the same instant
+  // share (ThreadSanitizer reports it): the worst is a creation time a second
+  // off. Nothing else it does is shared between workbooks.
   lxw_doc_properties props{};
   // libxlsxwriter takes char* but copies the strings.
   auto c_str = [](std::string& s) { return s.empty() ? nullptr : s.data(); };
