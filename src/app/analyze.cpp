@@ -24,7 +24,7 @@ namespace {
 bool generated(const xlsx::SheetInfo& info) { return is_generated_sheet(info.name); }
 
 void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, const fs::path& target,
-                  std::vector<std::string>& sheets, text::DigitStyle digits) {
+                  std::vector<std::string>& sheets, text::DigitStyle digits, const std::string& tmpdir) {
   output::CarryOverOptions carry;
   carry.skip = generated;
   carry.highlight = output::highlights_from(result.findings);
@@ -36,6 +36,7 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
 
   write_atomically(target, [&](const fs::path& tmp) {
     xlsx::WriterOptions wo;
+    wo.tmpdir = tmpdir;
     wo.title = "ผลการวิเคราะห์ ITA " + result.analysis->agency.name;
     wo.subject = "Integrity and Transparency Assessment " +
                  std::to_string(result.analysis->agency.assessment_year);
@@ -65,8 +66,8 @@ AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options)
 
   CheckOptions co;
   co.as_of = as_of_date(options.as_of);  // a bad --as-of stops before the file is read
-  const xlsx::Workbook workbook = xlsx::Workbook::open(options.input.string());
-  co.file_label = options.input.string();
+  const xlsx::Workbook workbook = xlsx::Workbook::open(options.input.string(), options.limits);
+  co.file_label = options.file_label.value_or(options.input.string());
   co.year = options.year;
   Checked checked = check_workbook(resources, workbook, co);
   result.exit_code = checked.exit_code();
@@ -83,7 +84,7 @@ AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options)
     output::CarryOverOptions carry;
     carry.skip = generated;
     for (auto& f : output::not_carried(workbook, carry, co.file_label)) result.findings.add(std::move(f));
-    write_output(workbook, result, output, result.sheets, options.digits);
+    write_output(workbook, result, output, result.sheets, options.digits, options.writer_tmpdir);
     result.output = output;
   }
   spdlog::info("analyze: {} -> {}", options.input.string(), result.output.string());

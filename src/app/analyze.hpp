@@ -23,6 +23,7 @@
 #include "model/records.hpp"
 #include "plan/plan.hpp"
 #include "text/thai.hpp"
+#include "xlsx/reader.hpp"
 #include "app/resources.hpp"
 
 namespace itawb::app {
@@ -36,6 +37,9 @@ struct AnalyzeOptions {
   bool json = false;                            // the caller wants the JSON document
   bool write = true;                            // false: analyse only, write nothing
   text::DigitStyle digits = text::DigitStyle::Thai;  // --digits: of the text on the written sheets
+  std::optional<std::string> file_label;        // how findings name the input (default: its path)
+  xlsx::Limits limits;                          // the reader's limits for this file
+  std::string writer_tmpdir;                    // libxlsxwriter's temporary files ("" = the system's)
 };
 
 struct AnalyzeResult {

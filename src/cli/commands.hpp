@@ -1,5 +1,6 @@
 // Each subcommand registers itself on the CLI11 app; main() only dispatches.
-// Exit codes: 0 success, 1 the workbook has errors, 2 usage or unreadable file.
+// Exit codes: 0 success, 1 the workbook has errors (batch: some input had
+// errors or was refused), 2 usage or unreadable file.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -42,5 +43,6 @@ Runner add_validate(CLI::App& app, const GlobalOptions& global);
 Runner add_template(CLI::App& app, const GlobalOptions& global);
 Runner add_split(CLI::App& app, const GlobalOptions& global);
 Runner add_merge(CLI::App& app, const GlobalOptions& global);
+Runner add_batch(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace itawb::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   add(add_template);
   add(add_split);
   add(add_merge);
+  add(add_batch);
   for (auto& [sub, run] : commands) {
     sub->add_option("--lang", global.lang, "Language of messages: th or en")
         ->check(CLI::IsMember({"th", "en"}));

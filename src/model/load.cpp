@@ -83,6 +83,7 @@ void build_agency(const ParsedSheet& sheet, std::optional<int> year_override, mo
   a.name = v.text("name");
   a.district = v.text("district");
   a.province = v.text("province");
+  a.type = v.text("agency_type");
   a.assessment_year = year_override ? *year_override : v.integer("assessment_year");
   a.plan_year = v.integer("plan_year");
   // A plan typed without its assessment year: the year before the plan's.

@@ -46,6 +46,7 @@ struct Agency {
   std::string name;                // ชื่อหน่วยงาน
   std::string district;            // อำเภอ
   std::string province;            // จังหวัด
+  std::string type;                // ประเภทหน่วยงาน as written ("" = not given; see DepartmentTable::agency_type)
   int assessment_year = 0;         // ปีที่ประเมิน (พ.ศ.), e.g. 2567
   int plan_year = 0;               // ปีของมาตรการ, default assessment_year + 1
   std::optional<double> reported_total;  // คะแนนรวมที่ประกาศ

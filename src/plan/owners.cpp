@@ -138,6 +138,9 @@ DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::stri
   }
   if (doc.contains("placeholders"))
     t.placeholders_ = doc.at("placeholders").at("texts").get<std::vector<std::string>>();
+  if (doc.contains("agency_types"))
+    for (const auto& type : doc.at("agency_types").at("types"))
+      t.agency_types_.push_back({type.at("name").get<std::string>(), type.at("short").get<std::string>()});
   if (doc.contains("sections_by_agency_type")) {
     const auto& rules = doc.at("sections_by_agency_type").at("rules");
     for (size_t i = 0; i < rules.size(); ++i) {
@@ -179,6 +182,19 @@ OwnerResolver::OwnerResolver(const DepartmentTable& table, const std::vector<std
       !division_.empty() && std::find(agency_list_.begin(), agency_list_.end(), division_) != agency_list_.end());
   if (agency_list_.empty())
     if (const auto* rule = section_rule(table, agency_name)) apply(*rule);
+}
+
+const DepartmentTable::AgencyType* DepartmentTable::agency_type(std::string_view agency_name) const {
+  const std::string name = key_of(agency_name);
+  const AgencyType* best = nullptr;
+  size_t best_length = 0;
+  for (const auto& type : agency_types_)
+    for (const std::string& spelling : {type.name, type.short_name})
+      if (const std::string k = key_of(spelling); k.size() > best_length && name.rfind(k, 0) == 0) {
+        best = &type;
+        best_length = k.size();
+      }
+  return best;
 }
 
 // The section rule for the kind of agency `agency_name` is, if any.

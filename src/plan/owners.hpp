@@ -66,8 +66,19 @@ class DepartmentTable {
     std::vector<std::string> sections;
   };
   const std::vector<SectionRule>& section_rules() const { return section_rules_; }
+  // agency_types: the kinds of agency by the start of their names.
+  struct AgencyType {
+    std::string name;   // "องค์การบริหารส่วนตำบล"
+    std::string short_name;  // "อบต."
+  };
+  const std::vector<AgencyType>& agency_types() const { return agency_types_; }
+  // The kind of agency `agency_name` is (its full name or short form starts
+  // it, compared as owner cells are: spaces and dots ignored; the longest
+  // start wins), or nullptr.
+  const AgencyType* agency_type(std::string_view agency_name) const;
 
  private:
+  std::vector<AgencyType> agency_types_;
   std::vector<SectionRule> section_rules_;
   std::vector<Row> rows_;
   std::vector<std::string> names_;

@@ -1,9 +1,13 @@
 #include "text/thai.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
 #include <cstdio>
 #include <cstdlib>
 
+#include <unicode/coll.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 namespace itawb::text {
@@ -25,6 +29,44 @@ size_t space_len(std::string_view s, size_t i) {
 }
 
 }  // namespace
+
+bool is_utf8(std::string_view s) {
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+std::string from_cp874(std::string_view bytes) {
+  // One converter per call (ICU opens it from its cache): no state shared
+  // between threads.
+  const icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), "windows-874");
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::vector<size_t> thai_order(std::vector<std::vector<std::string>> keys) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("th"), status));
+  // Sort keys once per text: comparing them is a byte comparison.
+  if (U_SUCCESS(status))
+    for (auto& item : keys)
+      for (auto& k : item) {
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(k);
+        const int32_t n = collator->getSortKey(u, nullptr, 0);
+        std::string bytes(static_cast<size_t>(n), '\0');
+        collator->getSortKey(u, reinterpret_cast<uint8_t*>(bytes.data()), n);
+        k = std::move(bytes);
+      }
+  std::vector<size_t> order(keys.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+  return order;
+}
 
 std::string arabic_digits(std::string_view s) {
   std::string out;

@@ -28,6 +28,18 @@ std::string digits(std::string_view s, DigitStyle style);
 // "thai" / "arabic" (ASCII case ignored; also "th" / "ar") -> the style.
 std::optional<DigitStyle> digit_style_from(std::string_view name);
 
+// True when `s` is well-formed UTF-8.
+bool is_utf8(std::string_view s);
+
+// A file name (or any text) in Windows' Thai code page CP874 / TIS-620 as
+// UTF-8: how a zip made on a Thai Windows names its entries.
+std::string from_cp874(std::string_view bytes);
+
+// The order of items sorted by their texts (first text, then the next ...)
+// in Thai dictionary order (ICU's Thai collation: the leading vowels
+// เ แ โ ใ ไ do not decide, so เชียงใหม่ sorts under ช); ties keep their order.
+std::vector<size_t> thai_order(std::vector<std::vector<std::string>> texts_per_item);
+
 // Trims ASCII whitespace, NBSP (U+00A0), zero-width space (U+200B), and BOM.
 std::string trim(std::string_view s);
 

@@ -208,8 +208,17 @@ void SheetWriter::row_height(uint32_t row, double points) {
 }
 
 void SheetWriter::chart(uint32_t row, uint32_t col, const ChartSpec& spec) {
-  lxw_chart* c = workbook_add_chart(owner_->raw(),
-                                    spec.kind == ChartSpec::Kind::Bar ? LXW_CHART_BAR : LXW_CHART_COLUMN);
+  using K = ChartSpec::Kind;
+  using S = ChartSpec::Stacking;
+  const uint8_t type = spec.kind == K::Bar
+                           ? (spec.stacking == S::Percent   ? LXW_CHART_BAR_STACKED_PERCENT
+                              : spec.stacking == S::Stacked ? LXW_CHART_BAR_STACKED
+                                                            : LXW_CHART_BAR)
+                           : (spec.stacking == S::Percent   ? LXW_CHART_COLUMN_STACKED_PERCENT
+                              : spec.stacking == S::Stacked ? LXW_CHART_COLUMN_STACKED
+                                                            : LXW_CHART_COLUMN);
+  lxw_chart* c = workbook_add_chart(owner_->raw(), type);
+  const std::string sheet = spec.sheet.empty() ? name_ : spec.sheet;
   if (!c) throw Error("write-failed", "สร้างแผนภูมิไม่ได้", "cannot add a chart", name_);
   // libxlsxwriter copies every string it is given.
   std::string font = Style{}.font;
@@ -235,12 +244,21 @@ void SheetWriter::chart(uint32_t row, uint32_t col, const ChartSpec& spec) {
   if (spec.value_max) chart_axis_set_max(values, *spec.value_max);
   if (!spec.value_format.empty()) chart_axis_set_num_format(values, spec.value_format.c_str());
   if (spec.show_hidden_data) chart_show_hidden_data(c);
+  const std::string category_title = shown(spec.category_title), value_title = shown(spec.value_title);
+  if (!category_title.empty()) {
+    chart_axis_set_name(values == c->y_axis ? c->x_axis : c->y_axis, category_title.c_str());
+    chart_axis_set_name_font(values == c->y_axis ? c->x_axis : c->y_axis, &text);
+  }
+  if (!value_title.empty()) {
+    chart_axis_set_name(values, value_title.c_str());
+    chart_axis_set_name_font(values, &text);
+  }
   for (const auto& s : spec.series) {
     lxw_chart_series* series = chart_add_series(c, nullptr, nullptr);
-    chart_series_set_categories(series, name_.c_str(), spec.categories.first_row,
+    chart_series_set_categories(series, sheet.c_str(), spec.categories.first_row,
                                 static_cast<lxw_col_t>(spec.categories.col), spec.categories.last_row,
                                 static_cast<lxw_col_t>(spec.categories.col));
-    chart_series_set_values(series, name_.c_str(), s.values.first_row, static_cast<lxw_col_t>(s.values.col),
+    chart_series_set_values(series, sheet.c_str(), s.values.first_row, static_cast<lxw_col_t>(s.values.col),
                             s.values.last_row, static_cast<lxw_col_t>(s.values.col));
     const std::string series_name = shown(s.name);
     chart_series_set_name(series, series_name.c_str());
@@ -272,6 +290,12 @@ void SheetWriter::page_breaks(std::vector<uint32_t> before_rows) {
 
 void SheetWriter::freeze(uint32_t rows, uint32_t cols) {
   worksheet_freeze_panes(ws_, rows, static_cast<lxw_col_t>(cols));
+}
+
+void SheetWriter::autofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col) {
+  check(worksheet_autofilter(ws_, first_row, static_cast<lxw_col_t>(first_col), last_row,
+                             static_cast<lxw_col_t>(last_col)),
+        "autofilter");
 }
 
 void SheetWriter::repeat_rows(uint32_t first_row, uint32_t last_row) {
@@ -340,8 +364,10 @@ WorkbookWriter::WorkbookWriter(const std::filesystem::path& file, const WriterOp
       subject_(options.subject),
       author_(options.author),
       company_(options.company),
-      comments_(options.comments) {
+      comments_(options.comments),
+      tmpdir_(options.tmpdir) {
   lxw_workbook_options opts{};
+  if (!tmpdir_.empty()) opts.tmpdir = tmpdir_.data();
   opts.constant_memory = options.streaming ? LXW_TRUE : LXW_FALSE;
   opts.use_zip64 = LXW_FALSE;
   wb_ = workbook_new_opt(file.c_str(), &opts);
@@ -442,6 +468,11 @@ void WorkbookWriter::custom_property(const std::string& name, const std::string&
 }
 
 void WorkbookWriter::close() {
+  // Thread safety: workbooks may be written by several threads at once (one
+  // each). libxlsxwriter 1.1.4 formats docProps/core.xml's creation time with
+  // gmtime(), whose static buffer two threads closing in the same instant
+  // share (ThreadSanitizer reports it): the worst is a creation time a second
+  // off. Nothing else it does is shared between workbooks.
   lxw_doc_properties props{};
   // libxlsxwriter takes char* but copies the strings.
   auto c_str = [](std::string& s) { return s.empty() ? nullptr : s.data(); };

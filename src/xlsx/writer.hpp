@@ -117,7 +117,9 @@ struct ChartSeries {
 };
 struct ChartSpec {
   enum class Kind { Column, Bar } kind = Kind::Column;  // Bar: horizontal bars
-  std::string title;
+  enum class Stacking { None, Stacked, Percent } stacking = Stacking::None;
+  std::string title, category_title, value_title;
+  std::string sheet;               // where the ranges are; "" = the sheet the chart is on
   ChartRange categories;
   std::vector<ChartSeries> series;
   std::optional<double> value_min, value_max;
@@ -179,6 +181,8 @@ class SheetWriter {
 
   // Page and view setup for a supervisor's printout.
   void freeze(uint32_t rows, uint32_t cols = 0);
+  // Filter buttons on the header row `first_row` over the range.
+  void autofilter(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col);
   void repeat_rows(uint32_t first_row, uint32_t last_row);
   void a4(bool landscape = false, bool fit_width = true);
   void header_footer(const std::string& header, const std::string& footer);
@@ -211,6 +215,9 @@ class SheetWriter {
 
 struct WriterOptions {
   bool streaming = false;  // libxlsxwriter constant_memory: row order only
+  // Where libxlsxwriter keeps its temporary files while writing ("" = the
+  // system's, through tmpfile()).
+  std::string tmpdir;
   std::string title, subject, author = "itawb", company, comments;
 };
 
@@ -229,6 +236,7 @@ class WorkbookWriter {
   lxw_format* format(const Style& style);
   lxw_workbook* raw() const { return wb_; }
   void define_name(const std::string& name, const std::string& formula);
+  // Inserts `chart` on `sheet` with its top-left corner at (row, col).
   void custom_property(const std::string& name, const std::string& value);
 
   // Writes the file. Throws itawb::Error ("write-failed") with libxlsxwriter's reason.
@@ -244,6 +252,7 @@ class WorkbookWriter {
   std::vector<std::unique_ptr<SheetWriter>> sheets_;
   bool closed_ = false;
   std::string title_, subject_, author_, company_, comments_;
+  std::string tmpdir_;  // kept alive: libxlsxwriter holds the pointer
 };
 
 }  // namespace itawb::xlsx

@@ -1,5 +1,7 @@
 #include "xlsx/zip_archive.hpp"
 
+#include "text/thai.hpp"
+
 #include <zip.h>
 
 #include <algorithm>
@@ -108,6 +110,15 @@ std::optional<uint64_t> ZipArchive::find(std::string_view name) const {
 std::string ZipArchive::name(uint64_t index) const {
   const char* n = zip_get_name(archive_, index, ZIP_FL_ENC_RAW);
   return n ? n : "";
+}
+
+std::string ZipArchive::decoded_name(uint64_t index) const {
+  const std::string raw = name(index);
+  // ZIP_FL_ENC_STRICT reads an unflagged name as CP-437: the same bytes back
+  // means the name is flagged UTF-8 or plain ASCII.
+  const char* strict = zip_get_name(archive_, index, ZIP_FL_ENC_STRICT);
+  if ((strict && raw == strict) || text::is_utf8(raw)) return raw;
+  return text::from_cp874(raw);
 }
 
 uint64_t ZipArchive::entry_count() const { return inflated_.size(); }

@@ -40,7 +40,11 @@ class ZipArchive {
   // Whole entry as a string (for small parts such as workbook.xml).
   std::string read_all(uint64_t index) const;
 
-  std::string name(uint64_t index) const;
+  std::string name(uint64_t index) const;  // the bytes as stored
+  // The name as UTF-8: as stored when the entry says UTF-8 (general purpose
+  // bit 11) or the bytes are ASCII or well-formed UTF-8; otherwise Windows'
+  // Thai code page (CP874 / TIS-620), which a zip made on a Thai Windows uses.
+  std::string decoded_name(uint64_t index) const;
   uint64_t entry_count() const;
 
  private:

@@ -37,7 +37,8 @@ json validation_at(const json& sheet, const std::string& sqref) {
 fs::path fill_seed(const TempDir& tmp, const fs::path& tpl, const json& dump, json extra = json::object()) {
   json spec = {{"หน่วยงาน",
                 {{"B3", "องค์การบริหารส่วนตำบลทุ่งทอง"}, {"B4", "ท่าม่วง"}, {"B5", "กาญจนบุรี"}, {"B6", 2567},
-                 {"B7", 2568}, {"B8", 97.13}, {"B9", "ผ่านดีเยี่ยม"}, {"B10", "สำนักปลัด"}, {"B11", "กองคลัง"}}},
+                 {"B7", 2568}, {"B8", 97.13}, {"B9", "ผ่านดีเยี่ยม"}, {"B10", "อบต."}, {"B11", "สำนักปลัด"},
+                 {"B12", "กองคลัง"}}},
                {"คะแนนตัวชี้วัด", json::object()},
                {"คะแนนรายข้อ", json::object()}};
   const auto indicators = seed_indicator_rows();
@@ -175,6 +176,7 @@ TEST_CASE("a template filled through openpyxl with seed 000's figures validates 
   CHECK(m.agency.name == "องค์การบริหารส่วนตำบลทุ่งทอง");
   CHECK(m.agency.assessment_year == 2567);
   CHECK(m.extra_departments == std::vector<std::string>{"สำนักปลัด", "กองคลัง"});
+  CHECK(m.agency.type == "อบต.");  // ประเภทหน่วยงาน
   REQUIRE(m.indicators.size() == 10);
   CHECK(*m.indicators[6].score == Approx(97.35));
   CHECK(*m.indicators[6].previous == Approx(84.73));

@@ -1,0 +1,75 @@
+// `batch` as a library call: many agency workbooks (files, folders searched
+// recursively, .zip archives of workbooks as sent by e-mail) analysed by a
+// pool of threads sharing one Resources, each written as `analyze` writes it,
+// and one summary workbook for the province or the nation.
+//
+// Promises:
+//   - nothing lost: every input is either analysed (a row of the summary) or
+//     refused (with its reason); inputs == analysed + refused;
+//   - nothing stops it: a file that cannot be read, has no framework, or
+//     fails in any way is refused and the others go on;
+//   - a workbook with errors is analysed and written, as `analyze` does
+//     (the cells with errors are left out of the figures and marked), counted
+//     as analysed, listed with its error count on the summary's problems
+//     sheet, and makes the exit code 1;
+//   - outputs are written atomically (a temporary file renamed into place);
+//   - the per-file limits of the reader (xlsx::Limits) hold for every file
+//     and every zip entry, in every thread.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/resources.hpp"
+#include "output/batch_summary.hpp"
+#include "text/thai.hpp"
+
+namespace itawb::app {
+
+struct BatchProgress {
+  size_t done = 0;    // inputs finished (analysed or refused)
+  size_t total = 0;   // inputs found
+  double seconds = 0; // since the work began
+};
+
+struct BatchOptions {
+  std::vector<std::filesystem::path> inputs;  // workbooks, folders, .zip archives
+  std::filesystem::path output_dir;
+  unsigned jobs = 0;                          // worker threads; 0 = the number of cores
+  std::optional<std::string> as_of;           // date for the plans' progress (default today)
+  bool summary_only = false;                  // no per-agency workbooks
+  bool resume = false;                        // keep outputs newer than their input
+  std::string lang = "th";                    // language of refusal reasons
+  text::DigitStyle digits = text::DigitStyle::Thai;
+  // Called after each input, from the worker that finished it, one call at a
+  // time (the batch serialises them).
+  std::function<void(const BatchProgress&)> on_progress;
+};
+
+struct BatchResult {
+  size_t inputs = 0;
+  std::vector<output::BatchRow> analysed;      // sorted by province, agency, file
+  std::vector<output::BatchRefusal> refused;   // sorted by file
+  std::filesystem::path summary;               // the summary workbook written
+  double seconds = 0;
+  // 0 every input analysed without errors; 1 some refused or with errors.
+  int exit_code() const;
+};
+
+// The summary's file name inside the output folder.
+inline constexpr const char* kBatchSummaryName = "สรุปผลการประเมิน-รวม.xlsx";
+
+// Runs the batch. Throws itawb::Error "usage" when there is no input, an
+// input does not exist, or --as-of is not a date (exit code 2 for the
+// caller); everything a file says or lacks is a refusal, not an exception.
+BatchResult run_batch(const Resources& resources, const BatchOptions& options);
+
+// The --json document: {inputs, analysed, refused:[{path, reason}],
+// with_errors:[{path, errors}], summary, seconds}.
+std::string to_json(const BatchResult& result, int indent = 2);
+
+}  // namespace itawb::app
