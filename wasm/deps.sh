@@ -33,7 +33,9 @@ fetch() {
 step() {  # step NAME: runs dep_NAME once (a stamp per dependency), its log in $L
   local n=$1 t0; t0=$(date +%s)
   if [ -e "$B/.$n.done" ]; then return 0; fi
-  if (set -e; "dep_$n") > "$L/$n.log" 2>&1; then
+  # In the background and waited for: `set -e` holds inside the step (it would not in an `if`).
+  (set -e; "dep_$n") > "$L/$n.log" 2>&1 &
+  if wait $!; then
     touch "$B/.$n.done"; echo "$n: $(( $(date +%s) - t0 )) s"
   else
     echo "$n FAILED after $(( $(date +%s) - t0 )) s: $L/$n.log" >&2; tail -20 "$L/$n.log" >&2; exit 1
@@ -41,7 +43,7 @@ step() {  # step NAME: runs dep_NAME once (a stamp per dependency), its log in $
 }
 
 dep_zlib() {
-  rm -rf "$B/zlib" && cp -r "$S"/zlib-1.2.13.dfsg "$B/zlib" && cd "$B/zlib"
+  rm -rf "$B/zlib" && cp -a "$S"/zlib-1.2.13.dfsg "$B/zlib" && cd "$B/zlib"
   emconfigure ./configure --static --prefix="$P" && emmake make -j"$JOBS" libz.a && make install
 }
 dep_expat() {
@@ -87,8 +89,9 @@ dep_spdlog() {
   cmake --build "$B/spdlog" -j"$JOBS" && cmake --install "$B/spdlog"
 }
 dep_nettle() {  # only libnettle (SHA-256 for the exchange identities), portable C
-  rm -rf "$B/nettle" && cp -r "$S"/nettle-3.8.1 "$B/nettle" && cd "$B/nettle"
-  emconfigure ./configure --host=wasm32-unknown-emscripten --prefix="$P" --disable-assembler --disable-shared \
+  rm -rf "$B/nettle" && cp -a "$S"/nettle-3.8.1 "$B/nettle" && cd "$B/nettle"
+  # desdata, a generator run during the build, is compiled for this machine.
+  CC_FOR_BUILD=cc emconfigure ./configure --host=wasm32-unknown-emscripten --prefix="$P" --disable-assembler --disable-shared \
     --disable-documentation --disable-openssl --disable-public-key --disable-fat
   emmake make -j"$JOBS" libnettle.a
   mkdir -p "$P/include/nettle" && cp ./*.h "$P/include/nettle/" && cp libnettle.a "$P/lib/"

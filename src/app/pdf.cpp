@@ -15,7 +15,8 @@
 #include "text/fold.hpp"
 #include "xlsx/sheet_states.hpp"
 
-#ifndef _WIN32
+#if !defined(_WIN32) && !defined(__EMSCRIPTEN__)
+#define ITAWB_SPAWN 1
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -73,7 +74,7 @@ struct RunFolder {
   }
 };
 
-#ifndef _WIN32
+#ifdef ITAWB_SPAWN
 // Runs LibreOffice in its own process group; returns its exit status, or -1
 // on timeout (the whole group is killed first).
 int run_soffice(const fs::path& soffice, const std::vector<std::string>& args, const fs::path& log, int timeout_seconds) {
@@ -161,7 +162,7 @@ void write_pdf(const fs::path& xlsx, const fs::path& pdf, const PdfOptions& opti
   std::error_code ec;
   if (options.soffice.empty() || !fs::exists(options.soffice, ec))
     throw Error("pdf-unavailable", kInstallTh, kInstallEn, pdf.string());
-#ifdef _WIN32
+#ifndef ITAWB_SPAWN  // Windows, WebAssembly: no LibreOffice to run from here yet
   throw Error("pdf-unavailable", kInstallTh, kInstallEn, pdf.string());
 #else
   const RunFolder run(options.work_dir.empty() ? fs::temp_directory_path() : options.work_dir);

@@ -1,7 +1,10 @@
 // itawb batch INPUT... -o OUTDIR [--jobs N] [--as-of DATE] [--summary-only] [--json] [--resume]
 // All work is in app/batch; this prints the progress and the account of the
 // inputs, and maps the outcome to exit codes.
+#include <cstdlib>  // defines __GLIBC__ where it is glibc
+#ifdef __GLIBC__
 #include <malloc.h>
+#endif
 #include <unistd.h>
 
 #include <cmath>
@@ -69,7 +72,9 @@ int run(const BatchArgs& args, const GlobalOptions& global) {
   // would hand that memory back to the kernel after every file (madvise and
   // a TLB flush on every core, a third of the run on a small VM). Keep up to
   // 64 MiB per arena instead: the peak memory barely moves.
+#ifdef __GLIBC__
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
   app::BatchOptions options;
   for (const auto& in : args.inputs) options.inputs.emplace_back(in);
   options.output_dir = args.output;

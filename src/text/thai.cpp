@@ -6,7 +6,10 @@
 #include <cstdio>
 #include <cstdlib>
 
+#if __has_include(<unicode/coll.h>)
 #include <unicode/coll.h>
+#define ITAWB_ICU_COLLATION 1
+#endif
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
@@ -41,18 +44,64 @@ bool is_utf8(std::string_view s) {
 }
 
 std::string from_cp874(std::string_view bytes) {
+#ifndef ITAWB_ICU_COMMON_ONLY
   // One converter per call (ICU opens it from its cache): no state shared
   // between threads.
   const icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), "windows-874");
   std::string out;
   u.toUTF8String(out);
   return out;
+#else
+  // ICU's common part without its data (the WebAssembly build) has no
+  // converters: windows-874 is one byte per character, Thai at U+0E00 + (b - 0xA0).
+  static const std::pair<unsigned char, UChar32> kPunctuation[] = {
+      {0x80, 0x20AC}, {0x85, 0x2026}, {0x91, 0x2018}, {0x92, 0x2019}, {0x93, 0x201C},
+      {0x94, 0x201D}, {0x95, 0x2022}, {0x96, 0x2013}, {0x97, 0x2014}, {0xA0, 0x00A0}};
+  icu::UnicodeString u;
+  for (unsigned char b : bytes) {
+    UChar32 c = 0xFFFD;
+    if (b < 0x80) c = b;
+    else if ((b >= 0xA1 && b <= 0xDA) || (b >= 0xDF && b <= 0xFB)) c = 0x0E00 + (b - 0xA0);
+    else
+      for (const auto& [byte, cp] : kPunctuation)
+        if (byte == b) c = cp;
+    u.append(c);
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+#endif
 }
 
+namespace {
+
+// Without ICU's collation (the WebAssembly build links ICU's common part
+// only, with no data): the rule it applies to Thai's leading vowels, on code
+// points: a leading vowel เ แ โ ใ ไ sorts after the consonant it precedes.
+// Code points written big-endian in 4 bytes, so bytes compare as code points.
+[[maybe_unused]] std::string leading_vowel_key(const std::string& s) {
+  std::vector<UChar32> cps;
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    cps.push_back(c < 0 ? 0xFFFD : c);
+  }
+  for (size_t i = 0; i + 1 < cps.size(); ++i)
+    if (cps[i] >= 0x0E40 && cps[i] <= 0x0E44) std::swap(cps[i], cps[i + 1]), ++i;
+  std::string key;
+  for (UChar32 c : cps)
+    for (int shift = 24; shift >= 0; shift -= 8) key.push_back(static_cast<char>((c >> shift) & 0xFF));
+  return key;
+}
+
+}  // namespace
+
 std::vector<size_t> thai_order(std::vector<std::vector<std::string>> keys) {
+  // Sort keys once per text: comparing them is a byte comparison.
+#ifdef ITAWB_ICU_COLLATION
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("th"), status));
-  // Sort keys once per text: comparing them is a byte comparison.
   if (U_SUCCESS(status))
     for (auto& item : keys)
       for (auto& k : item) {
@@ -62,6 +111,10 @@ std::vector<size_t> thai_order(std::vector<std::vector<std::string>> keys) {
         collator->getSortKey(u, reinterpret_cast<uint8_t*>(bytes.data()), n);
         k = std::move(bytes);
       }
+#else
+  for (auto& item : keys)
+    for (auto& k : item) k = leading_vowel_key(k);
+#endif
   std::vector<size_t> order(keys.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
