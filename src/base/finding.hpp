@@ -34,7 +34,10 @@ struct Finding {
 // ten thousand bad cells yields a readable report.
 class Findings {
  public:
-  explicit Findings(size_t sample_limit = 20) : sample_limit_(sample_limit) {}
+  // Not explicit: an aggregate holding Findings can be brace-initialised
+  // with `{}` (clang refuses an explicit default constructor there).
+  Findings() : Findings(20) {}
+  explicit Findings(size_t sample_limit) : sample_limit_(sample_limit) {}
 
   void add(Finding f);
   void append(const Findings& other);

@@ -98,7 +98,7 @@ void read_rows(const xlsx::Sheet& sheet, const schema::SheetSchema& progress, co
     if (it != field_of_col.end()) rows[c.row][it->second] = &c;
   }
   for (const auto& [r, fields] : rows) {
-    auto text_of = [&](const std::string& field) {
+    auto text_of = [&fields = fields](const std::string& field) {
       const auto it = fields.find(field);
       return it == fields.end() ? std::string() : cell_text(*it->second);
     };

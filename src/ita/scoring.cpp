@@ -279,7 +279,7 @@ Scores compute_scores(const model::AgencyWorkbook& wb, const model::Framework& f
 
   for (const auto& [tool, weight] : f.weights) {
     (void)weight;
-    auto get = [&](const ToolTotals& t) {
+    auto get = [&, &tool = tool](const ToolTotals& t) {
       auto it = t.tools.find(tool);
       return it == t.tools.end() ? std::nullopt : std::optional<double>(it->second);
     };

@@ -93,7 +93,7 @@ class Reader {
     for (const auto& [key, value] : obj.items()) {
       (void)value;
       bool known = std::any_of(allowed.begin(), allowed.end(),
-                               [&](const char* a) { return key == a; });
+                               [&key = key](const char* a) { return key == a; });
       if (known) continue;
       std::string list;
       for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
