@@ -54,9 +54,9 @@ fuzz_stage() {
     echo "-- fuzz_$t: the corpus, then ${ITAWB_FUZZ_SECONDS:-30} s"
     mkdir -p "$scratch/$t"
     # -runs=0: every corpus input once (the regressions, crashes kept there).
-    ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t -runs=0 "fuzz/corpus/$t" \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t -runs=0 "fuzz/corpus/$t" \
       2>"$scratch/$t.corpus.log" || { cat "$scratch/$t.corpus.log"; return 1; }
-    ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t "$scratch/$t" "fuzz/corpus/$t" \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t "$scratch/$t" "fuzz/corpus/$t" \
       -dict="$dict" -max_total_time="${ITAWB_FUZZ_SECONDS:-30}" -max_len=1048576 \
       -rss_limit_mb=2048 -timeout=25 -artifact_prefix="$scratch/" -print_final_stats=1 \
       2>"$scratch/$t.log" || { tail -60 "$scratch/$t.log"; echo "fuzz_$t: see $scratch"; return 1; }
