@@ -54,7 +54,7 @@ fuzz_stage() {
     echo "-- fuzz_$t: the corpus, then ${ITAWB_FUZZ_SECONDS:-30} s"
     mkdir -p "$scratch/$t"
     # -runs=0: every corpus input once (the regressions, crashes kept there).
-    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t -runs=0 "fuzz/corpus/$t" \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t -runs=0 -artifact_prefix="$scratch/" "fuzz/corpus/$t" \
       2>"$scratch/$t.corpus.log" || { cat "$scratch/$t.corpus.log"; return 1; }
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t "$scratch/$t" "fuzz/corpus/$t" \
       -dict="$dict" -max_total_time="${ITAWB_FUZZ_SECONDS:-30}" -max_len=1048576 \
