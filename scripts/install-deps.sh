@@ -11,6 +11,9 @@ packages=(
   # Calc without a desktop, Laksaman (metric-compatible with TH SarabunPSK),
   # Carlito (with Calibri's widths, the unit of column widths), pdftotext.
   libreoffice-calc-nogui fonts-thai-tlwg fonts-crosextra-carlito poppler-utils
+  # The fuzz regressions (fuzz/, scripts/run-tests.sh): clang 14 and its
+  # runtime libraries (libFuzzer, ASan, UBSan).
+  clang libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -23,6 +23,7 @@
 #include "text/thai.hpp"
 #include "model/records.hpp"
 #include "schema/schema.hpp"
+#include "xlsx/reader.hpp"
 
 namespace itawb::exchange {
 
@@ -141,6 +142,9 @@ struct ReturnedWorkbook {
 // `progress` is the progress sheet schema the copy was written with.
 ReturnedWorkbook read_return(const std::filesystem::path& path, const schema::SheetSchema& progress,
                              const std::string& label = {});
+// The same for a workbook already open (in memory: fuzzing, WebAssembly).
+ReturnedWorkbook read_return(const xlsx::Workbook& workbook, const schema::SheetSchema& progress,
+                             const std::string& label);
 
 // ---- merge -------------------------------------------------------------------
 

@@ -137,9 +137,13 @@ std::string ReturnedRow::cell() const { return xlsx::ref_name(progress.origin.ro
 
 ReturnedWorkbook read_return(const std::filesystem::path& path, const schema::SheetSchema& progress,
                              const std::string& label) {
-  const xlsx::Workbook wb = xlsx::Workbook::open(path.string());
+  return read_return(xlsx::Workbook::open(path.string()), progress, label.empty() ? path.string() : label);
+}
+
+ReturnedWorkbook read_return(const xlsx::Workbook& wb, const schema::SheetSchema& progress,
+                             const std::string& label) {
   ReturnedWorkbook out;
-  out.file = label.empty() ? path.string() : label;
+  out.file = label;
   out.identity = read_identity(wb);
   if (const auto index = wb.find_sheet(kReturnProgressSheet)) {
     out.has_progress_sheet = true;

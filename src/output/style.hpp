@@ -96,7 +96,7 @@ class FittedSheet {
   // (their text takes more lines instead) until the sheet fits the page's
   // width at `min_scale` or more, none below `min_width` characters.
   void fit_page(bool landscape, double min_scale = 0.75, double min_width = 10) {
-    page_ = Page{landscape, min_scale, min_width};
+    page_ = Page{landscape, min_scale, min_width, std::nullopt};
   }
   // The same, the orientation chosen by the sheet's own width: landscape
   // when its columns are wider than `portrait_max` characters in all.

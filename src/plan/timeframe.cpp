@@ -198,7 +198,7 @@ class Parser {
 
   void number() {
     const Token& tok = t_[i_];
-    if (at(i_ + 1, Tok::Month)) { month_term(tok.value); return; }
+    if (at(i_ + 1, Tok::Month)) { month_term(tok.value, true); return; }
     if (months_phrase(false, false)) return;
     const bool continues_quarters = !out_.items.empty() && out_.items.back().term.kind == Term::Quarter &&
                                     pending_ != Conn::None;
@@ -210,9 +210,10 @@ class Parser {
            "the number " + tok.text + " has no meaning here");
   }
 
-  // [day] month [year], with i_ at the day (day > 0) or at the month.
-  void month_term(int day) {
-    if (day > 0) ++i_;
+  // [day] month [year], with i_ at the day (at_day) or at the month. A day
+  // of 0 is still a day: "0 ก.พ." is refused, not read as month 0.
+  void month_term(int day, bool at_day) {
+    if (at_day) ++i_;
     const int month = t_[i_].value;
     ++i_;
     int year = 0;
@@ -222,7 +223,7 @@ class Parser {
       year = year_be(t_[i_].value);
       ++i_;
     }
-    if (day > 31 || (day > 0 && day > calendar::days_in_month(2000, month)))
+    if (at_day && (day < 1 || day > 31 || day > calendar::days_in_month(2000, month)))
       refuse(TimeframeProblem::Unreadable, "วันที่ " + std::to_string(day) + " ไม่มีในเดือนนั้น",
              "day " + std::to_string(day) + " does not exist in that month");
     add(Term{Term::Month, 0, month, year});
@@ -232,7 +233,7 @@ class Parser {
     const Token& tok = t_[i_];
     switch (tok.kind) {
       case Tok::Num: number(); return;
-      case Tok::Month: month_term(0); return;
+      case Tok::Month: month_term(0, false); return;
       case Tok::Range: connector(Conn::Range); return;
       case Tok::List: connector(Conn::List); return;
       case Tok::Quarter:

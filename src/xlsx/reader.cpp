@@ -27,6 +27,8 @@ struct Workbook::Impl {
   mutable std::optional<std::array<uint32_t, 12>> theme;  // read on the first cell_style()
 
   Impl(std::string p, const Limits& l) : path(std::move(p)), limits(l), zip(path, limits) {}
+  Impl(std::string bytes, std::string name, const Limits& l)
+      : path(std::move(name)), limits(l), zip(std::move(bytes), path, limits) {}
 
   void parse_sheet(size_t index, const SheetParser::CellSink& on_cell,
                    const SheetParser::MergeSink& on_merge) const;
@@ -58,7 +60,18 @@ Workbook Workbook::open(const std::string& path, const Limits& limits) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) errors::not_found(path);
   sniff_or_throw(path);
-  auto impl = std::make_unique<Impl>(path, limits);
+  return load(std::make_unique<Impl>(path, limits));
+}
+
+Workbook Workbook::open_bytes(std::string bytes, const std::string& name, const Limits& limits) {
+  sniff_bytes_or_throw(name, bytes);
+  return load(std::make_unique<Impl>(std::move(bytes), name, limits));
+}
+
+// The package's workbook part, relationships, shared strings and styles.
+Workbook Workbook::load(std::unique_ptr<Impl> impl) {
+  const std::string& path = impl->path;
+  const Limits& limits = impl->limits;
   const ZipArchive& zip = impl->zip;
 
   if (looks_like_xlsb(zip, path)) errors::xlsb(path);

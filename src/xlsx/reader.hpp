@@ -90,6 +90,10 @@ class Workbook {
   // Opens and checks the package. Throws itawb::FileError (one sentence,
   // Thai and English) for anything that is not a readable workbook.
   static Workbook open(const std::string& path, const Limits& limits = {});
+  // The same for a workbook held in memory (fuzzing, WebAssembly, uploads):
+  // no file is written; `name` stands for the path in errors and path().
+  static Workbook open_bytes(std::string bytes, const std::string& name = "workbook.xlsx",
+                             const Limits& limits = {});
 
   Workbook(Workbook&&) noexcept;
   Workbook& operator=(Workbook&&) noexcept;
@@ -126,6 +130,7 @@ class Workbook {
  private:
   struct Impl;
   explicit Workbook(std::unique_ptr<Impl> impl);
+  static Workbook load(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -28,10 +28,24 @@ struct CfbStreams {
   bool workbook = false;   // "Workbook" (BIFF8) / "Book" (BIFF5)
 };
 
+// The directory names looked for, UTF-16LE: two of an encrypted package,
+// two of a BIFF workbook.
+const std::array<std::string, 4>& cfb_names() {
+  static const std::array<std::string, 4> names{utf16le("EncryptionInfo"), utf16le("EncryptedPackage"),
+                                                utf16le("Workbook"), utf16le("Book")};
+  return names;
+}
+
+void scan_chunk(std::string_view buffer, CfbStreams& found) {
+  const auto& names = cfb_names();
+  if (buffer.find(names[0]) != std::string::npos || buffer.find(names[1]) != std::string::npos)
+    found.encrypted = true;
+  if (buffer.find(names[2]) != std::string::npos || buffer.find(names[3]) != std::string::npos)
+    found.workbook = true;
+}
+
 // Scans the whole file in chunks (bounded memory) for directory names.
 CfbStreams scan_cfb(std::ifstream& in) {
-  const std::string names[] = {utf16le("EncryptionInfo"), utf16le("EncryptedPackage"),
-                               utf16le("Workbook"), utf16le("Book")};
   constexpr size_t kChunk = 1 << 20, kOverlap = 64;
   std::string buffer;
   CfbStreams found;
@@ -43,10 +57,7 @@ CfbStreams scan_cfb(std::ifstream& in) {
     const auto got = static_cast<size_t>(in.gcount());
     if (got == 0) break;
     buffer.append(chunk.data(), got);
-    if (buffer.find(names[0]) != std::string::npos || buffer.find(names[1]) != std::string::npos)
-      found.encrypted = true;
-    if (buffer.find(names[2]) != std::string::npos || buffer.find(names[3]) != std::string::npos)
-      found.workbook = true;
+    scan_chunk(buffer, found);
     if (found.encrypted) break;
     if (buffer.size() > kOverlap) buffer.erase(0, buffer.size() - kOverlap);
   }
@@ -78,6 +89,24 @@ void refuse_other(const std::string& path, std::string_view head) {
   errors::not_zip(path, "", "");
 }
 
+// What the first bytes say; `scan` reads the CFB directory when they are OLE2.
+template <typename Scan>
+void check_head(const std::string& path, std::string_view head, Scan scan) {
+  if (head.empty()) errors::empty(path);
+  if (starts_with(head, "PK\x03\x04") || starts_with(head, "PK\x05\x06") ||
+      starts_with(head, "PK\x07\x08"))
+    return;
+  if (head.size() >= kCfbMagic.size() &&
+      std::memcmp(head.data(), kCfbMagic.data(), kCfbMagic.size()) == 0) {
+    const CfbStreams streams = scan();
+    if (streams.encrypted) errors::encrypted(path);
+    if (streams.workbook) errors::legacy_xls(path);
+    errors::other_office_file(path);
+  }
+  if (starts_with(head, "PK")) errors::corrupt_zip(path, "bad zip header");
+  refuse_other(path, head);
+}
+
 }  // namespace
 
 void sniff_or_throw(const std::string& path) {
@@ -86,19 +115,15 @@ void sniff_or_throw(const std::string& path) {
   std::string head(512, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
-  if (head.empty()) errors::empty(path);
-  if (starts_with(head, "PK\x03\x04") || starts_with(head, "PK\x05\x06") ||
-      starts_with(head, "PK\x07\x08"))
-    return;
-  if (head.size() >= kCfbMagic.size() &&
-      std::memcmp(head.data(), kCfbMagic.data(), kCfbMagic.size()) == 0) {
-    const CfbStreams streams = scan_cfb(in);
-    if (streams.encrypted) errors::encrypted(path);
-    if (streams.workbook) errors::legacy_xls(path);
-    errors::other_office_file(path);
-  }
-  if (starts_with(head, "PK")) errors::corrupt_zip(path, "bad zip header");
-  refuse_other(path, head);
+  check_head(path, head, [&] { return scan_cfb(in); });
+}
+
+void sniff_bytes_or_throw(const std::string& name, std::string_view bytes) {
+  check_head(name, bytes.substr(0, 512), [&] {
+    CfbStreams found;
+    scan_chunk(bytes, found);
+    return found;
+  });
 }
 
 }  // namespace itawb::xlsx

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace itawb::xlsx {
 
@@ -10,5 +11,7 @@ namespace itawb::xlsx {
 // Reads the first bytes only, except for OLE2/CFB files, whose directory
 // names are scanned in bounded chunks to tell .xls from encrypted .xlsx.
 void sniff_or_throw(const std::string& path);
+// The same for a workbook held in memory; `name` labels the FileError.
+void sniff_bytes_or_throw(const std::string& name, std::string_view bytes);
 
 }  // namespace itawb::xlsx

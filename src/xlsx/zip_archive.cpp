@@ -54,13 +54,37 @@ bool iequal(std::string_view a, std::string_view b) {
 ZipArchive::ZipArchive(const std::string& path, const Limits& limits)
     : path_(path), limits_(limits) {
   int code = 0;
-  archive_ = zip_open(path.c_str(), ZIP_RDONLY, &code);
-  if (!archive_) errors::corrupt_zip(path, zip_message(code));
+  adopt(zip_open(path.c_str(), ZIP_RDONLY, &code), code);
+}
+
+// zip_source_buffer_create does not copy: bytes_ outlives the archive, and
+// the source (freeme = 0) is freed by zip_discard once zip_open_from_source
+// has taken it, by us when it has not.
+ZipArchive::ZipArchive(std::string bytes, const std::string& name, const Limits& limits)
+    : path_(name), limits_(limits), bytes_(std::make_unique<std::string>(std::move(bytes))) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes_->data(), bytes_->size(), 0, &error);
+  if (!source) {
+    const int code = zip_error_code_zip(&error);
+    zip_error_fini(&error);
+    errors::corrupt_zip(path_, zip_message(code));
+  }
+  zip* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
+  const int code = archive ? 0 : zip_error_code_zip(&error);
+  zip_error_fini(&error);
+  if (!archive) zip_source_free(source);
+  adopt(archive, code);
+}
+
+void ZipArchive::adopt(zip* archive, int code) {
+  archive_ = archive;
+  if (!archive_) errors::corrupt_zip(path_, zip_message(code));
   const zip_int64_t n = zip_get_num_entries(archive_, 0);
   if (n < 0 || static_cast<uint64_t>(n) > kMaxEntries) {
     zip_discard(archive_);
     archive_ = nullptr;
-    errors::too_large(path, "zip", "มีรายการในไฟล์ zip มากกว่า 100000 รายการ",
+    errors::too_large(path_, "zip", "มีรายการในไฟล์ zip มากกว่า 100000 รายการ",
                       "more than 100000 zip entries");
   }
   inflated_.assign(static_cast<size_t>(n), 0);
@@ -69,6 +93,7 @@ ZipArchive::ZipArchive(const std::string& path, const Limits& limits)
 ZipArchive::ZipArchive(ZipArchive&& other) noexcept
     : path_(std::move(other.path_)),
       limits_(other.limits_),
+      bytes_(std::move(other.bytes_)),
       archive_(std::exchange(other.archive_, nullptr)),
       inflated_(std::move(other.inflated_)),
       inflated_total_(other.inflated_total_) {}
@@ -79,6 +104,7 @@ ZipArchive& ZipArchive::operator=(ZipArchive&& other) noexcept {
     path_ = std::move(other.path_);
     limits_ = other.limits_;
     archive_ = std::exchange(other.archive_, nullptr);
+    bytes_ = std::move(other.bytes_);
     inflated_ = std::move(other.inflated_);
     inflated_total_ = other.inflated_total_;
   }

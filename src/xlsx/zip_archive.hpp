@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,9 @@ class ZipArchive {
   // Opens `path` (already sniffed as a zip by the caller). Throws FileError
   // CorruptZip when libzip cannot read the central directory.
   ZipArchive(const std::string& path, const Limits& limits);
+  // Opens a zip held in memory (the archive keeps the bytes); `name` labels
+  // the FileErrors as the path does.
+  ZipArchive(std::string bytes, const std::string& name, const Limits& limits);
   ZipArchive(ZipArchive&&) noexcept;
   ZipArchive& operator=(ZipArchive&&) noexcept;
   ZipArchive(const ZipArchive&) = delete;
@@ -48,12 +52,16 @@ class ZipArchive {
   uint64_t entry_count() const;
 
  private:
+  void adopt(zip* archive, int code);
   void check_declared(uint64_t index) const;
   [[noreturn]] void too_large(uint64_t index, const std::string& what_th,
                               const std::string& what_en) const;
 
   std::string path_;
   Limits limits_;
+  // The bytes of an in-memory archive; on the heap so that a move keeps
+  // the address libzip reads from.
+  std::unique_ptr<std::string> bytes_;
   zip* archive_ = nullptr;
   // Largest count of bytes ever inflated from each entry; their sum is
   // checked against max_total_bytes (re-reading a part does not count twice).

@@ -59,3 +59,40 @@ TEST_CASE("inspect exits 2 with the reason on unreadable files", "[xlsx][cli]") 
   CHECK(r.err.find("not an Excel workbook") != std::string::npos);
   CHECK(r.out.empty());
 }
+
+// Found by hand after a fuzz campaign (tests/fixtures/xlsx, from
+// ../shared/reference/fuzz-findings): a date-formatted cell far outside
+// Excel's days overflowed serial_to_datetime (undefined behaviour) and
+// printed a year in the billions. Such a cell shows its number.
+TEST_CASE("inspect --json shows a date-formatted 1e300 or -2^63 as the number, not a date", "[xlsx][cli]") {
+  for (const auto& [name, value] : {std::pair<const char*, double>{"date-serial-1e300.xlsx", 1e300},
+                                    {"date-serial-int64-min.xlsx", -9223372036854774784.0}}) {
+    INFO(name);
+    const auto r = run_itawb({"inspect", fixture(std::string("xlsx/") + name).string(), "--json"});
+    REQUIRE(r.exit_code == 0);
+    const auto doc = nlohmann::json::parse(r.out);
+    const auto& cell = doc.at("sheets").at(0).at("cells").at(0);
+    CHECK(cell.at("type") == "d");
+    const std::string shown = cell.at("value");
+    CHECK(std::stod(shown) == value);
+    CHECK(shown.find('-', 1) == std::string::npos);  // no yyyy-mm-dd
+    const auto text = run_itawb({"inspect", fixture(std::string("xlsx/") + name).string()});
+    CHECK(text.exit_code == 0);
+    CHECK(text.out.find("2030437") == std::string::npos);
+  }
+}
+
+TEST_CASE("inspect --json: a formula without a saved result is uncalculated and empty, not the cell before", "[xlsx][cli]") {
+  const auto r = run_itawb({"inspect", fixture("xlsx/values.xlsx").string(), "--json"});
+  REQUIRE(r.exit_code == 0);
+  const auto doc = nlohmann::json::parse(r.out);
+  std::map<std::string, nlohmann::json> cells;
+  for (const auto& c : doc.at("sheets").at(0).at("cells")) cells[c.at("ref")] = c;
+  CHECK(cells.at("H4").at("value") == 0);  // the cell before: a saved 0
+  for (const char* ref : {"E4", "F4", "I4", "J4"}) {
+    INFO(ref);
+    CHECK(cells.at(ref).at("uncalculated") == true);
+    CHECK(cells.at(ref).at("formula") == true);
+    CHECK(cells.at(ref).at("value") == "");
+  }
+}

@@ -1,0 +1,28 @@
+// The reader from bytes in memory: open, every sheet's cells as displayed,
+// number formats, styles and layout. No temporary file per input.
+#include "common.hpp"
+#include "xlsx/layout.hpp"
+#include "xlsx/reader.hpp"
+#include "xlsx/writer.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace itawb;
+  ITAWB_FUZZ_REFUSALS_OK({
+    const xlsx::Workbook wb = xlsx::Workbook::open_bytes(fuzz::bytes(data, size), "fuzz.xlsx");
+    for (size_t i = 0; i < wb.sheets().size(); ++i) {
+      ITAWB_FUZZ_REFUSALS_OK({
+        size_t shown = 0;
+        wb.for_each_cell(i, [&](const xlsx::Cell& c) {
+          shown += c.display().size() + c.ref().size();
+          if (c.style) shown += wb.number_format(c.style).size();
+        });
+        (void)shown;
+      })
+      ITAWB_FUZZ_REFUSALS_OK({ (void)wb.read_sheet(i); })
+      ITAWB_FUZZ_REFUSALS_OK({ (void)wb.read_layout(i); })
+    }
+    (void)wb.cell_style(0);
+    (void)wb.has_macros();
+  })
+  return 0;
+}

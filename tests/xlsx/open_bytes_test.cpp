@@ -1,0 +1,79 @@
+// Workbook::open_bytes (fuzzing, WebAssembly): a workbook held in memory reads
+// exactly as the same file on disk, and a hostile one is refused with the
+// same FileProblem, naming the label given instead of a path.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "support/helpers.hpp"
+#include "xlsx/file_error.hpp"
+#include "xlsx/reader.hpp"
+
+using namespace itawb;
+using namespace itawb::xlsx;
+using itawb::test::fixture;
+
+namespace {
+
+std::string file_bytes(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Every sheet's cells as "ref type display", or the FileProblem thrown.
+std::string outcome(const std::function<Workbook()>& open) {
+  std::string out;
+  try {
+    const Workbook wb = open();
+    for (size_t i = 0; i < wb.sheets().size(); ++i) {
+      out += "sheet " + wb.sheets()[i].name + "\n";
+      wb.for_each_cell(i, [&](const Cell& c) {
+        out += c.ref() + " " + to_string(c.type) + " " + c.display() + "\n";
+      });
+    }
+  } catch (const FileError& e) {
+    out += std::string("refused: ") + to_string(e.problem());
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("open_bytes reads every fixture as open reads the file, refusals included", "[xlsx][hostile]") {
+  size_t read = 0, refused = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(fixture("xlsx"))) {
+    const auto path = entry.path();
+    if (path.extension() != ".xlsx" && path.extension() != ".xlsm" && path.extension() != ".xls" &&
+        path.extension() != ".xlsb")
+      continue;
+    INFO(path.filename().string());
+    const std::string from_file = outcome([&] { return Workbook::open(path.string()); });
+    const std::string from_bytes = outcome([&] { return Workbook::open_bytes(file_bytes(path), "upload.xlsx"); });
+    CHECK(from_bytes == from_file);
+    (from_file.rfind("refused: ", 0) == 0 ? refused : read) += 1;
+  }
+  CHECK(read >= 15);
+  CHECK(refused >= 8);
+}
+
+TEST_CASE("open_bytes names its label in errors and path()", "[xlsx][hostile]") {
+  const Workbook wb = Workbook::open_bytes(file_bytes(fixture("xlsx/basic.xlsx")), "จาก LINE.xlsx");
+  CHECK(wb.path() == "จาก LINE.xlsx");
+  CHECK_FALSE(wb.sheets().empty());
+
+  for (const auto& [bytes, problem] : {std::pair<std::string, FileProblem>{"", FileProblem::Empty},
+                                       {"a,b\n1,2\n", FileProblem::NotZip},
+                                       {"PK\x03\x04 not really", FileProblem::CorruptZip}}) {
+    try {
+      (void)Workbook::open_bytes(bytes, "upload.xlsx");
+      FAIL("no FileError");
+    } catch (const FileError& e) {
+      CHECK(e.problem() == problem);
+      CHECK(e.path() == "upload.xlsx");
+    }
+  }
+}
