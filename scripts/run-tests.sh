@@ -9,14 +9,13 @@
 #                  committed corpus (fuzz/corpus/TARGET, every input once),
 #                  then ITAWB_FUZZ_SECONDS (default 30) of mutation from it
 #
-# Each stage prints its time ("stage NAME: N s"). ITAWB_STAGES picks stages
-# (default "tests": the sanitizer and fuzz stages are not yet timed end to end
-# on a clean 2-core machine, so CI, which must stay within its hour, runs them
-# only when asked: ITAWB_STAGES="tests sanitizers fuzz"). Measured on the 2-core machine, busy
-# with other work: see the README ("Fuzzing").
-# A ThreadSanitizer stage (batch tests) would be a 4th: -fsanitize=thread in
-# its own build directory (it cannot be combined with ASan), running
-# `ctest -L threads`.
+#   4. threads     gcc, ThreadSanitizer (build-tsan/): the batch tests, whose
+#                  worker threads share the resources, with 1 and 4 threads
+#   5. web         the WebAssembly build, the page in Chromium, the Excel
+#                  task pane against office-addin-mock (tests/web/run.sh)
+#
+# Each stage prints its time ("stage NAME: N s"). ITAWB_STAGES picks stages;
+# the default is what CI runs within its hour (README, "Tests and CI").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stages="${ITAWB_STAGES:-tests}"
@@ -43,6 +42,31 @@ sanitizers_stage() {
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
 }
 
+threads_stage() {
+  cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DITAWB_TSAN=ON \
+    -DITAWB_BUILD_TESTS=ON >/dev/null
+  cmake --build build-tsan -j"$jobs" --target itawb test_cli
+  # halt_on_error: a data race fails the test instead of a line in its log.
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+    ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R "^cli: batch"
+}
+
+web_stage() {
+  # The WebAssembly dependencies take about 45 minutes to build on 2 cores the
+  # first time (CMake's checks under emcc), more than CI's hour allows beside
+  # the other stages; wasm/deps.sh keeps them in a prefix named by its recipe's
+  # hash. This stage runs when that prefix is there (or ITAWB_WASM_DEPS=build).
+  local hash prefix
+  hash=$(cat wasm/deps.sh wasm/icu/* wasm/patches/* | sha256sum | cut -c1-12)
+  prefix="${ITAWB_WASM_PREFIX:-$HOME/.cache/itawb/wasm-$hash}"
+  if [ ! -e "$prefix/.complete" ] && [ "${ITAWB_WASM_DEPS:-cached}" != build ]; then
+    echo "web: SKIPPED: the WebAssembly dependencies are not built on this machine ($prefix);"
+    echo "     bash wasm/deps.sh builds them once (about 45 min), or ITAWB_WASM_DEPS=build here."
+    return 0
+  fi
+  bash tests/web/run.sh
+}
+
 fuzz_stage() {
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DITAWB_FUZZ=ON -DITAWB_SANITIZE=ON -DITAWB_BUILD_TESTS=OFF >/dev/null
@@ -51,15 +75,15 @@ fuzz_stage() {
   local scratch
   scratch="$(mktemp -d)"
   for t in "${targets[@]}"; do
-    local dict=fuzz/dict/ooxml.dict
-    [ "$t" = text ] && dict=fuzz/dict/thai-periods.dict
+    local dict=fuzz/dict/ooxml.dict max_len=1048576
+    [ "$t" = text ] && dict=fuzz/dict/thai-periods.dict max_len=4096
     echo "-- fuzz_$t: the corpus, then ${ITAWB_FUZZ_SECONDS:-30} s"
     mkdir -p "$scratch/$t"
     # -runs=0: every corpus input once (the regressions, crashes kept there).
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t -runs=0 -artifact_prefix="$scratch/" "fuzz/corpus/$t" \
       2>"$scratch/$t.corpus.log" || { cat "$scratch/$t.corpus.log"; return 1; }
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t "$scratch/$t" "fuzz/corpus/$t" \
-      -dict="$dict" -max_total_time="${ITAWB_FUZZ_SECONDS:-30}" -max_len=1048576 \
+      -dict="$dict" -max_total_time="${ITAWB_FUZZ_SECONDS:-30}" -max_len="$max_len" \
       -rss_limit_mb=2048 -timeout=25 -artifact_prefix="$scratch/" -print_final_stats=1 \
       2>"$scratch/$t.log" || { tail -60 "$scratch/$t.log"; echo "fuzz_$t: see $scratch"; return 1; }
     grep -E '^#[0-9]+.*DONE|stat::(number_of_executed_units|average_exec_per_sec)' "$scratch/$t.log"
@@ -73,6 +97,8 @@ for s in $stages; do
     tests) stage tests tests_stage ;;
     sanitizers) stage sanitizers sanitizers_stage ;;
     fuzz) stage fuzz fuzz_stage ;;
-    *) echo "run-tests.sh: unknown stage '$s' (tests, sanitizers, fuzz)" >&2; exit 2 ;;
+    threads) stage threads threads_stage ;;
+    web) stage web web_stage ;;
+    *) echo "run-tests.sh: unknown stage '$s' (tests, sanitizers, fuzz, threads, web)" >&2; exit 2 ;;
   esac
 done

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Compares two workbooks cell by cell with openpyxl (values only): the same
 sheets in the same order, the same values. Prints the first differences;
-exit 1 when they differ.  usage: compare.py A.xlsx B.xlsx"""
+exit 1 when they differ.
+usage: compare.py A.xlsx B.xlsx [--skip-sheet NAME]...
+(--skip-sheet: a sheet whose cells are not compared, e.g. split's `_itawb`
+identity, which records the time of the split.)"""
 import sys
 import warnings
 
@@ -18,12 +21,19 @@ def cells(path):
 
 
 def main():
-    names_a, a = cells(sys.argv[1])
-    names_b, b = cells(sys.argv[2])
+    args = sys.argv[1:]
+    skip = {args[i + 1] for i, a in enumerate(args) if a == "--skip-sheet"}
+    names_a, a = cells(args[0])
+    names_b, b = cells(args[1])
+    for name in skip:
+        a.pop(name, None)
+        b.pop(name, None)
     diffs = []
     if names_a != names_b:
         diffs.append(f"sheets: {names_a} != {names_b}")
     for name in names_a:
+        if name in skip:
+            continue
         for ref in sorted(set(a.get(name, {})) | set(b.get(name, {}))):
             va, vb = a.get(name, {}).get(ref), b.get(name, {}).get(ref)
             if va != vb and not (isinstance(va, float) and isinstance(vb, float) and abs(va - vb) < 1e-9):

@@ -110,6 +110,12 @@ std::string to_json(const AnalyzeResult& r, int indent) {
   }
   doc["valid"] = !r.findings.has_errors();
   doc["output"] = r.output.empty() ? json(nullptr) : json(r.output.string());
+  // The output's sheets in order, and which of them analyze makes (the rest
+  // are the agency's own, carried over): a host that inserts results into the
+  // open workbook (the Excel task pane) takes only the generated ones.
+  doc["sheets"] = json::array();
+  for (const std::string& name : r.sheets)
+    doc["sheets"].push_back({{"name", name}, {"generated", is_generated_sheet(name)}});
   doc["findings"] = findings_json(r.findings);
   json suppressed = json::object();
   for (const auto& [key, count] : r.findings.suppressed()) suppressed[key] = count;

@@ -33,6 +33,14 @@ std::filesystem::path data_home();
 // libreoffice on PATH, else where installers put it; empty when none.
 std::filesystem::path find_soffice();
 
+// Where the resources come from: called on first need, returns the same
+// loaded instance every time (the host owns it).
+using ResourceSource = std::function<const app::Resources&()>;
+
+// The whole command line: parses argv, runs the chosen command, prints its
+// findings and errors, and returns the exit code. May be called again.
+int run(int argc, const char* const* argv, const ResourceSource& load);
+
 // A registered subcommand: `run` is called when the user chose it and
 // returns the process exit code.
 using Runner = std::function<int()>;

@@ -1,17 +1,21 @@
 // itawb: the command-line driver. All work is done by the library; this file
-// parses arguments, sets up logging and maps outcomes to exit codes.
+// parses arguments, sets up logging and maps outcomes to exit codes. run() is
+// the whole command line for any host (the browser's worker calls it once per
+// command); main() only adds where the resources come from.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
 #include "base/error.hpp"
 
-int main(int argc, char** argv) {
-  using namespace itawb::cli;
+namespace itawb::cli {
+
+int run(int argc, const char* const* argv, const ResourceSource& load) {
   CLI::App app{"itawb: ITA workbook processor / โปรแกรมประมวลผลแบบฟอร์ม ITA", "itawb"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "itawb 0.1.0");
@@ -46,7 +50,9 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitUnreadable;
   }
 
-  auto logger = spdlog::stderr_color_mt("itawb");
+  // A host may call run() more than once in a process (the browser's worker).
+  auto logger = spdlog::get("itawb");
+  if (!logger) logger = spdlog::stderr_color_mt("itawb");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("itawb: %^%l%$: %v");
   spdlog::set_level(global.verbosity >= 2   ? spdlog::level::debug
@@ -54,11 +60,7 @@ int main(int argc, char** argv) {
                     : global.verbosity < 0  ? spdlog::level::err
                                             : spdlog::level::warn);
 
-  std::optional<itawb::app::Resources> resources;
-  global.resources = [&resources]() -> const itawb::app::Resources& {
-    if (!resources) resources = itawb::app::load_resources(data_home());
-    return *resources;
-  };
+  global.resources = load;
 
   for (auto& [sub, run] : commands) {
     if (!sub->parsed()) continue;
@@ -78,3 +80,15 @@ int main(int argc, char** argv) {
   }
   return kExitUnreadable;
 }
+
+}  // namespace itawb::cli
+
+#ifndef ITAWB_NO_MAIN
+int main(int argc, char** argv) {
+  std::optional<itawb::app::Resources> resources;
+  return itawb::cli::run(argc, argv, [&resources]() -> const itawb::app::Resources& {
+    if (!resources) resources = itawb::app::load_resources(itawb::cli::data_home());
+    return *resources;
+  });
+}
+#endif

@@ -87,7 +87,8 @@ CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx:
   result.from = sheet.info.name;
   result.to = ws.name();
   const size_t index = index_of(in, sheet.info);
-  const xlsx::SheetLayout layout = index < in.sheets().size() ? in.read_layout(index) : xlsx::SheetLayout{};
+  static const xlsx::SheetLayout kNoLayout;
+  const xlsx::SheetLayout& layout = index < in.sheets().size() ? in.read_layout(index) : kNoLayout;
 
   // The top-left cell of a merged range is written by merge() below.
   std::map<Key, const xlsx::Range*> merge_heads;

@@ -25,6 +25,9 @@ struct Workbook::Impl {
   Styles styles;
   std::string theme_part;
   mutable std::optional<std::array<uint32_t, 12>> theme;  // read on the first cell_style()
+  // Each sheet's layout, parsed on its first read_layout(): analyze asks
+  // twice for a carried sheet (what will not be carried, then the copy).
+  mutable std::map<size_t, SheetLayout> layouts;
 
   Impl(std::string p, const Limits& l) : path(std::move(p)), limits(l), zip(path, limits) {}
   Impl(std::string bytes, std::string name, const Limits& l)
@@ -167,14 +170,15 @@ Sheet Workbook::read_sheet(size_t index) const {
 
 std::string Workbook::number_format(uint32_t style) const { return impl_->styles.code(style); }
 
-SheetLayout Workbook::read_layout(size_t index) const {
+const SheetLayout& Workbook::read_layout(size_t index) const {
   const SheetInfo& info = impl_->sheets.at(index);
+  if (const auto it = impl_->layouts.find(index); it != impl_->layouts.end()) return it->second;
   SheetLayout layout;
-  if (info.kind == SheetKind::Chart) {
+  if (info.kind == SheetKind::Chart)
     layout.count(Extra::ChartSheet);
-    return layout;
-  }
-  return read_sheet_layout(impl_->zip, impl_->path, info, impl_->limits);
+  else
+    layout = read_sheet_layout(impl_->zip, impl_->path, info, impl_->limits);
+  return impl_->layouts.emplace(index, std::move(layout)).first->second;
 }
 
 Style Workbook::cell_style(uint32_t style) const {

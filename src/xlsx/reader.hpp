@@ -118,8 +118,10 @@ class Workbook {
 
   // The layout of sheet `index` (widths, heights, hidden rows and columns,
   // styled empty cells, frozen pane, validations, what cannot be carried),
-  // parsed on demand: a second pass over the sheet, apart from its cells.
-  SheetLayout read_layout(size_t index) const;
+  // parsed on the first call (a second pass over the sheet, apart from its
+  // cells) and kept. Like cell_style(), not for concurrent calls: a Workbook
+  // belongs to one thread.
+  const SheetLayout& read_layout(size_t index) const;
   // The whole format of a cellXfs index as the writer takes it (font, fill,
   // borders, alignment, number format; "" for General), theme colours
   // resolved against the workbook's theme (read on the first call).

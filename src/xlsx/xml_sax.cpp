@@ -138,4 +138,11 @@ int parse_xsd_bool(std::string_view s) {
   return -1;
 }
 
+void parse_part(const ZipArchive& zip, const std::string& path, const std::string& part,
+                SaxHandler& handler) {
+  const auto index = zip.find(part);
+  if (!index) errors::missing_part(path, part);
+  parse_xml(zip, *index, part, path, handler);
+}
+
 }  // namespace itawb::xlsx

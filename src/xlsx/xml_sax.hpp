@@ -43,6 +43,11 @@ class SaxHandler {
 void parse_xml(const ZipArchive& zip, uint64_t index, const std::string& part,
                const std::string& path, SaxHandler& handler);
 
+// parse_xml of the entry named `part`; a FileError (missing-part) when the
+// package has no such entry.
+void parse_part(const ZipArchive& zip, const std::string& path, const std::string& part,
+                SaxHandler& handler);
+
 // An attribute's value as a whole number or a finite decimal; nullopt when
 // absent or not wholly a number.
 std::optional<uint32_t> attr_uint(const char* value);
