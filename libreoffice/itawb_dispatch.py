@@ -29,7 +29,7 @@ from com.sun.star.frame import XDispatchProvider, XNotifyingDispatch
 from com.sun.star.lang import XInitialization, XServiceInfo
 from com.sun.star.awt import XActionListener
 
-from itawb_calc import runner
+from itawb_calc import dialogs, runner
 
 IMPL_NAME = "org.itawb.calc.ProtocolHandler"
 EXT_ID = "org.itawb.calc"
@@ -259,21 +259,6 @@ class Session:
         box.execute()
         box.dispose()
 
-    def _dialog(self, title, width, height):
-        model = self.smgr.createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", self.ctx)
-        model.Title, model.Width, model.Height = title, width, height
-        model.PositionX, model.PositionY = 60, 40
-        return model
-
-    @staticmethod
-    def _add(model, kind, name, x, y, w, h, **props):
-        c = model.createInstance("com.sun.star.awt.UnoControl%sModel" % kind)
-        c.PositionX, c.PositionY, c.Width, c.Height = x, y, w, h
-        for k, v in props.items():
-            setattr(c, k, v)
-        model.insertByName(name, c)
-        return c
-
     def _run_dialog(self, model, listeners=()):
         dlg = self.smgr.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", self.ctx)
         dlg.setModel(model)
@@ -289,14 +274,7 @@ class Session:
             return None
         import datetime
         today = datetime.date.today()
-        model = self._dialog("ความก้าวหน้า ณ วันที่ / Progress as of", 220, 80)
-        self._add(model, "FixedText", "label", 8, 8, 204, 24, MultiLine=True,
-                  Label="วันที่ (พ.ศ. เช่น 31/3/2568 หรือ ค.ศ. เช่น 2025-03-31)\n"
-                        "Date (Buddhist 31/3/2568 or ISO 2025-03-31)")
-        self._add(model, "Edit", "date", 8, 36, 204, 14,
-                  Text="%d/%d/%d" % (today.day, today.month, today.year + 543))
-        self._add(model, "Button", "ok", 100, 58, 54, 14, Label="ตกลง / OK", PushButtonType=1, DefaultButton=True)
-        self._add(model, "Button", "cancel", 158, 58, 54, 14, Label="ยกเลิก / Cancel", PushButtonType=2)
+        model = dialogs.date_model(self.smgr, self.ctx, "%d/%d/%d" % (today.day, today.month, today.year + 543))
         dlg = self._run_dialog(model)
         ok = dlg.execute() == 1
         text = dlg.getControl("date").getText().strip()
@@ -334,12 +312,7 @@ class Session:
         (or a double click) selects the cell in doc. Modal."""
         if self.headless:
             return
-        model = self._dialog(title, 420, 230)
-        self._add(model, "FixedText", "summary", 8, 6, 404, 26, MultiLine=True, Label=summary)
-        self._add(model, "ListBox", "list", 8, 34, 404, 166, Border=1, HScroll=True,
-                  StringItemList=tuple(runner.finding_line(f) for f in findings) or ("ไม่พบปัญหา / no findings",))
-        self._add(model, "Button", "goto", 8, 208, 120, 14, Label="ไปที่เซลล์ / Go to cell")
-        self._add(model, "Button", "close", 352, 208, 60, 14, Label="ปิด / Close", PushButtonType=2)
+        model = dialogs.findings_model(self.smgr, self.ctx, title, summary, findings)
         session = self
 
         class GoTo(unohelper.Base, XActionListener):

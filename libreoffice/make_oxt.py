@@ -19,8 +19,7 @@ import tempfile
 import zipfile
 
 EXT_FILES = ["itawb_dispatch.py", "Addons.xcu", "ProtocolHandler.xcu", "CalcWindowState.xcu",
-             "META-INF/manifest.xml", "description/th.txt", "description/en.txt",
-             "pythonpath/itawb_calc/__init__.py", "pythonpath/itawb_calc/runner.py"]
+             "META-INF/manifest.xml", "description/th.txt", "description/en.txt"]
 RESOURCE_DIRS = ["schemas", "workbooks/catalog"]
 
 
@@ -57,6 +56,10 @@ def main():
                 z.writestr("description.xml", description)
                 for rel in EXT_FILES:
                     z.write(os.path.join(lo, rel), rel)
+                package = os.path.join(lo, "pythonpath", "itawb_calc")
+                for name in sorted(os.listdir(package)):
+                    if name.endswith(".py"):
+                        z.write(os.path.join(package, name), "pythonpath/itawb_calc/" + name)
                 _add_exec(z, linux_bin, "bin/itawb")
                 if has_exe:
                     z.write(a.itawb_exe, "bin/itawb.exe")

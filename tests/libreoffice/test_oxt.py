@@ -47,7 +47,7 @@ except ImportError:
     sys.exit(SKIP)
 
 sys.path.insert(0, os.path.join(REPO, "libreoffice", "pythonpath"))
-from itawb_calc import runner  # noqa: E402
+from itawb_calc import dialogs, runner  # noqa: E402
 
 failures = []
 
@@ -419,6 +419,20 @@ def run_commands(office, a, work, docs, book, book_sha, ref_findings, ref_analyz
           "goto %s!%s: the cell is selected (%s)" % (target["sheet"], target["cell"], sel_name))
     state, r = dispatch("goto", Sheet="ไม่มีแผ่นนี้", Cell="A1")
     check(state == "FAILURE", "goto a sheet that does not exist: FAILURE")
+
+    # The dialogs' models, built in the office (no window: no peer), as a
+    # desktop office shows them: property names LibreOffice knows, Thai first.
+    model = dialogs.findings_model(office.smgr, office.ctx, "ตรวจแบบฟอร์ม / Check", "สรุป", ref_findings)
+    items = model.getByName("list").StringItemList
+    check(len(items) == len(ref_findings) and ref_findings
+          and items[0].startswith("[คำเตือน] %s!%s  " % (ref_findings[0]["sheet"], ref_findings[0]["cell"]))
+          and ref_findings[0]["message_th"] in items[0] and items[0].index(ref_findings[0]["message_th"])
+          < items[0].index(ref_findings[0]["message_en"]),
+          "findings dialog: one line a finding, SHEET!CELL then Thai then English: %s" % (items[:1],))
+    check(model.getByName("goto").Label.startswith("ไปที่เซลล์"), "findings dialog: the go-to-cell button")
+    model = dialogs.date_model(office.smgr, office.ctx, "31/3/2568")
+    check(model.getByName("date").Text == "31/3/2568" and model.getByName("ok").PushButtonType == 1,
+          "date dialog: the date field and OK")
 
     # A modified document is exported (the user's file is not touched).
     doc.getSheets().getByName("คะแนนตัวชี้วัด").getCellRangeByName("D4").setValue(120)
