@@ -5,7 +5,8 @@ resources (schemas/, workbooks/catalog/) into one .oxt, written atomically.
   make_oxt.py --source REPO --itawb build/itawb [--itawb-exe build-win/itawb.exe]
               --version 0.1.0 -o build/itawb.oxt
 
-Layout inside: bin/itawb (and bin/itawb.exe when given), share/itawb/{schemas,
+Layout inside: bin/itawb (and bin/itawb.exe with any DLLs beside it, when
+given), share/itawb/{schemas,
 workbooks/catalog} (the CLI's data home: ITAWB_HOME, or ../share/itawb beside
 bin/), the Python component, its pythonpath/ and the .xcu files. The Linux
 binary is stripped of debug information (objcopy) when objcopy is present.
@@ -61,8 +62,12 @@ def main():
                     if name.endswith(".py"):
                         z.write(os.path.join(package, name), "pythonpath/itawb_calc/" + name)
                 _add_exec(z, linux_bin, "bin/itawb")
-                if has_exe:
+                if has_exe:  # with the DLLs beside it, if it needs any
                     z.write(a.itawb_exe, "bin/itawb.exe")
+                    win_dir = os.path.dirname(os.path.abspath(a.itawb_exe))
+                    for name in sorted(os.listdir(win_dir)):
+                        if name.lower().endswith(".dll"):
+                            z.write(os.path.join(win_dir, name), "bin/" + name)
                 for d in RESOURCE_DIRS:
                     root = os.path.join(a.source, d)
                     for dirpath, dirnames, filenames in os.walk(root):
