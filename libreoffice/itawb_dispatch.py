@@ -51,6 +51,15 @@ def _to_path(text):
     return uno.fileUrlToSystemPath(text) if text.startswith("file:") else text
 
 
+def _th_en(text):
+    """itawb's messages as (Thai, English): it prints a Thai line, then the
+    English one; a line with Thai letters is Thai."""
+    lines = [l.strip() for l in text.strip().splitlines() if l.strip()][-12:]
+    th = [l for l in lines if any("\u0e00" <= c <= "\u0e7f" for c in l)]
+    en = [l for l in lines if l not in th]
+    return ("\n".join(th) or "\n".join(en)), ("\n".join(en) or "\n".join(th))
+
+
 class CommandFailed(Exception):
     """A command that could not do its work: Thai and English sentences."""
 
@@ -91,7 +100,14 @@ class Handler(unohelper.Base, XInitialization, XDispatchProvider, XNotifyingDisp
         self.dispatchWithNotification(url, args, None)
 
     def addStatusListener(self, listener, url):
-        pass
+        """Menu entries and toolbar buttons ask whether they are enabled:
+        always, for a Calc document (the menu is Calc's only)."""
+        try:
+            event = uno.createUnoStruct("com.sun.star.frame.FeatureStateEvent")
+            event.Source, event.FeatureURL, event.IsEnabled, event.Requery = self, url, True, False
+            listener.statusChanged(event)
+        except Exception:
+            pass
 
     def removeStatusListener(self, listener, url):
         pass
@@ -410,8 +426,8 @@ class Session:
         run = self.itawb(args, "asof" if as_of else "analyze")
         data = run.json()
         if run.code == 2 or data is None or not os.path.isfile(out):
-            msg = (run.stderr or run.stdout).strip()[-1000:]
-            raise CommandFailed("วิเคราะห์ไม่สำเร็จ: " + msg, "analysis failed: " + msg, exit_code=run.code)
+            th, en = _th_en(run.stderr or run.stdout)
+            raise CommandFailed("วิเคราะห์ไม่สำเร็จ: " + th, "analysis failed: " + en, exit_code=run.code)
         findings = runner.findings_of(data)
         counts = self._counts(findings)
         th, en = self._summary_th_en(counts)
@@ -454,8 +470,8 @@ class Session:
                 raise CommandFailed("ยกเลิก", "cancelled")
         run = self.itawb(["template", "-o", out, "-q"] + self._year_args(), "template")
         if run.code != 0 or not os.path.isfile(out):
-            msg = (run.stderr or run.stdout).strip()[-1000:]
-            raise CommandFailed("สร้างแบบฟอร์มไม่สำเร็จ: " + msg, "template failed: " + msg, exit_code=run.code)
+            th, en = _th_en(run.stderr or run.stdout)
+            raise CommandFailed("สร้างแบบฟอร์มไม่สำเร็จ: " + th, "template failed: " + en, exit_code=run.code)
         opened = self.open_result(out)
         return dict(exit_code=run.code, output=out, opened=opened,
                     message_th="สร้างแบบฟอร์มเปล่าที่ " + out, message_en="blank workbook written to " + out)
@@ -480,8 +496,8 @@ class Session:
         files = sorted(os.path.join(out_dir, f) for f in os.listdir(out_dir)
                        if f.lower().endswith(".xlsx")) if os.path.isdir(out_dir) else []
         if run.code not in (0, 1) or not files:
-            msg = (run.stderr or run.stdout).strip()[-1000:]
-            raise CommandFailed("แยกไฟล์ไม่สำเร็จ: " + msg, "split failed: " + msg, exit_code=run.code)
+            th, en = _th_en(run.stderr or run.stdout)
+            raise CommandFailed("แยกไฟล์ไม่สำเร็จ: " + th, "split failed: " + en, exit_code=run.code)
         findings = self._check(path) if run.code == 1 else []
         th = "แยกเป็น %d ไฟล์ ในโฟลเดอร์ %s" % (len(files), out_dir)
         en = "split into %d workbooks in %s" % (len(files), out_dir)
@@ -504,8 +520,8 @@ class Session:
         path, exported = self.input_file(doc)
         run = self.itawb(["merge", path] + list(returns) + ["-o", out], "merge")
         if run.code not in (0, 1) or not os.path.isfile(out):
-            msg = (run.stderr or run.stdout).strip()[-1000:]
-            raise CommandFailed("รวมไฟล์ไม่สำเร็จ: " + msg, "merge failed: " + msg, exit_code=run.code)
+            th, en = _th_en(run.stderr or run.stdout)
+            raise CommandFailed("รวมไฟล์ไม่สำเร็จ: " + th, "merge failed: " + en, exit_code=run.code)
         findings = self._check(out)
         clean = run.code == 0
         th = ("รวมผลครบทุกแถว" if clean else "มีแถวที่ไม่ได้รวมหรือข้อผิดพลาด (ดูแผ่นงาน รายการที่ไม่ได้รวม)") + \

@@ -33,7 +33,7 @@ EXAMPLE = os.path.join(REPO, "workbooks", "examples", "thungthong-2567.xlsx")
 try:
     import uno
     import unohelper
-    from com.sun.star.frame import XDispatchResultListener
+    from com.sun.star.frame import XDispatchResultListener, XStatusListener
     from com.sun.star.task import XInteractionHandler
     from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
     from com.sun.star.connection import NoConnectException
@@ -79,6 +79,17 @@ class Listener(unohelper.Base, XDispatchResultListener):
 
     def dispatchFinished(self, event):
         self.event = event
+
+    def disposing(self, event):
+        pass
+
+
+class Status(unohelper.Base, XStatusListener):
+    def __init__(self):
+        self.events = []
+
+    def statusChanged(self, event):
+        self.events.append(event)
 
     def disposing(self, event):
         pass
@@ -344,7 +355,8 @@ def run_commands(office, a, work, docs, book, book_sha, ref_findings, ref_analyz
     check(os.path.isfile(r.get("output") or "") and r["output"] != out,
           "asof: its own workbook %s" % r.get("output"))
     state, r = dispatch("asof", AsOf="32/13/2568")
-    check(state == "FAILURE" and "2568" in (r.get("message_en") or "") + (r.get("message_th") or ""),
+    check(state == "FAILURE" and "--as-of" in (r.get("message_en") or "") and "32/13/2568" in r.get("message_en", "")
+          and "วันที่" in (r.get("message_th") or ""),
           "asof 32/13/2568: FAILURE, saying why: %s" % (r.get("message_en") or "")[:120])
     state, r = dispatch("asof")
     check(state == "FAILURE", "asof without a date (no dialog when headless): FAILURE")
@@ -444,6 +456,17 @@ def run_commands(office, a, work, docs, book, book_sha, ref_findings, ref_analyz
     check(sha256(book) == book_sha and doc.isModified() and doc.getLocation() == uno.systemPathToFileUrl(book),
           "the user's file is unchanged; the document keeps its place and its edit")
 
+    # The menu's entries are enabled: the handler says so to status listeners.
+    url = uno.createUnoStruct("com.sun.star.util.URL")
+    url.Complete = "vnd.itawb:analyze"
+    _, url = transformer.parseStrict(url)
+    status = Status()
+    frame.queryDispatch(url, "_self", 0).addStatusListener(status, url)
+    check(status.events and status.events[0].IsEnabled, "the menu entry vnd.itawb:analyze is enabled")
+
+    state, r = dispatch("log")
+    check(state == "SUCCESS" and "merge" in r.get("tail", "") and r.get("log", "").startswith(office.profile),
+          "log: SUCCESS, the log's end from the profile")
     state, r = dispatch("nonsense")
     check(state == "FAILURE", "an unknown command: FAILURE")
 
