@@ -191,6 +191,12 @@ def main():
         return SKIP
     if not check(os.path.isfile(a.oxt), "the extension is built: " + a.oxt):
         return 1
+    sources = [os.path.join(dp, f) for dp, _, fs in os.walk(os.path.join(REPO, "libreoffice")) for f in fs
+               if not dp.endswith("__pycache__") and f.endswith((".py", ".xcu", ".xml", ".in", ".txt"))]
+    newer = [p for p in sources if os.path.getmtime(p) > os.path.getmtime(a.oxt)]
+    if not check(not newer, "the extension is newer than libreoffice/ (else: cmake --build build --target "
+                            "itawb_oxt): %s" % [os.path.relpath(p, REPO) for p in newer]):
+        return 1
     started = time.monotonic()
     work = tempfile.mkdtemp(prefix="itawb-oxt-test-")
     try:
