@@ -175,7 +175,7 @@ class Session:
         except RuntimeError as e:
             runner.log(self.log_path, command, note=str(e))
             raise CommandFailed(str(e), str(e))
-        result = runner.run([exe] + args, {"ITAWB_HOME": home})
+        result = runner.run([exe] + args, runner.env_for(home))
         runner.log(self.log_path, command, result)
         if result.timed_out:
             raise CommandFailed("itawb ทำงานเกินเวลาที่กำหนด จึงถูกหยุด", "itawb ran past its time limit and was stopped",

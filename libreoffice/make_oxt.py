@@ -5,7 +5,8 @@ resources (schemas/, workbooks/catalog/) into one .oxt, written atomically.
   make_oxt.py --source REPO --itawb build/itawb [--itawb-exe build-win/itawb.exe]
               --version 0.1.0 -o build/itawb.oxt
 
-Layout inside: bin/itawb (and bin/itawb.exe with any DLLs beside it, when
+Layout inside: bin/itawb, bin/lib/ (the libraries it links that a Debian 12
+with LibreOffice may not have: SYSTEM_LIBS), (and bin/itawb.exe with any DLLs beside it, when
 given), share/itawb/{schemas,
 workbooks/catalog} (the CLI's data home: ITAWB_HOME, or ../share/itawb beside
 bin/), the Python component, its pythonpath/ and the .xcu files. The Linux
@@ -22,6 +23,12 @@ import zipfile
 EXT_FILES = ["itawb_dispatch.py", "Addons.xcu", "ProtocolHandler.xcu", "CalcWindowState.xcu",
              "META-INF/manifest.xml", "description/th.txt", "description/en.txt"]
 RESOURCE_DIRS = ["schemas", "workbooks/catalog"]
+# Shared libraries a Debian 12 with LibreOffice has anyway (LibreOffice or
+# the base system depends on them): not bundled. Every other library itawb
+# links (libxlsxwriter, libzip, spdlog, fmt, nettle, minizip) goes into
+# bin/lib/, which the extension puts on LD_LIBRARY_PATH.
+SYSTEM_LIBS = ("linux-vdso", "ld-linux", "libc.so", "libm.so", "libgcc_s", "libstdc++", "libpthread",
+               "libdl.so", "librt.so", "libicu", "libz.so", "libexpat", "libbz2", "libcrypto", "libssl")
 
 
 def main():
@@ -62,6 +69,8 @@ def main():
                     if name.endswith(".py"):
                         z.write(os.path.join(package, name), "pythonpath/itawb_calc/" + name)
                 _add_exec(z, linux_bin, "bin/itawb")
+                for soname, path in _bundled_libs(a.itawb):
+                    z.write(path, "bin/lib/" + soname)
                 if has_exe:  # with the DLLs beside it, if it needs any
                     z.write(a.itawb_exe, "bin/itawb.exe")
                     win_dir = os.path.dirname(os.path.abspath(a.itawb_exe))
@@ -84,6 +93,19 @@ def main():
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print("%s: %d bytes (%s)" % (a.output, os.path.getsize(a.output), ", ".join(platforms)))
+
+
+def _bundled_libs(binary):
+    """(soname, resolved file) of the libraries to bundle, from ldd."""
+    out = subprocess.run(["ldd", binary], stdout=subprocess.PIPE, check=True).stdout.decode()
+    libs = []
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) >= 3 and parts[1] == "=>" and parts[2].startswith("/"):
+            soname = parts[0]
+            if not soname.startswith(SYSTEM_LIBS):
+                libs.append((soname, os.path.realpath(parts[2])))
+    return sorted(libs)
 
 
 def _add_exec(z, path, arcname):

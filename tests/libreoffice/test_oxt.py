@@ -486,6 +486,16 @@ def run_commands(office, a, work, docs, book, book_sha, ref_findings, ref_analyz
     ran = [json.loads(line.split("argv: ", 1)[1])[0] for line in text.splitlines() if "  argv: " in line]
     check(ran and len(set(ran)) == 1 and ran[0].startswith(office.profile) and os.access(ran[0], os.X_OK),
           "the binary run is the profile's unpacked bin/itawb, now executable: %s" % sorted(set(ran)))
+    if ran:
+        # The libraries it links that Debian's LibreOffice does not bring
+        # come from the extension's bin/lib, as the extension runs it.
+        home = os.path.join(os.path.dirname(os.path.dirname(ran[0])), "share", "itawb")
+        env = dict(os.environ, **runner.env_for(home))
+        ldd = subprocess.run(["ldd", ran[0]], env=env, stdout=subprocess.PIPE).stdout.decode()
+        where = {l.split()[0]: l.split()[2] for l in ldd.splitlines() if " => /" in l}
+        bundled = [k for k in where if k.startswith(("libxlsxwriter", "libzip", "libspdlog", "libfmt", "libnettle"))]
+        check(len(bundled) == 5 and all(where[k].startswith(office.profile) for k in bundled),
+              "the bundled libraries are the ones loaded: %s" % {k: where[k][len(office.profile):] for k in bundled})
     doc.close(True)
 
 

@@ -77,6 +77,17 @@ def locate(ext_root, private_dir):
     return exe, home
 
 
+def env_for(home):
+    """The environment of a run: the data home and, on Linux, the libraries
+    bundled beside the binary (bin/lib) before the system's."""
+    env = {"ITAWB_HOME": home}
+    lib = os.path.normpath(os.path.join(home, "..", "..", "bin", "lib"))
+    if not is_windows() and os.path.isdir(lib):
+        old = os.environ.get("LD_LIBRARY_PATH", "")
+        env["LD_LIBRARY_PATH"] = lib + (os.pathsep + old if old else "")
+    return env
+
+
 def run(argv, env_extra=None, timeout=None):
     """Runs argv in a process group of its own; past the time limit the whole
     group is ended (SIGKILL to the group; on Windows taskkill /T). Never raises
