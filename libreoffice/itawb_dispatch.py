@@ -268,12 +268,15 @@ class Session:
     def message(self, th, en, error=False):
         if self.headless:
             return
-        from com.sun.star.awt.MessageBoxType import ERRORBOX, INFOBOX
-        tk = self.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
-        box = tk.createMessageBox(self.parent_window(), ERRORBOX if error else INFOBOX, 1, "ITA",
-                                  th + "\n\n" + en)
-        box.execute()
-        box.dispose()
+        try:  # a dialog that fails is logged; the command's result stands
+            from com.sun.star.awt.MessageBoxType import ERRORBOX, INFOBOX
+            tk = self.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
+            box = tk.createMessageBox(self.parent_window(), ERRORBOX if error else INFOBOX, 1, "ITA",
+                                      th + "\n\n" + en)
+            box.execute()
+            box.dispose()
+        except Exception:
+            runner.log(self.log_path, "message", note="dialog failed: " + traceback.format_exc())
 
     def _run_dialog(self, model, listeners=()):
         dlg = self.smgr.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", self.ctx)
@@ -305,7 +308,10 @@ class Session:
         fp.setTitle("เลือกไฟล์ที่กองส่งคืน / Choose the returned department files")
         fp.setMultiSelectionMode(True)
         fp.appendFilter("Excel (*.xlsx)", "*.xlsx")
-        fp.setDisplayDirectory(uno.systemPathToFileUrl(start_dir))
+        try:
+            fp.setDisplayDirectory(uno.systemPathToFileUrl(start_dir))
+        except Exception:  # a folder the picker cannot show: its default
+            pass
         if fp.execute() != 1:
             return []
         urls = fp.getSelectedFiles() if hasattr(fp, "getSelectedFiles") else fp.getFiles()
@@ -317,7 +323,10 @@ class Session:
         fp = self.smgr.createInstanceWithContext("com.sun.star.ui.dialogs.FilePicker", self.ctx)
         fp.initialize((10,))  # FILESAVE_AUTOEXTENSION
         fp.appendFilter("Excel (*.xlsx)", "*.xlsx")
-        fp.setDisplayDirectory(uno.systemPathToFileUrl(os.path.dirname(default_path)))
+        try:
+            fp.setDisplayDirectory(uno.systemPathToFileUrl(os.path.dirname(default_path)))
+        except Exception:  # a folder the picker cannot show: its default
+            pass
         fp.setDefaultName(os.path.basename(default_path))
         if fp.execute() != 1:
             return None
@@ -328,6 +337,12 @@ class Session:
         (or a double click) selects the cell in doc. Modal."""
         if self.headless:
             return
+        try:
+            self._findings_dialog(title, summary, findings, doc)
+        except Exception:
+            runner.log(self.log_path, "findings", note="dialog failed: " + traceback.format_exc())
+
+    def _findings_dialog(self, title, summary, findings, doc):
         model = dialogs.findings_model(self.smgr, self.ctx, title, summary, findings)
         session = self
 
