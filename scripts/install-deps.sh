@@ -11,6 +11,9 @@ packages=(
   # Calc without a desktop, Laksaman (metric-compatible with TH SarabunPSK),
   # Carlito (with Calibri's widths, the unit of column widths), pdftotext.
   libreoffice-calc-nogui fonts-thai-tlwg fonts-crosextra-carlito poppler-utils
+  # The LibreOffice extension (libreoffice/) and its test: Python-UNO for
+  # the ITA menu's component and for tests/libreoffice/test_oxt.py.
+  python3-uno
   # The fuzz regressions (fuzz/, scripts/run-tests.sh): clang 14 and its
   # runtime libraries (libFuzzer, ASan, UBSan).
   clang libclang-rt-14-dev

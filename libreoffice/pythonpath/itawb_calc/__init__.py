@@ -1,0 +1,1 @@
+"""The ITA extension's Python package (see itawb_dispatch.py)."""
