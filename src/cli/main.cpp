@@ -12,6 +12,7 @@
 
 int main(int argc, char** argv) {
   using namespace itawb::cli;
+  windows_utf8(argc, argv);
   CLI::App app{"itawb: ITA workbook processor / โปรแกรมประมวลผลแบบฟอร์ม ITA", "itawb"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "itawb 0.1.0");
