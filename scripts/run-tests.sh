@@ -8,6 +8,10 @@
 #   3. fuzz        clang + libFuzzer (build-fuzz/): each fuzz target over its
 #                  committed corpus (fuzz/corpus/TARGET, every input once),
 #                  then ITAWB_FUZZ_SECONDS (default 30) of mutation from it
+#   4. windows     itawb.exe cross-built with mingw-w64 (windows/: tools,
+#                  dependencies cached in ~/.cache/itawb/mingw-<hash>, build,
+#                  the user zip) and run under wine against the native build
+#                  (windows/test.sh); not in the default list until timed
 #
 # Each stage prints its time ("stage NAME: N s"). ITAWB_STAGES picks stages
 # (default "tests": the sanitizer and fuzz stages are not yet timed end to end
@@ -43,6 +47,16 @@ sanitizers_stage() {
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
 }
 
+windows_stage() {
+  local t
+  t=$(date +%s); bash windows/install-tools.sh; echo "-- windows tools: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash windows/deps.sh; echo "-- windows deps: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash windows/build.sh; echo "-- windows build: $(( $(date +%s) - t )) s"
+  # The native command line to compare with (already built by the tests stage).
+  t=$(date +%s); bash scripts/build.sh --target itawb; echo "-- native itawb: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash windows/test.sh; echo "-- windows test: $(( $(date +%s) - t )) s"
+}
+
 fuzz_stage() {
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DITAWB_FUZZ=ON -DITAWB_SANITIZE=ON -DITAWB_BUILD_TESTS=OFF >/dev/null
@@ -73,6 +87,7 @@ for s in $stages; do
     tests) stage tests tests_stage ;;
     sanitizers) stage sanitizers sanitizers_stage ;;
     fuzz) stage fuzz fuzz_stage ;;
-    *) echo "run-tests.sh: unknown stage '$s' (tests, sanitizers, fuzz)" >&2; exit 2 ;;
+    windows) stage windows windows_stage ;;
+    *) echo "run-tests.sh: unknown stage '$s' (tests, sanitizers, fuzz, windows)" >&2; exit 2 ;;
   esac
 done
