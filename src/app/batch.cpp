@@ -430,7 +430,7 @@ BatchResult run_batch(const Resources& resources, const BatchOptions& options) {
   summary.levels = levels_of(frameworks);
   summary.inputs = result.inputs;
   summary.as_of = calendar::format_thai_date(as_of);
-  result.summary = opts.output_dir / kBatchSummaryName;
+  result.summary = opts.output_dir / utf8_path(kBatchSummaryName);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   write_atomically(result.summary, [&](const fs::path& file) {
     xlsx::WriterOptions wo;
