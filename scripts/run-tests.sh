@@ -8,6 +8,10 @@
 #   3. fuzz        clang + libFuzzer (build-fuzz/): each fuzz target over its
 #                  committed corpus (fuzz/corpus/TARGET, every input once),
 #                  then ITAWB_FUZZ_SECONDS (default 30) of mutation from it
+#   4. windows     itawb.exe cross-built with mingw-w64 (windows/: tools,
+#                  dependencies cached in ~/.cache/itawb/mingw-<hash>, build,
+#                  the user zip) and run under wine against the native build
+#                  (windows/test.sh); not in the default list until timed
 #
 #   4. threads     gcc, ThreadSanitizer (build-tsan/): the batch tests, whose
 #                  worker threads share the resources, with 1 and 4 threads
@@ -51,20 +55,37 @@ threads_stage() {
     ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R "^cli: batch"
 }
 
+# The cross builds' dependencies take 20-55 minutes to build on 2 cores the
+# first time (CMake's checks under emcc are most of the wasm's), more than
+# CI's hour allows beside the other stages; wasm/deps.sh and windows/deps.sh
+# keep them in a prefix named by the hash of their recipe (the same files
+# they hash), so a machine that built them once runs these stages in minutes.
+# Without the prefix a stage says so and is skipped, unless ITAWB_CROSS_DEPS=build.
+cross_ready() {  # cross_ready NAME FILES...: the cached prefix is complete
+  local name="$1" prefix
+  shift
+  prefix="$HOME/.cache/itawb/$name-$(cat "$@" | sha256sum | cut -c1-12)"
+  if [ -e "$prefix/.complete" ] || [ "${ITAWB_CROSS_DEPS:-cached}" = build ]; then return 0; fi
+  echo "$name: SKIPPED: its dependencies are not built on this machine ($prefix);"
+  echo "  bash ${name/mingw/windows}/deps.sh builds them once, or ITAWB_CROSS_DEPS=build here."
+  return 1
+}
+
 web_stage() {
-  # The WebAssembly dependencies take about 45 minutes to build on 2 cores the
-  # first time (CMake's checks under emcc), more than CI's hour allows beside
-  # the other stages; wasm/deps.sh keeps them in a prefix named by its recipe's
-  # hash. This stage runs when that prefix is there (or ITAWB_WASM_DEPS=build).
-  local hash prefix
-  hash=$(cat wasm/deps.sh wasm/icu/* wasm/patches/* | sha256sum | cut -c1-12)
-  prefix="${ITAWB_WASM_PREFIX:-$HOME/.cache/itawb/wasm-$hash}"
-  if [ ! -e "$prefix/.complete" ] && [ "${ITAWB_WASM_DEPS:-cached}" != build ]; then
-    echo "web: SKIPPED: the WebAssembly dependencies are not built on this machine ($prefix);"
-    echo "     bash wasm/deps.sh builds them once (about 45 min), or ITAWB_WASM_DEPS=build here."
-    return 0
-  fi
+  cross_ready wasm wasm/deps.sh wasm/icu/* wasm/patches/* || return 0
   bash tests/web/run.sh
+}
+
+windows_stage() {
+  cross_ready mingw windows/deps.sh windows/icu-members-win32.txt windows/patches/* \
+    cmake/mingw-w64-x86_64.cmake wasm/icu/* wasm/patches/expat-cmake-xml-dtd.patch || return 0
+  local t
+  t=$(date +%s); bash windows/install-tools.sh; echo "-- windows tools: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash windows/deps.sh; echo "-- windows deps: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash windows/build.sh; echo "-- windows build: $(( $(date +%s) - t )) s"
+  # The native command line to compare with (already built by the tests stage).
+  t=$(date +%s); bash scripts/build.sh --target itawb; echo "-- native itawb: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash windows/test.sh; echo "-- windows test: $(( $(date +%s) - t )) s"
 }
 
 fuzz_stage() {
@@ -99,6 +120,7 @@ for s in $stages; do
     fuzz) stage fuzz fuzz_stage ;;
     threads) stage threads threads_stage ;;
     web) stage web web_stage ;;
-    *) echo "run-tests.sh: unknown stage '$s' (tests, sanitizers, fuzz, threads, web)" >&2; exit 2 ;;
+    windows) stage windows windows_stage ;;
+    *) echo "run-tests.sh: unknown stage '$s' (tests, sanitizers, fuzz, threads, web, windows)" >&2; exit 2 ;;
   esac
 done

@@ -93,7 +93,7 @@ bool inside(const fs::path& file, const fs::path& dir) {
 // A zip entry's path made safe under the output folder: no root, no "..".
 fs::path safe_relative(const std::string& name) {
   fs::path out;
-  for (const auto& part : fs::path(name).relative_path())
+  for (const auto& part : utf8_path(name).relative_path())
     if (part != ".." && part != "." && !part.empty()) out /= part;
   return out;
 }
@@ -177,9 +177,9 @@ class Planner {
   // OUTDIR/<folders of the input>/<name>-itawb.xlsx, made unique.
   fs::path output_for(const fs::path& rel) {
     const fs::path dir = options_.output_dir / rel.parent_path();
-    fs::path out = dir / (rel.stem().string() + "-itawb.xlsx");
+    fs::path out = dir / utf8_path(utf8_string(rel.stem()) + "-itawb.xlsx");
     for (int n = 2; !outputs_.insert(out.lexically_normal().string()).second; ++n)
-      out = dir / (rel.stem().string() + "-itawb (" + std::to_string(n) + ").xlsx");
+      out = dir / utf8_path(utf8_string(rel.stem()) + "-itawb (" + std::to_string(n) + ").xlsx");
     return out;
   }
 
@@ -253,7 +253,7 @@ bool up_to_date(const fs::path& output, const fs::path& input) {
 class Extracted {
  public:
   Extracted(const xlsx::ZipArchive& archive, uint64_t entry, const fs::path& path) : path_(path) {
-    std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "wb"), &std::fclose);
+    std::unique_ptr<FILE, int (*)(FILE*)> f(open_file(path, "wb"), &std::fclose);
     if (!f)
       throw Error("write-failed", "เขียนไฟล์ชั่วคราวไม่ได้: " + path.string(),
                   "cannot write a temporary file: " + path.string());
@@ -430,7 +430,7 @@ BatchResult run_batch(const Resources& resources, const BatchOptions& options) {
   summary.levels = levels_of(frameworks);
   summary.inputs = result.inputs;
   summary.as_of = calendar::format_thai_date(as_of);
-  result.summary = opts.output_dir / kBatchSummaryName;
+  result.summary = opts.output_dir / utf8_path(kBatchSummaryName);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   write_atomically(result.summary, [&](const fs::path& file) {
     xlsx::WriterOptions wo;

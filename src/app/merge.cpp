@@ -104,7 +104,7 @@ void write_not_merged(xlsx::SheetWriter& ws, const exchange::MergeResult& result
   for (const auto& nm : result.not_merged) {
     const auto& row = nm.row;
     ws.number(r, 0, n++, cell);
-    ws.text(r, 1, fs::path(row.file).filename().string(), cell);
+    ws.text(r, 1, utf8_string(utf8_path(row.file).filename()), cell);
     ws.text(r, 2, row.sheet + "!" + row.cell(), cell);
     ws.text(r, 3, nm.department, cell);
     ws.text(r, 4, row.measure_id, cell);
@@ -119,7 +119,7 @@ void write_not_merged(xlsx::SheetWriter& ws, const exchange::MergeResult& result
   }
   for (const auto& f : result.rejected_files) {
     ws.text(r, 0, "-", cell);
-    ws.text(r, 1, fs::path(f.file).filename().string(), cell);
+    ws.text(r, 1, utf8_string(utf8_path(f.file).filename()), cell);
     ws.text(r, 3, f.department, cell);
     ws.text(r, 8, exchange::reason_th(f.reason), cell);
     ws.text(r, 9, exchange::reason_en(f.reason), cell);

@@ -123,7 +123,7 @@ SplitReport split_workbook(const Resources& resources, const SplitRequest& reque
     for (int n = 2; used_names.count(name); ++n)
       name = base.substr(0, base.size() - 5) + "-" + std::to_string(n) + ".xlsx";
     used_names.insert(name);
-    summary.file = request.out_dir / name;
+    summary.file = request.out_dir / utf8_path(name);
     if (same_file(summary.file, request.input))
       throw usage_error("ไฟล์ผลลัพธ์ทับไฟล์ต้นฉบับ: " + summary.file.string(),
                        "an output would overwrite the input: " + summary.file.string());

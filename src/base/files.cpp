@@ -14,6 +14,25 @@
 namespace itawb {
 namespace fs = std::filesystem;
 
+fs::path utf8_path(std::string_view text) {
+  // C++20: a path from char8_t is read as UTF-8 everywhere.
+  return fs::path(std::u8string(text.begin(), text.end()));
+}
+
+std::string utf8_string(const fs::path& path) {
+  const std::u8string s = path.u8string();
+  return std::string(s.begin(), s.end());
+}
+
+std::FILE* open_file(const fs::path& path, const char* mode) {
+#ifdef _WIN32
+  const std::wstring wide_mode(mode, mode + std::char_traits<char>::length(mode));
+  return ::_wfopen(path.c_str(), wide_mode.c_str());
+#else
+  return std::fopen(path.c_str(), mode);
+#endif
+}
+
 void write_atomically(const fs::path& target,
                       const std::function<void(const fs::path&)>& write) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -34,9 +53,9 @@ void write_atomically(const fs::path& target,
   // Unique without shared state: the process id and 64 random bits.
   std::random_device random;
   const uint64_t nonce = (uint64_t{random()} << 32) ^ random();
-  const fs::path tmp = dir / ("." + target.filename().string() + "." +
-                              std::to_string(::getpid()) + "." +
-                              std::to_string(nonce) + ".tmp");
+  const fs::path tmp = dir / utf8_path("." + utf8_string(target.filename()) + "." +
+                                        std::to_string(::getpid()) + "." +
+                                        std::to_string(nonce) + ".tmp");
   try {
     write(tmp);
     fs::rename(tmp, target);
@@ -63,7 +82,7 @@ bool same_file(const fs::path& a, const fs::path& b) {
 
 fs::path default_output(const fs::path& input, const std::string& suffix) {
   fs::path out = input;
-  out.replace_filename(input.stem().string() + suffix + ".xlsx");
+  out.replace_filename(utf8_path(utf8_string(input.stem()) + suffix + ".xlsx"));
   return out;
 }
 

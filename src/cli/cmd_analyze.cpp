@@ -45,8 +45,8 @@ void print_summary(const app::AnalyzeResult& r, const GlobalOptions& global) {
 
 int run(const AnalyzeArgs& args, const GlobalOptions& global) {
   app::AnalyzeOptions options;
-  options.input = args.input;
-  if (!args.output.empty()) options.output = args.output;
+  options.input = utf8_path(args.input);
+  if (!args.output.empty()) options.output = utf8_path(args.output);
   options.year = args.year;
   options.lang = global.lang;
   if (!args.as_of.empty()) options.as_of = args.as_of;
@@ -61,7 +61,7 @@ int run(const AnalyzeArgs& args, const GlobalOptions& global) {
     pdf.work_dir = std::filesystem::temp_directory_path();
     pdf.sheets = args.pdf_sheets.empty() ? app::default_pdf_sheets(r.sheets)
                                          : app::choose_pdf_sheets(args.pdf_sheets, r.sheets);
-    std::filesystem::path file = args.pdf_file.empty() ? r.output : std::filesystem::path(args.pdf_file);
+    std::filesystem::path file = args.pdf_file.empty() ? r.output : utf8_path(args.pdf_file);
     if (args.pdf_file.empty()) file.replace_extension(".pdf");
     app::write_pdf(r.output, file, pdf);
     if (global.verbosity >= 0) std::cerr << (global.lang == "en" ? "PDF: " : "PDF ที่: ") << file.string() << "\n";

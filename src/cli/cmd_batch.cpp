@@ -76,8 +76,8 @@ int run(const BatchArgs& args, const GlobalOptions& global) {
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
 #endif
   app::BatchOptions options;
-  for (const auto& in : args.inputs) options.inputs.emplace_back(in);
-  options.output_dir = args.output;
+  for (const auto& in : args.inputs) options.inputs.push_back(utf8_path(in));
+  options.output_dir = utf8_path(args.output);
   options.jobs = args.jobs;
   if (!args.as_of.empty()) options.as_of = args.as_of;
   options.summary_only = args.summary_only;

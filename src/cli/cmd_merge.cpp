@@ -38,9 +38,9 @@ void print_summary(const app::MergeReport& report, bool en) {
 int run_merge(const MergeArgs& args, const GlobalOptions& global) {
   const bool en = global.lang == "en";
   app::MergeRequest request;
-  request.master = args.master;
-  request.output = args.output;
-  for (const auto& r : args.returns) request.returns.emplace_back(r);
+  request.master = utf8_path(args.master);
+  request.output = utf8_path(args.output);
+  for (const auto& r : args.returns) request.returns.push_back(utf8_path(r));
   const app::MergeReport report = app::merge_workbooks(global.resources(), request);
   print_summary(report, en);
   return report.result.clean() && !report.findings.has_errors() ? kExitOk : kExitInvalid;
@@ -52,8 +52,8 @@ Runner add_merge(CLI::App& app, const GlobalOptions& global) {
   auto* sub = app.add_subcommand(
       "merge", "รวมความก้าวหน้าที่ส่วนราชการส่งคืน / merge the departments' returned progress into the master");
   auto args = std::make_shared<MergeArgs>();
-  sub->add_option("MASTER", args->master, "แบบฟอร์มหลัก / the master workbook")->required()->check(CLI::ExistingFile);
-  sub->add_option("RETURNED", args->returns, "ไฟล์ที่ส่งคืน / returned workbooks")->required()->check(CLI::ExistingFile);
+  sub->add_option("MASTER", args->master, "แบบฟอร์มหลัก / the master workbook")->required()->check(existing_file());
+  sub->add_option("RETURNED", args->returns, "ไฟล์ที่ส่งคืน / returned workbooks")->required()->check(existing_file());
   sub->add_option("-o,--output", args->output, "ไฟล์ผลลัพธ์ / output workbook")->required();
   return [args, &global] { return run_merge(*args, global); };
 }

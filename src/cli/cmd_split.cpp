@@ -20,8 +20,8 @@ struct SplitArgs {
 int run_split(const SplitArgs& args, const GlobalOptions& global) {
   const bool en = global.lang == "en";
   app::SplitRequest request;
-  request.input = args.input;
-  request.out_dir = args.out_dir;
+  request.input = utf8_path(args.input);
+  request.out_dir = utf8_path(args.out_dir);
   request.split_time = app::utc_now_iso();
   request.digits = text::digit_style_from(args.digits).value_or(text::DigitStyle::Thai);
   request.as_of = app::as_of_date(args.as_of.empty() ? std::nullopt : std::optional<std::string>(args.as_of));
@@ -52,7 +52,7 @@ Runner add_split(CLI::App& app, const GlobalOptions& global) {
   auto* sub = app.add_subcommand(
       "split", "แยกมาตรการเป็นไฟล์ของแต่ละส่วนราชการ / split the measures into one workbook per department");
   auto args = std::make_shared<SplitArgs>();
-  sub->add_option("FILE", args->input, "แบบฟอร์มหลัก / the master workbook")->required()->check(CLI::ExistingFile);
+  sub->add_option("FILE", args->input, "แบบฟอร์มหลัก / the master workbook")->required()->check(existing_file());
   sub->add_option("--by", args->by, "แยกตาม / split by (owner)")->check(CLI::IsMember({"owner"}));
   sub->add_option("-o,--output", args->out_dir, "โฟลเดอร์ผลลัพธ์ / output folder")->required();
   sub->add_option("--as-of", args->as_of, "วันที่อ้างอิง / as-of date (default: today)");

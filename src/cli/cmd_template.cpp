@@ -58,7 +58,7 @@ Runner add_template(CLI::App& app, const GlobalOptions& global) {
     output::TemplateOptions options;
     options.plan_only = opts->plan;
     options.digits = text::digit_style_from(opts->digits).value_or(text::DigitStyle::Thai);
-    output::write_template(opts->output, schemas, *fw, options);
+    output::write_template(utf8_path(opts->output), schemas, *fw, options);
     std::cout << opts->output << "\n";
     return kExitOk;
   };

@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "app/resources.hpp"
+#include "base/files.hpp"
 
 namespace itawb::cli {
 
@@ -24,10 +25,19 @@ struct GlobalOptions {
   std::function<const app::Resources&()> resources;
 };
 
-// The folder holding schemas/ and workbooks/: $ITAWB_HOME, else
-// ../share/itawb beside the executable, else the source tree. Only the
+// The folder holding schemas/ and workbooks/: $ITAWB_HOME, else (Windows)
+// the executable's own folder when schemas/ is there, else ../share/itawb
+// beside the executable, else the source tree. Only the
 // command-line host looks for it; the library is handed what it loads.
 std::filesystem::path data_home();
+
+// CLI::ExistingFile for a UTF-8 argument (CLI11 makes the path from the
+// string, which on Windows is not read as UTF-8): the same messages.
+CLI::Validator existing_file();
+
+// Windows: argv as UTF-8 (from the UTF-16 command line) and a console that
+// shows UTF-8; elsewhere nothing.
+void windows_utf8(int& argc, char**& argv);
 
 // LibreOffice's program for --pdf: $ITAWB_SOFFICE, else soffice or
 // libreoffice on PATH, else where installers put it; empty when none.

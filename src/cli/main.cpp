@@ -85,6 +85,7 @@ int run(int argc, const char* const* argv, const ResourceSource& load) {
 
 #ifndef ITAWB_NO_MAIN
 int main(int argc, char** argv) {
+  itawb::cli::windows_utf8(argc, argv);
   std::optional<itawb::app::Resources> resources;
   return itawb::cli::run(argc, argv, [&resources]() -> const itawb::app::Resources& {
     if (!resources) resources = itawb::app::load_resources(itawb::cli::data_home());

@@ -297,7 +297,7 @@ SchemaSet SchemaSet::from_files(std::string_view meta_text, const std::map<std::
   const SheetMetaSchema meta(meta_name, meta_text);
   SchemaSet set;
   for (const auto& [name, text] : sheet_files) {  // sorted by name
-    const fs::path file = name;
+    const fs::path file = utf8_path(name);
     const json doc = parse_json_text(text, file);
     meta.check(file, doc);
     SheetSchema sheet = parse_sheet(file, doc);

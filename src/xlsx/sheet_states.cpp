@@ -1,4 +1,5 @@
 #include "xlsx/sheet_states.hpp"
+#include "base/files.hpp"
 
 #include <zip.h>
 
@@ -102,7 +103,7 @@ void replace_entry(const std::filesystem::path& file, zip_t* z, zip_uint64_t ind
 size_t set_sheet_states(const std::filesystem::path& xlsx_file,
                         const std::function<std::optional<Visibility>(const std::string& name)>& state) {
   int error = 0;
-  std::unique_ptr<zip_t, ZipCloser> z(zip_open(xlsx_file.c_str(), 0, &error));
+  std::unique_ptr<zip_t, ZipCloser> z(zip_open(utf8_string(xlsx_file).c_str(), 0, &error));
   if (!z) fail(xlsx_file, "zip_open: " + std::to_string(error));
   const zip_int64_t index = zip_name_locate(z.get(), "xl/workbook.xml", 0);
   if (index < 0) fail(xlsx_file, "no xl/workbook.xml");

@@ -1,4 +1,5 @@
 #include "xlsx/sniff.hpp"
+#include "base/files.hpp"
 
 #include <algorithm>
 #include <array>
@@ -110,7 +111,7 @@ void check_head(const std::string& path, std::string_view head, Scan scan) {
 }  // namespace
 
 void sniff_or_throw(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(utf8_path(path), std::ios::binary);
   if (!in) errors::not_found(path);
   std::string head(512, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));

@@ -1,4 +1,5 @@
 #include "xlsx/writer.hpp"
+#include "base/files.hpp"
 #include "base/error.hpp"
 
 #include <xlsxwriter.h>
@@ -370,7 +371,7 @@ WorkbookWriter::WorkbookWriter(const std::filesystem::path& file, const WriterOp
   if (!tmpdir_.empty()) opts.tmpdir = tmpdir_.data();
   opts.constant_memory = options.streaming ? LXW_TRUE : LXW_FALSE;
   opts.use_zip64 = LXW_FALSE;
-  wb_ = workbook_new_opt(file.c_str(), &opts);
+  wb_ = workbook_new_opt(utf8_string(file).c_str(), &opts);
   if (!wb_) throw Error("write-failed", "สร้างไฟล์ไม่ได้: " + file.string(), "cannot create workbook " + file.string(), file.string());
 }
 
