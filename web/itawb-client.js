@@ -41,10 +41,12 @@
   function errorFindings(text) {
     const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
     if (lines.length === 0) return [];
-    const strip = (l) => l.replace(/^[^:]*:\s*/, '');
-    const th = lines.find((l) => /[\u0E00-\u0E7F]/.test(l)) || lines[0];
-    const en = lines.find((l) => !/[\u0E00-\u0E7F]/.test(l)) || '';
-    return [{ severity: 'error', sheet: '', cell: '', code: 'unreadable', message_th: strip(th), message_en: strip(en) }];
+    // "where: message": the file's name may be Thai, so look at the message.
+    const messages = lines.map((l) => l.replace(/^[^:]*:\s*/, ''));
+    const thai = (m) => /[\u0E00-\u0E7F]/.test(m);
+    const th = messages.find(thai) || messages[0];
+    const en = messages.find((m) => !thai(m)) || '';
+    return [{ severity: 'error', sheet: '', cell: '', code: 'unreadable', message_th: th, message_en: en }];
   }
 
   function parseJson(text) {

@@ -38,7 +38,7 @@ const char* const kInstallEn =
 
 // A file: URL for LibreOffice's -env:UserInstallation (bytes outside the
 // unreserved set percent-encoded, so Thai folder names and spaces pass).
-std::string file_url(const fs::path& p) {
+[[maybe_unused]] std::string file_url(const fs::path& p) {
   static const char* hex = "0123456789ABCDEF";
   std::string out = "file://";
   for (unsigned char c : fs::absolute(p).generic_string()) {
@@ -121,7 +121,7 @@ int run_soffice(const fs::path& soffice, const std::vector<std::string>& args, c
 }
 #endif
 
-std::string tail_of(const fs::path& log) {
+[[maybe_unused]] std::string tail_of(const fs::path& log) {
   const std::string text = read_file(log).value_or("");
   return text.size() > 300 ? text.substr(text.size() - 300) : text;
 }
@@ -158,7 +158,7 @@ std::vector<std::string> choose_pdf_sheets(const std::string& typed, const std::
   return chosen;
 }
 
-void write_pdf(const fs::path& xlsx, const fs::path& pdf, const PdfOptions& options) {
+void write_pdf([[maybe_unused]] const fs::path& xlsx, const fs::path& pdf, const PdfOptions& options) {
   std::error_code ec;
   if (options.soffice.empty() || !fs::exists(options.soffice, ec))
     throw Error("pdf-unavailable", kInstallTh, kInstallEn, pdf.string());
