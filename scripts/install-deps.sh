@@ -3,7 +3,7 @@
 # Run as root (or through sudo). Safe to run again.
 set -euo pipefail
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config ccache
   libxlsxwriter-dev libzip-dev zlib1g-dev libexpat1-dev libicu-dev
   libspdlog-dev nlohmann-json3-dev libcli11-dev libvalijson-dev catch2 nettle-dev
   python3 python3-openpyxl

@@ -133,6 +133,13 @@ fuzz_stage() {
 }
 
 bash scripts/install-deps.sh
+# Every build goes through ccache (install-deps.sh installs it): CMake takes
+# the launcher from the environment, for gcc, clang, emcc and mingw alike, so
+# a second run on the same machine rebuilds little.
+if command -v ccache >/dev/null; then
+  export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache
+  export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
+fi
 for s in $stages; do
   case "$s" in
     tests) stage tests tests_stage ;;
