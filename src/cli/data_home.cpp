@@ -1,13 +1,7 @@
 #include <cstdlib>
 #include <system_error>
 
-#ifdef _WIN32
-#define WIN32_LEAN_AND_MEAN
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-#include <windows.h>
-#endif
+#include "cli/win32.hpp"
 
 #include "cli/commands.hpp"
 

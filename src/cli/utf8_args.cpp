@@ -1,12 +1,8 @@
 // Command-line text is UTF-8 everywhere in itawb. On Windows it has to be made
 // so: argv arrives in the ANSI code page (CP874 on a Thai PC, where Thai file
 // names outside it are lost), and the console shows CP874 unless told.
+#include "cli/win32.hpp"
 #ifdef _WIN32
-#define WIN32_LEAN_AND_MEAN
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-#include <windows.h>
 #include <shellapi.h>
 #endif
 
