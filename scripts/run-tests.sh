@@ -120,7 +120,7 @@ fuzz_stage() {
   scratch="$(mktemp -d)"
   for t in "${targets[@]}"; do
     local dict=fuzz/dict/ooxml.dict max_len=1048576
-    [ "$t" = text ] && dict=fuzz/dict/thai-periods.dict max_len=4096
+    [ "$t" = text ] && dict=fuzz/dict/thai-periods.dict max_len=1024
     echo "-- fuzz_$t: the corpus, then ${ITAWB_FUZZ_SECONDS:-30} s"
     mkdir -p "$scratch/$t"
     # -runs=0: every corpus input once (the regressions, crashes kept there).

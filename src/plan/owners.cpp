@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cstring>
 #include <map>
-#include <regex>
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +21,55 @@ struct Compact {
   std::vector<size_t> at;  // at[i] = offset in `folded` of text[i]
 };
 
+// Numbering of a list ("1.", "๒)", "(3)") at the start or after a space or a
+// comma separates owners: each becomes a comma. The same as replacing
+// /(^|[ ,])\(?[0-9]{1,2} ?[.)]/ with "$1,", without a regex in every cell.
+std::string separate_numbering(const std::string& s) {
+  const auto digit = [&](size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  // The end of a number at `q` ("(12 )"), or npos.
+  const auto number_end = [&](size_t q) {
+    if (q < s.size() && s[q] == '(') ++q;
+    if (!digit(q)) return std::string::npos;
+    ++q;
+    if (digit(q)) ++q;
+    if (q < s.size() && s[q] == ' ') ++q;
+    return q < s.size() && (s[q] == '.' || s[q] == ')') ? q + 1 : std::string::npos;
+  };
+  std::string out;
+  out.reserve(s.size());
+  for (size_t p = 0; p < s.size();) {
+    size_t end = std::string::npos;
+    if (p == 0) end = number_end(0);
+    if (end != std::string::npos) {
+      out.push_back(',');
+    } else if (s[p] == ' ' || s[p] == ',') {
+      if ((end = number_end(p + 1)) != std::string::npos) {
+        out.push_back(s[p]);
+        out.push_back(',');
+      }
+    }
+    if (end != std::string::npos) {
+      p = end;
+    } else {
+      out.push_back(s[p++]);
+    }
+  }
+  return out;
+}
+
+// `folded` (as fold() gives it) without spaces and dots, list numbering made
+// separators.
+Compact compact_folded(std::string folded) {
+  Compact c;
+  c.folded = separate_numbering(folded);
+  for (size_t i = 0; i < c.folded.size(); ++i) {
+    if (c.folded[i] == ' ' || c.folded[i] == '.') continue;
+    c.text.push_back(c.folded[i]);
+    c.at.push_back(i);
+  }
+  return c;
+}
+
 Compact compact(std::string_view raw) {
   std::string s(raw);
   // List bullets separate owners like commas ("• สำนักปลัด", "➢ กองคลัง").
@@ -29,17 +77,7 @@ Compact compact(std::string_view raw) {
     for (size_t p = s.find(bullet); p != std::string::npos; p = s.find(bullet)) s.replace(p, std::strlen(bullet), ",");
   std::replace(s.begin(), s.end(), '\n', ',');
   std::replace(s.begin(), s.end(), '\r', ',');
-  Compact c;
-  c.folded = text::fold(s);
-  // Numbering of a list ("1.", "๒)", "(3)") separates owners.
-  static const std::regex numbering(R"((^|[ ,])\(?[0-9]{1,2} ?[.)])");
-  c.folded = std::regex_replace(c.folded, numbering, "$1,");
-  for (size_t i = 0; i < c.folded.size(); ++i) {
-    if (c.folded[i] == ' ' || c.folded[i] == '.') continue;
-    c.text.push_back(c.folded[i]);
-    c.at.push_back(i);
-  }
-  return c;
+  return compact_folded(text::fold(s));
 }
 
 std::string key_of(std::string_view name) { return compact(name).text; }
@@ -82,7 +120,7 @@ DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::stri
   std::map<std::string, std::string> row_of_key;  // key -> JSON path of its row
   auto add_row = [&](Row row, const std::string& path) {
     for (size_t i = 0; i < row.spellings.size(); ++i) {
-      const std::string key = key_of(row.spellings[i]);
+      const std::string& key = row.keys.emplace_back(key_of(row.spellings[i]));
       const auto [it, fresh] = row_of_key.emplace(key, path);
       if (!fresh && it->second != path)
         schema::resource_invalid(file, schema::json_at(path + "/spellings", i),
@@ -100,7 +138,7 @@ DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::stri
       schema::resource_invalid(file, path + "/name", "ชื่อส่วนราชการ \"" + name + "\" ซ้ำ",
                                "the department \"" + name + "\" is listed twice");
     t.names_.push_back(name);
-    add_row({Kind::Department, name, d.at("spellings").get<std::vector<std::string>>()}, path);
+    add_row({Kind::Department, name, d.at("spellings").get<std::vector<std::string>>(), {}}, path);
   }
   auto check_name = [&](const std::string& name, const std::string& path) {
     if (std::find(t.names_.begin(), t.names_.end(), name) == t.names_.end())
@@ -125,7 +163,7 @@ DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::stri
       check_name(t.personnel_division_, path + "/department/with_division");
       check_name(t.personnel_otherwise_, path + "/department/otherwise");
     }
-    add_row({k, "", r.at("spellings").get<std::vector<std::string>>()}, path);
+    add_row({k, "", r.at("spellings").get<std::vector<std::string>>(), {}}, path);
   }
   if (doc.contains("fallback_departments")) {
     const auto& list = doc.at("fallback_departments").at("departments");
@@ -138,6 +176,7 @@ DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::stri
   }
   if (doc.contains("placeholders"))
     t.placeholders_ = doc.at("placeholders").at("texts").get<std::vector<std::string>>();
+  for (const auto& p : t.placeholders_) t.placeholder_keys_.push_back(key_of(p));
   if (doc.contains("agency_types"))
     for (const auto& type : doc.at("agency_types").at("types"))
       t.agency_types_.push_back({type.at("name").get<std::string>(), type.at("short").get<std::string>()});
@@ -165,8 +204,8 @@ OwnerResolver::OwnerResolver(const DepartmentTable& table, const std::vector<std
       division_(table.personnel_division()),
       otherwise_(table.personnel_otherwise()) {
   for (const auto& row : table.rows())
-    for (const auto& spelling : row.spellings) aliases_.push_back({key_of(spelling), row.kind, row.name});
-  for (const auto& p : table.placeholders()) placeholder_keys_.push_back(key_of(p));
+    for (const auto& key : row.keys) aliases_.push_back({key, row.kind, row.name});
+  placeholder_keys_ = table.placeholder_keys();
 
   for (const auto& name : extra) {
     const std::string shown = text::squeeze(name);
@@ -182,6 +221,13 @@ OwnerResolver::OwnerResolver(const DepartmentTable& table, const std::vector<std
       !division_.empty() && std::find(agency_list_.begin(), agency_list_.end(), division_) != agency_list_.end());
   if (agency_list_.empty())
     if (const auto* rule = section_rule(table, agency_name)) apply(*rule);
+  for (uint32_t i = 0; i < aliases_.size(); ++i) {
+    const std::string& k = aliases_[i].key;
+    if (k.size() < kPrefix)
+      short_aliases_.push_back(i);
+    else
+      by_prefix_[k.substr(0, kPrefix)].push_back(i);
+  }
 }
 
 const DepartmentTable::AgencyType* DepartmentTable::agency_type(std::string_view agency_name) const {
@@ -228,12 +274,25 @@ void OwnerResolver::apply(const DepartmentTable::SectionRule& rule) {
   }
 }
 
+// The longest alias at `pos`, the first listed of equals. Only the aliases
+// that begin with the text's next character (kPrefix bytes, one Thai letter)
+// are compared, and the few shorter ones.
 const OwnerResolver::Alias* OwnerResolver::match(std::string_view compact_text, size_t pos) const {
-  const Alias* best = nullptr;
-  for (const auto& a : aliases_)
-    if ((!best || a.key.size() > best->key.size()) && compact_text.compare(pos, a.key.size(), a.key) == 0)
-      best = &a;
-  return best;
+  uint32_t best = UINT32_MAX;
+  const auto consider = [&](const std::vector<uint32_t>& candidates) {
+    for (const uint32_t i : candidates) {
+      const std::string& k = aliases_[i].key;
+      if (best != UINT32_MAX && (k.size() < aliases_[best].key.size() || (k.size() == aliases_[best].key.size() && i > best)))
+        continue;
+      if (pos + k.size() <= compact_text.size() && (k.empty() || compact_text[pos + k.size() - 1] == k.back()) &&
+          compact_text.compare(pos, k.size(), k) == 0)
+        best = i;
+    }
+  };
+  consider(short_aliases_);
+  if (pos + kPrefix <= compact_text.size())
+    if (const auto it = by_prefix_.find(std::string(compact_text.substr(pos, kPrefix))); it != by_prefix_.end()) consider(it->second);
+  return best == UINT32_MAX ? nullptr : &aliases_[best];
 }
 
 std::optional<std::string> OwnerResolver::canonical(std::string_view name) const {
@@ -253,8 +312,7 @@ const OwnerResolver::Alias* OwnerResolver::match_separator(std::string_view comp
   return a && a->kind == Kind::Separator ? a : nullptr;
 }
 
-bool OwnerResolver::is_placeholder(std::string_view text) const {
-  const std::string folded = text::fold(text);
+bool OwnerResolver::is_placeholder(const std::string& folded) const {
   // Strip what a form's blank is made of: dots, ellipses, dashes, spaces.
   std::string core = folded;
   bool trailing_run = false;
@@ -272,7 +330,7 @@ bool OwnerResolver::is_placeholder(std::string_view text) const {
   const bool dots_after = trailing_run && folded.size() >= core.size() + 3;
   if (core.empty() && !folded.empty()) return true;  // only dots, dashes, ellipses
   if (dots_after) return true;                        // "กองงาน........", "งาน……"
-  const std::string key = key_of(text);
+  const std::string key = compact_folded(folded).text;
   return std::find(placeholder_keys_.begin(), placeholder_keys_.end(), key) != placeholder_keys_.end();
 }
 

@@ -18,9 +18,11 @@
 //     listed in `unknown` (the caller reports it), so nothing is lost.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "text/fold.hpp"
@@ -38,6 +40,7 @@ class DepartmentTable {
     Kind kind = Kind::Department;
     std::string name;  // canonical name (Department rows), else ""
     std::vector<std::string> spellings;
+    std::vector<std::string> keys;  // each spelling as the resolver compares it (folded, no spaces or dots)
   };
 
   // Throws itawb::Error "resource-invalid" naming `file` and the JSON path.
@@ -57,6 +60,7 @@ class DepartmentTable {
   // Blanks of a form that name no owner ("กองงาน........", "xxx", "ระบุ"):
   // the file's `placeholders.texts`, as texts.
   const std::vector<std::string>& placeholders() const { return placeholders_; }
+  const std::vector<std::string>& placeholder_keys() const { return placeholder_keys_; }  // compared as spellings
   // sections_by_agency_type: in these kinds of agency (by the start of the
   // agency's name: "องค์การบริหารส่วนตำบล", "อบต."), these sections (งาน…)
   // belong to `department`.
@@ -82,7 +86,7 @@ class DepartmentTable {
   std::vector<SectionRule> section_rules_;
   std::vector<Row> rows_;
   std::vector<std::string> names_;
-  std::vector<std::string> placeholders_;
+  std::vector<std::string> placeholders_, placeholder_keys_;
   std::string personnel_division_, personnel_otherwise_;
   std::vector<std::string> fallback_;
 };
@@ -138,9 +142,14 @@ class OwnerResolver {
 
   // A text that names no one: a listed placeholder, only dots/dashes/ellipses,
   // or words ending in a run of dots or an ellipsis (a form's blank).
-  bool is_placeholder(std::string_view text) const;
+  // `folded`: a part of a parsed cell, already as text::fold() gives it.
+  bool is_placeholder(const std::string& folded) const;
 
   std::vector<Alias> aliases_;
+  // aliases_ by their first kPrefix bytes (match()'s index), and those shorter.
+  static constexpr size_t kPrefix = 3;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_prefix_;
+  std::vector<uint32_t> short_aliases_;
   std::vector<std::string> placeholder_keys_;
   std::vector<std::string> agency_list_;  // canonical names of `extra`
   std::vector<std::string> default_list_, fallback_;

@@ -19,6 +19,11 @@ std::string nfc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(s);
+  // Most text is NFC already: checked on the UTF-8 itself, without
+  // converting. (Ill-formed bytes go the long way, to become U+FFFD.)
+  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (is_utf8(s) && n->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(s);
+  status = U_ZERO_ERROR;
   const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
       icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   icu::UnicodeString out = n->normalize(in, status);
@@ -49,12 +54,16 @@ std::string fold(std::string_view text) {
   } else {
     s = nfc(text);
     replace_all(s, "\u0E4D\u0E32", "\u0E33");  // ํา -> ำ
-    for (std::string_view dash :
-         {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\uFE63", "\uFF0D"})
-      replace_all(s, dash, "-");
+    // The dashes' UTF-8 starts with E2 or EF, which Thai letters' does not.
+    if (s.find_first_of("\xE2\xEF") != std::string::npos)
+      for (std::string_view dash :
+           {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "\uFE63", "\uFF0D"})
+        replace_all(s, dash, "-");
   }
   replace_all(s, "~", "-");
-  return squeeze(ascii_lower(arabic_digits(s)));
+  for (char& c : s)  // ascii_lower, in place
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return squeeze(arabic_digits(s));
 }
 
 std::string label_key(std::string_view s) {

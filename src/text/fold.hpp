@@ -54,7 +54,9 @@ int longest_match(std::string_view s, size_t pos, const std::vector<Keyword<Valu
   size_t best_len = 0;
   for (size_t i = 0; i < table.size(); ++i) {
     const auto& k = table[i].text;
-    if (k.size() > best_len && s.compare(pos, k.size(), k) == 0) {
+    // The last byte first: most keywords fail there without a full compare.
+    if (k.size() > best_len && pos + k.size() <= s.size() && s[pos + k.size() - 1] == k.back() &&
+        s.compare(pos, k.size(), k) == 0) {
       best = static_cast<int>(i);
       best_len = k.size();
     }

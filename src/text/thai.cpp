@@ -25,6 +25,7 @@ bool is_space(UChar32 c) {
 
 // Length of a whitespace character at s[i], 0 if none (or not valid UTF-8).
 size_t space_len(std::string_view s, size_t i) {
+  if (const auto b = static_cast<unsigned char>(s[i]); b < 0x80) return is_space(b) ? 1 : 0;
   auto j = static_cast<int32_t>(i);
   UChar32 c;
   U8_NEXT(s.data(), j, static_cast<int32_t>(s.size()), c);
@@ -184,15 +185,22 @@ std::string squeeze(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
-  for (size_t i = 0; i < s.size();) {
-    if (const size_t n = space_len(s, i)) {
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    // One character at a time; an ill-formed byte is kept as it is.
+    int32_t j = i;
+    UChar32 c;
+    U8_NEXT(s.data(), j, n, c);
+    if (c >= 0 && is_space(c)) {
       pending_space = !out.empty();
-      i += n;
+      i = j;
       continue;
     }
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    out.push_back(s[i++]);
+    if (c < 0) j = i + 1;
+    out.append(s.data() + i, static_cast<size_t>(j - i));
+    i = j;
   }
   return out;
 }
