@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Times `itawb batch` against the Python peer (../shared/peers/batch.py:
+# Times `itawb batch` (with --summary-only: "summary"; with every agency's
+# workbook: "itawb") against the Python peer (../shared/peers/batch.py:
 # openpyxl + XlsxWriter, one process per core) on the same generated agency
 # workbooks, and prints both times, the ratio, files per second and peak
 # memory.
@@ -47,6 +48,12 @@ for n in $COUNTS; do
     echo "generating $n agencies into $data ..." >&2
     "$PYTHON" "$PEERS/gen_agencies.py" "$n" "$data" --jobs "$JOBS" >&2
   fi
+  # The summary alone (what a provincial office reads), then with every
+  # agency's analysis workbook as well (what the peer writes).
+  read -r sum_s sum_kib < <(timed "$TMP/summary-$n.log" "$ITAWB" batch "$data" -o "$TMP/summary-$n" --jobs "$JOBS" -q --summary-only)
+  printf "%-8s %-8s %10.2f %10.1f %12.1f %12s\n" "$n" summary "$sum_s" "$(echo "$n / $sum_s" | bc -l)" \
+    "$(echo "$sum_kib / 1024" | bc -l)" "-"
+  rm -rf "$TMP/summary-$n"
   read -r it_s it_kib < <(timed "$TMP/itawb-$n.log" "$ITAWB" batch "$data" -o "$TMP/itawb-$n" --jobs "$JOBS" -q)
   printf "%-8s %-8s %10.2f %10.1f %12.1f %12s\n" "$n" itawb "$it_s" "$(echo "$n / $it_s" | bc -l)" \
     "$(echo "$it_kib / 1024" | bc -l)" "-"
@@ -55,6 +62,7 @@ for n in $COUNTS; do
     read -r py_s py_kib < <(timed "$TMP/peer-$n.log" "$PYTHON" "$PEERS/batch.py" "$data" "$TMP/peer-$n" --jobs "$JOBS")
     printf "%-8s %-8s %10.2f %10.1f %12.1f %11.1fx\n" "$n" peer "$py_s" "$(echo "$n / $py_s" | bc -l)" \
       "$(echo "$py_kib / 1024" | bc -l)" "$(echo "$py_s / $it_s" | bc -l)"
+    printf "%-8s %-8s %10s %10s %12s %11.1fx\n" "$n" "peer/sum" - - - "$(echo "$py_s / $sum_s" | bc -l)"
     rm -rf "$TMP/peer-$n"
   fi
 done

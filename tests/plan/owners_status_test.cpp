@@ -53,6 +53,15 @@ TEST_CASE("several owners per measure", "[plan][owners]") {
   CHECK(r.parse("สำนักปลัด, สำนักงานปลัด อบต.").departments == Strings{"สำนักปลัด"});  // no duplicates
 }
 
+TEST_CASE("list numbering separates owners; a number of three digits does not", "[plan][owners]") {
+  const OwnerResolver r(departments());
+  CHECK(r.parse("1)กองคลัง 2)กองช่าง").departments == Strings{"กองคลัง", "กองช่าง"});
+  CHECK(r.parse("(1) สำนักปลัด (2) กองคลัง").departments == Strings{"สำนักปลัด", "กองคลัง"});
+  CHECK(r.parse("ศูนย์ข้อมูล 12. ห้องสมุดประชาชน").unknown == Strings{"ศูนย์ข้อมูล", "ห้องสมุดประชาชน"});
+  CHECK(r.parse("ศูนย์ข้อมูล 123. ห้องสมุดประชาชน").unknown == Strings{"ศูนย์ข้อมูล 123. ห้องสมุดประชาชน"});
+  CHECK(r.parse("ศูนย์ข้อมูล,(๓ ) ห้องสมุดประชาชน").unknown == Strings{"ศูนย์ข้อมูล", "ห้องสมุดประชาชน"});
+}
+
 TEST_CASE("every department", "[plan][owners]") {
   const OwnerResolver r(departments());
   for (const auto* text : {"ทุกส่วนงาน", "ทุกสำนัก/กอง", "ทุกส่วนราชการ", "ทุกกอง", "ทุกส่วน ราชการ"}) {
