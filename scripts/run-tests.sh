@@ -119,7 +119,7 @@ fuzz_stage() {
   local scratch
   scratch="$(mktemp -d)"
   for t in "${targets[@]}"; do
-    local dict=fuzz/dict/ooxml.dict max_len=1048576
+    local dict=fuzz/dict/ooxml.dict max_len=65536
     [ "$t" = text ] && dict=fuzz/dict/thai-periods.dict max_len=1024
     echo "-- fuzz_$t: the corpus, then ${ITAWB_FUZZ_SECONDS:-30} s"
     mkdir -p "$scratch/$t"
