@@ -10,6 +10,9 @@
 # /tmp/itawb-fuzz-TARGET), and prints executions, exec/s and coverage at the
 # end. Runs niced; use -jobs=/-workers= for more processes.
 set -euo pipefail
+# The whole script is one block, read before it runs: editing this file
+# during a half-hour campaign cannot change what the running one does.
+{
 [ $# -ge 2 ] || { echo "usage: fuzz/run.sh TARGET SECONDS [LIBFUZZER_ARGS...]" >&2; exit 2; }
 target="$1"; seconds="$2"; shift 2
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -51,3 +54,4 @@ echo "target=$target seconds=$seconds status=$status execs=${execs:-?} exec/s=${
 echo "last: $last"
 echo "log: $log; new inputs: $scratch/corpus; crashes: $scratch/crashes ($(ls "$scratch/crashes" | wc -l))"
 exit "$status"
+}
