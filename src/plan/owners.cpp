@@ -59,7 +59,7 @@ std::string separate_numbering(const std::string& s) {
 
 // `folded` (as fold() gives it) without spaces and dots, list numbering made
 // separators.
-Compact compact_folded(std::string folded) {
+Compact compact_folded(const std::string& folded) {
   Compact c;
   c.folded = separate_numbering(folded);
   for (size_t i = 0; i < c.folded.size(); ++i) {

@@ -61,9 +61,7 @@ std::string fold(std::string_view text) {
         replace_all(s, dash, "-");
   }
   replace_all(s, "~", "-");
-  for (char& c : s)  // ascii_lower, in place
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return squeeze(arabic_digits(s));
+  return squeeze(ascii_lower(arabic_digits(s)));
 }
 
 std::string label_key(std::string_view s) {
