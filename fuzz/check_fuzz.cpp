@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace itawb;
   ITAWB_FUZZ_REFUSALS_OK({
-    const xlsx::Workbook wb = xlsx::Workbook::open_bytes(fuzz::bytes(data, size), "fuzz.xlsx");
+    const xlsx::Workbook wb = xlsx::Workbook::open_bytes(fuzz::bytes(data, size), "fuzz.xlsx", fuzz::limits());
     app::CheckOptions options;
     options.file_label = "fuzz.xlsx";
     options.as_of = calendar::Date{2025, 3, 31};

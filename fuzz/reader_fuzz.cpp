@@ -8,7 +8,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace itawb;
   ITAWB_FUZZ_REFUSALS_OK({
-    const xlsx::Workbook wb = xlsx::Workbook::open_bytes(fuzz::bytes(data, size), "fuzz.xlsx");
+    const xlsx::Workbook wb = xlsx::Workbook::open_bytes(fuzz::bytes(data, size), "fuzz.xlsx", fuzz::limits());
     for (size_t i = 0; i < wb.sheets().size(); ++i) {
       // read_sheet is for_each_cell's parse keeping the cells (and merges):
       // one parse of each sheet's XML, not two.

@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace itawb;
   static const schema::SheetSchema* progress = fuzz::resources().schemas.sheet("progress");
   ITAWB_FUZZ_REFUSALS_OK({
-    const xlsx::Workbook wb = xlsx::Workbook::open_bytes(fuzz::bytes(data, size), "return.xlsx");
+    const xlsx::Workbook wb = xlsx::Workbook::open_bytes(fuzz::bytes(data, size), "return.xlsx", fuzz::limits());
     const exchange::ReturnedWorkbook r = exchange::read_return(wb, *progress, "return.xlsx");
     if (r.identity) {
       (void)r.identity->intact();

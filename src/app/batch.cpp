@@ -33,12 +33,10 @@ namespace {
 // workbook is tens of kilobytes, so a file far beyond these is refused
 // rather than allowed to take the memory every other thread needs.
 xlsx::Limits file_limits() {
-  xlsx::Limits l;
-  l.max_entry_bytes = 256ull << 20;
-  l.max_total_bytes = 512ull << 20;
-  l.max_cells_per_sheet = 2'000'000;
-  l.max_shared_strings = 2'000'000;
-  return l;
+  return {.max_entry_bytes = 256ull << 20,
+          .max_total_bytes = 512ull << 20,
+          .max_cells_per_sheet = 2'000'000,
+          .max_shared_strings = 2'000'000};
 }
 
 // A .zip of workbooks: each entry within the limits of one file; the archive

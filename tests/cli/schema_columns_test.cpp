@@ -138,7 +138,11 @@ TEST_CASE("a column added to the measures schema is read into the records withou
   CHECK(notes_by(sheet, 3, "ลำดับ") == kNotes);
 
   // The sheet reads back as the measures input, the column included.
-  const auto reread = app::analyze(home.resources, {result.output, home.dir / "again.xlsx", {}, "th", "2025-01-15"});
+  app::AnalyzeOptions again;
+  again.input = result.output;
+  again.output = home.dir / "again.xlsx";
+  again.as_of = "2025-01-15";
+  const auto reread = app::analyze(home.resources, again);
   REQUIRE(reread.exit_code == 0);
   REQUIRE(reread.model.measures.size() == result.model.measures.size());
   CHECK(reread.model.measures[2].value("note") == kNotes.at("3"));
