@@ -16,5 +16,13 @@ while [ $# -gt 0 ]; do
     *) break ;;
   esac
 done
+# Through ccache where it is installed (install-deps.sh installs it), with
+# paths taken relative to the checkout, so another clone on the same machine
+# (CI's) reuses what this one compiled.
+if command -v ccache >/dev/null; then
+  export CMAKE_C_COMPILER_LAUNCHER="${CMAKE_C_COMPILER_LAUNCHER:-ccache}"
+  export CMAKE_CXX_COMPILER_LAUNCHER="${CMAKE_CXX_COMPILER_LAUNCHER:-ccache}"
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
+fi
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
 cmake --build build ${targets[@]+"${targets[@]}"} -j"$(nproc)"

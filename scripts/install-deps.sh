@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Installs what itawb needs to build and test, from Debian 12 packages only.
-# Run as root (or through sudo). Safe to run again.
+# Installs what itawb needs, from Debian 12 packages only. Run as root (or
+# through sudo). Safe to run again: only missing packages are installed.
+#
+#   scripts/install-deps.sh            everything the tests need (run-tests.sh)
+#   scripts/install-deps.sh --build    only what building the command line needs
+#                                      (run-example.sh): no LibreOffice, clang or UNO
 set -euo pipefail
-packages=(
+build=(
   build-essential cmake pkg-config ccache
   libxlsxwriter-dev libzip-dev zlib1g-dev libexpat1-dev libicu-dev
   libspdlog-dev nlohmann-json3-dev libcli11-dev libvalijson-dev catch2 nettle-dev
+)
+tests=(
   python3 python3-openpyxl
   # PDF (`--pdf`) and the tests that look at printed pages: LibreOffice's
   # Calc without a desktop, Laksaman (metric-compatible with TH SarabunPSK),
@@ -17,7 +23,16 @@ packages=(
   # The fuzz regressions (fuzz/, scripts/run-tests.sh): clang 14 and its
   # runtime libraries (libFuzzer, ASan, UBSan).
   clang libclang-rt-14-dev
+  # The threads stage: ThreadSanitizer's suppressions (tests/tsan.supp) name
+  # glibc's own functions (tzset_internal), which it can only match with
+  # glibc's symbols: without them every batch test stops on glibc's race.
+  libc6-dbg
 )
+case "${1:-}" in
+  --build) packages=("${build[@]}") ;;
+  "") packages=("${build[@]}" "${tests[@]}") ;;
+  *) echo "install-deps.sh: unknown option '$1' (--build, or nothing)" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -26,6 +41,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
+  echo "install-deps.sh: installing ${missing[*]}"
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi

@@ -4,7 +4,7 @@
 # against 2566).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --build
 bash scripts/build.sh --target itawb
 mkdir -p out
 ./build/itawb analyze workbooks/examples/thungthong-2567.xlsx -o out/thungthong-2567-analysis.xlsx

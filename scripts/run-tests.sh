@@ -8,24 +8,24 @@
 #   3. fuzz        clang + libFuzzer (build-fuzz/): each fuzz target over its
 #                  committed corpus (fuzz/corpus/TARGET, every input once),
 #                  then ITAWB_FUZZ_SECONDS (default 30) of mutation from it
-#   4. windows     itawb.exe cross-built with mingw-w64 (windows/: tools,
-#                  dependencies cached in ~/.cache/itawb/mingw-<hash>, build,
-#                  the user zip) and run under wine against the native build
-#                  (windows/test.sh); not in the default list until timed
-#
 #   4. threads     gcc, ThreadSanitizer (build-tsan/): the batch tests, whose
 #                  worker threads share the resources, with 1 and 4 threads
 #   5. web         the WebAssembly build, the page in Chromium, the Excel
 #                  task pane against office-addin-mock (tests/web/run.sh)
+#   6. windows     itawb.exe cross-built with mingw-w64 (windows/: tools,
+#                  dependencies cached in ~/.cache/itawb/mingw-<hash>, build,
+#                  the user zip) and run under wine against the native build
+#                  (windows/test.sh)
 #
-#   6. windows     itawb.exe (mingw-w64) under wine64 against the native
-#                  outputs (windows/test.sh)
-#
-# Each stage prints its time ("stage NAME: N s"). ITAWB_STAGES picks stages;
-# by default all six run, in that order, within CI's hour: the last two only
-# where their cross-built dependencies are cached (see cross_ready below),
-# and any stage after the first four only when the time left in
-# ITAWB_BUDGET (seconds, default 3300) is more than its usual time.
+# ITAWB_STAGES picks stages; by default all six run, in that order, within
+# CI's hour: the last two only where their cross-built dependencies are
+# cached (see cross_ready below), and only when the time left in
+# ITAWB_BUDGET (seconds, default 3300) is more than their usual time.
+# A failed stage does not stop the ones after it. Each stage prints its time
+# ("== stage NAME: passed in N s"), a skipped one says why on its own line,
+# and the run ends with a table of every stage (passed, FAILED, skipped and
+# why) and the line "stages: N passed, N failed, N skipped"; the exit code is
+# 1 when any stage failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stages="${ITAWB_STAGES:-tests sanitizers fuzz threads web windows}"
@@ -40,23 +40,65 @@ declare -A usual=([web]=1200 [windows]=1500)
 checked_flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1"
                "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g1")
 
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+# stage NAME FUNCTION: runs FUNCTION with `set -e` in a subshell, so a failure
+# ends the stage, not the run. A stage skips itself by writing its reason to
+# "$results/NAME.skip" and returning 0.
 stage() {
-  local name="$1" start left
+  local name="$1" start left rc
   shift
   start=$(date +%s)
   left=$(( budget - (start - begun) ))
   if [ -n "${usual[$name]:-}" ] && [ "$left" -lt "${usual[$name]}" ]; then
-    echo "== stage $name: SKIPPED: ${left} s left of ITAWB_BUDGET=${budget}, it usually takes ${usual[$name]} s"
-    return 0
+    echo "${left} s left of ITAWB_BUDGET=${budget}, it usually takes ${usual[$name]} s" > "$results/$name.skip"
+  else
+    echo "== stage $name"
+    set +e
+    ( set -e; export ITAWB_STAGE_SKIP="$results/$name.skip"; "$@" )
+    rc=$?
+    set -e
+    [ "$rc" -eq 0 ] || echo "failed (exit $rc)" > "$results/$name.fail"
   fi
-  echo "== stage $name"
-  "$@"
-  echo "== stage $name: $(( $(date +%s) - start )) s"
+  local secs=$(( $(date +%s) - start ))
+  if [ -e "$results/$name.fail" ]; then
+    echo "== stage $name: FAILED in $secs s"
+  elif [ -e "$results/$name.skip" ]; then
+    echo "== stage $name: SKIPPED: $(cat "$results/$name.skip")"
+  else
+    echo "$secs" > "$results/$name.pass"
+    echo "== stage $name: passed in $secs s"
+  fi
+}
+
+# The closing table: every stage asked for, what became of it.
+summary() {
+  local passed=0 failed=0 skipped=0 s
+  echo "== summary"
+  for s in $stages; do
+    if [ -e "$results/$s.fail" ]; then
+      printf '  %-11s FAILED\n' "$s"; failed=$((failed + 1))
+    elif [ -e "$results/$s.skip" ]; then
+      printf '  %-11s skipped: %s\n' "$s" "$(cat "$results/$s.skip")"; skipped=$((skipped + 1))
+    elif [ -e "$results/$s.pass" ]; then
+      printf '  %-11s passed in %s s%s\n' "$s" "$(cat "$results/$s.pass")" "$(cat "$results/$s.note" 2>/dev/null)"
+      passed=$((passed + 1))
+    fi
+  done
+  echo "stages: $passed passed, $failed failed, $skipped skipped"
+  [ "$failed" -eq 0 ]
 }
 
 tests_stage() {
   bash scripts/build.sh -DITAWB_BUILD_TESTS=ON
-  ctest --test-dir build --output-on-failure -j"$jobs"
+  ctest --test-dir build --output-on-failure -j"$jobs" | tee "$results/tests.log"
+  # ctest counts a skipped test among the passed ones: say so in the summary.
+  local skipped
+  skipped=$(grep -c '(Skipped)' "$results/tests.log" || true)
+  if [ "$skipped" -gt 0 ]; then
+    echo " ($skipped tests skipped: they read ../shared, which is absent)" > "$results/tests.note"
+  fi
 }
 
 sanitizers_stage() {
@@ -89,8 +131,8 @@ cross_ready() {  # cross_ready NAME FILES...: the cached prefix is complete
   shift
   prefix="$HOME/.cache/itawb/$name-$(cat "$@" | sha256sum | cut -c1-12)"
   if [ -e "$prefix/.complete" ] || [ "${ITAWB_CROSS_DEPS:-cached}" = build ]; then return 0; fi
-  echo "$name: SKIPPED: its dependencies are not built on this machine ($prefix);"
-  echo "  bash ${name/mingw/windows}/deps.sh builds them once, or ITAWB_CROSS_DEPS=build here."
+  echo "its dependencies are not built on this machine ($prefix): bash ${name/mingw/windows}/deps.sh builds them once, or ITAWB_CROSS_DEPS=build here" \
+    > "$ITAWB_STAGE_SKIP"
   return 1
 }
 
@@ -142,6 +184,9 @@ bash scripts/install-deps.sh
 if command -v ccache >/dev/null; then
   export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache
   export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-8G}"
+  # Paths relative to the checkout: a clone elsewhere on the machine (CI's)
+  # reuses what another compiled.
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
 fi
 for s in $stages; do
   case "$s" in
@@ -154,3 +199,4 @@ for s in $stages; do
     *) echo "run-tests.sh: unknown stage '$s' (tests, sanitizers, fuzz, threads, web, windows)" >&2; exit 2 ;;
   esac
 done
+summary
