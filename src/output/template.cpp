@@ -256,7 +256,9 @@ void write_template(const std::filesystem::path& out, const schema::SchemaSet& s
                     const TemplateOptions& options) {
   write_atomically(out, [&](const std::filesystem::path& tmp) {
     const std::string title = options.plan_only ? "แบบฟอร์มมาตรการ ITA " : "แบบฟอร์ม ITA ";
-    xlsx::WorkbookWriter wb(tmp, {.title = text::digits(title + std::to_string(framework.year), options.digits)});
+    xlsx::WriterOptions writer;
+    writer.title = text::digits(title + std::to_string(framework.year), options.digits);
+    xlsx::WorkbookWriter wb(tmp, writer);
     xlsx::SheetWriter& explanation = wb.add_sheet(kExplanationSheet);
     explanation.digits(options.digits);
     Lists lists(wb);

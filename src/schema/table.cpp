@@ -388,7 +388,11 @@ class Reader {
 
     uint32_t last = *header;
     index_.each([&](const xlsx::Cell& c) { last = std::max(last, c.row); });
-    std::optional<uint32_t> blank_from;  // blank rows count only when data follows
+    // The first of a run of blank rows (none: no run open); blank rows count
+    // only when data follows. Not an optional: gcc 12 warns it may be read
+    // uninitialised at -O2.
+    constexpr uint32_t kNoRun = UINT32_MAX;
+    uint32_t blank_from = kNoRun;
     std::optional<Draft> open;           // the row that continuation rows may still join
     auto close = [&] {
       if (!open) return;
@@ -400,11 +404,11 @@ class Reader {
       const Content content = row_content(row);
       if (content == Content::Blank) {
         close();
-        if (!blank_from) blank_from = row;
+        if (blank_from == kNoRun) blank_from = row;
         continue;
       }
-      if (blank_from) blank_rows(*blank_from, row - 1);
-      blank_from.reset();
+      if (blank_from != kNoRun) blank_rows(blank_from, row - 1);
+      blank_from = kNoRun;
       if (content == Content::Covered) continue;
       if (open && continues(row)) {
         append_continuation(*open, row);
