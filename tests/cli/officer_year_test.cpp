@@ -131,7 +131,7 @@ void check_owner(const json& by_owner, const std::string& name, int done, int in
 
 }  // namespace
 
-TEST_CASE("officer: blank timeframes and '-' results are warnings on their cells; the plan is analysed and written",
+TEST_CASE("officer: blank timeframes and '-' results are warnings on their cells, the plan is analysed and written",
           "[officer]") {
   for (const auto& in : plan_saves()) {
     INFO(in.filename().string());

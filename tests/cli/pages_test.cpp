@@ -201,8 +201,8 @@ TEST_CASE("pdf: analyze --pdf prints the memo and the results through LibreOffic
   CHECK(first.out.find("บันทึกข้อความ") != std::string::npos);
   CHECK(first.out.find("เรื่องเดิม") != std::string::npos);
   // The first page as a picture, for a person to look at.
-  fs::create_directories(ITAWB_ARTIFACT_DIR);
-  const fs::path png = fs::path(ITAWB_ARTIFACT_DIR) / "memo-page-1";
+  fs::create_directories(itawb::test::artifact_dir());
+  const fs::path png = itawb::test::artifact_dir() / "memo-page-1";
   CHECK(run_command({"pdftoppm", "-f", "1", "-l", "1", "-r", "60", "-png", "-singlefile", pdf.string(), png.string()})
             .exit_code == 0);
   CHECK(fs::file_size(png.string() + ".png") > 10000);
@@ -227,7 +227,7 @@ TEST_CASE("pdf: --pdf-sheets chooses the sheets, and a missing LibreOffice is sa
   CHECK(unknown.err.find("ไม่มีแผ่นงาน \"ไม่มีแผ่นนี้\"") != std::string::npos);
 
   const fs::path none = tmp / "none.pdf";
-  const auto missing = run_command({"/usr/bin/env", "ITAWB_SOFFICE=/nonexistent/soffice", ITAWB_BINARY, "analyze",
+  const auto missing = run_command({"/usr/bin/env", "ITAWB_SOFFICE=/nonexistent/soffice", itawb::test::itawb_binary(), "analyze",
                                     example("thungthong-2567.xlsx").string(), "-o", out.string(), "--pdf=" + none.string()});
   CHECK(missing.exit_code == 2);
   CHECK(missing.err.find("ไม่พบ LibreOffice") != std::string::npos);

@@ -61,7 +61,7 @@ TEST_CASE("ทต.บางตะบูน's EIT survey figures are shown as par
   CHECK(findings.warning_count() == 0);
 }
 
-TEST_CASE("seed 000's printed slip on IIT indicator 4 still warns; its EIT figures do not") {
+TEST_CASE("seed 000's printed slip on IIT indicator 4 still warns, its EIT figures do not") {
   AgencyWorkbook wb = test::seed000(true);
   // An EIT question off by 3 points: in a whole indicator this would be a slip.
   test::set_question(wb, "e4", 88.69);

@@ -53,7 +53,7 @@ TEST_CASE("several owners per measure", "[plan][owners]") {
   CHECK(r.parse("สำนักปลัด, สำนักงานปลัด อบต.").departments == Strings{"สำนักปลัด"});  // no duplicates
 }
 
-TEST_CASE("list numbering separates owners; a number of three digits does not", "[plan][owners]") {
+TEST_CASE("list numbering separates owners, a number of three digits does not", "[plan][owners]") {
   const OwnerResolver r(departments());
   CHECK(r.parse("1)กองคลัง 2)กองช่าง").departments == Strings{"กองคลัง", "กองช่าง"});
   CHECK(r.parse("(1) สำนักปลัด (2) กองคลัง").departments == Strings{"สำนักปลัด", "กองคลัง"});

@@ -91,6 +91,8 @@ const app::Resources& resources() {
 fs::path fixture(const std::string& relative) { return fs::path(ITAWB_TEST_DIR) / "fixtures" / relative; }
 fs::path example(const std::string& name) { return repo_dir() / "workbooks" / "examples" / name; }
 fs::path shared_dir() { return fs::path(ITAWB_SHARED_DIR); }
+std::string itawb_binary() { return ITAWB_BINARY; }
+fs::path artifact_dir() { return fs::path(ITAWB_ARTIFACT_DIR); }
 
 std::string shared_missing(const std::string& relative) {
   const fs::path wanted = shared_dir() / relative;

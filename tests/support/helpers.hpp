@@ -53,6 +53,8 @@ std::filesystem::path repo_dir();                 // source root
 std::filesystem::path fixture(const std::string& relative);  // tests/fixtures/...
 std::filesystem::path example(const std::string& name);      // workbooks/examples/...
 std::filesystem::path shared_dir();               // ../shared
+std::string itawb_binary();                       // the built itawb
+std::filesystem::path artifact_dir();             // build/test-artifacts: what a person may look at
 
 // The repository's resources (schemas, frameworks, catalog), loaded once.
 const app::Resources& resources();

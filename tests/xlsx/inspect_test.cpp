@@ -37,7 +37,7 @@ TEST_CASE("inspect --json lists sheets, visibility, typed cells and merges", "[x
   CHECK(cells.count("B5") == 0);
 }
 
-TEST_CASE("inspect --sheet picks one sheet; text output shows types and formats", "[xlsx][cli]") {
+TEST_CASE("inspect --sheet picks one sheet, text output shows types and formats", "[xlsx][cli]") {
   auto r = run_itawb({"inspect", fixture("xlsx/basic.xlsx").string(), "--sheet", "VeryHidden"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("sheet 'VeryHidden' (veryHidden): 1 cells") != std::string::npos);
