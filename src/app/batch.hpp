@@ -13,6 +13,16 @@
 //     as analysed, listed with its error count on the summary's problems
 //     sheet, and makes the exit code 1;
 //   - outputs are written atomically (a temporary file renamed into place);
+//   - an input is never written: the output folder may not be, or be inside,
+//     an input folder ("usage", exit 2), an output never takes the name of
+//     an input file, and outputs are numbered " (2)" only when two written
+//     outputs would have the same name;
+//   - a file-system failure on one input (a looping or dangling link, a
+//     file that vanished, permission denied) refuses that input only; hidden
+//     entries, Excel's lock files, zips inside zips and links to folders are
+//     refused with their reason; the summary is written even when every
+//     input is refused;
+//   - temporaries left by killed runs in the output folder are removed;
 //   - the per-file limits of the reader (xlsx::Limits) hold for every file
 //     and every zip entry, in every thread.
 #pragma once
@@ -25,6 +35,7 @@
 #include <vector>
 
 #include "app/resources.hpp"
+#include "base/error.hpp"
 #include "output/batch_summary.hpp"
 #include "text/thai.hpp"
 
@@ -54,9 +65,11 @@ struct BatchResult {
   size_t inputs = 0;
   std::vector<output::BatchRow> analysed;      // sorted by province, agency, file
   std::vector<output::BatchRefusal> refused;   // sorted by file
-  std::filesystem::path summary;               // the summary workbook written
+  std::filesystem::path summary;               // the summary workbook written ("" when it could not be)
+  std::optional<Error> summary_error;          // why the summary could not be written (a full disk)
   double seconds = 0;
-  // 0 every input analysed without errors; 1 some refused or with errors.
+  // 0 every input analysed without errors; 1 some refused or with errors
+  // (every input refused included); 2 the summary could not be written.
   int exit_code() const;
 };
 
@@ -64,12 +77,15 @@ struct BatchResult {
 inline constexpr const char* kBatchSummaryName = "สรุปผลการประเมิน-รวม.xlsx";
 
 // Runs the batch. Throws itawb::Error "usage" when there is no input, an
-// input does not exist, or --as-of is not a date (exit code 2 for the
-// caller); everything a file says or lacks is a refusal, not an exception.
+// input does not exist, the output folder is (inside) an input folder, the
+// summary would overwrite an input, or --as-of is not a date (exit code 2 for
+// the caller); "output-folder" when the output folder cannot be made;
+// everything a file says or lacks is a refusal, not an exception.
 BatchResult run_batch(const Resources& resources, const BatchOptions& options);
 
 // The --json document: {inputs, analysed, refused:[{path, reason}],
-// with_errors:[{path, errors}], summary, seconds}.
+// with_errors:[{path, errors}], summary (null when not written), seconds,
+// and summary_error {code, th, en} when the summary could not be written}.
 std::string to_json(const BatchResult& result, int indent = 2);
 
 }  // namespace itawb::app

@@ -33,6 +33,9 @@ struct SplitFile {
   size_t measures = 0;
   size_t prefilled_rows = 0;   // progress rows copied from the master
   size_t empty_rows = 0;       // placeholders for quarters still to report
+  // A department file of an earlier split that was changed since (filled in),
+  // left untouched; `file` is then the new file written beside it.
+  std::filesystem::path kept;
 };
 
 struct SplitReport {

@@ -1,8 +1,14 @@
 // itawb split: one workbook per department (see plan/exchange.hpp).
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
+#include <map>
+#include <memory>
 #include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "base/files.hpp"
 #include "app/exchange_files.hpp"
@@ -84,6 +90,45 @@ exchange::DepartmentPacket packet_for(const Master& master, const RawRows& raw, 
   return packet;
 }
 
+// What split wrote in a folder: each department file's name and the SHA-256
+// of the bytes written, in a hidden file beside them. A file whose bytes
+// differ from what split wrote (filled in by a department, or not written by
+// split at all) is never overwritten.
+constexpr const char* kSplitRecord = ".itawb-split.json";
+
+std::map<std::string, std::string> read_record(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  const auto bytes = read_file(dir / kSplitRecord);
+  if (!bytes) return out;
+  const auto doc = nlohmann::json::parse(*bytes, nullptr, /*allow_exceptions=*/false);
+  if (!doc.is_object() || !doc.contains("files") || !doc["files"].is_object()) return out;
+  for (const auto& [name, hash] : doc["files"].items())
+    if (hash.is_string()) out[name] = hash.get<std::string>();
+  return out;
+}
+
+void write_record(const fs::path& dir, const std::map<std::string, std::string>& written) {
+  nlohmann::json files = nlohmann::json::object();
+  for (const auto& [name, hash] : written) files[name] = hash;
+  const std::string text = nlohmann::json{{"files", files}}.dump(1) + "\n";
+  write_atomically(dir / kSplitRecord, [&](const fs::path& tmp) {
+    std::unique_ptr<FILE, int (*)(FILE*)> f(open_file(tmp, "wb"), &std::fclose);
+    if (!f || std::fwrite(text.data(), 1, text.size(), f.get()) != text.size() || std::fflush(f.get()) != 0)
+      throw file_system_error(dir / kSplitRecord, std::error_code(errno ? errno : EIO, std::generic_category()));
+  });
+}
+
+// True when `file` may be written: absent, or holding exactly what split
+// wrote there last.
+bool ours_or_free(const fs::path& file, const std::map<std::string, std::string>& written) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(file, ec))) return true;
+  const auto it = written.find(utf8_string(file.filename()));
+  if (it == written.end()) return false;
+  const auto bytes = read_file(file);
+  return bytes && exchange::sha256_hex(*bytes) == it->second;
+}
+
 }  // namespace
 
 std::string utc_now_iso() {
@@ -107,12 +152,15 @@ SplitReport split_workbook(const Resources& resources, const SplitRequest& reque
     throw usage_error("สร้างโฟลเดอร์ผลลัพธ์ไม่ได้: " + request.out_dir.string(),
                      "cannot create the output folder " + request.out_dir.string());
 
+  remove_stale_temporaries(request.out_dir, /*recursive=*/false);  // left by killed runs
+
   SplitReport report;
   report.agency = model.agency.name;
   report.plan_year = master.plan.plan_year_be;
   report.findings = master.checked.findings;  // what validate says of the master
   const RawRows raw = read_raw_progress(master);
   std::set<std::string> used_names;
+  std::map<std::string, std::string> written = read_record(request.out_dir);
   for (const auto& tally : master.plan.departments) {
     if (tally.measure_ids.empty()) continue;
     SplitFile summary;
@@ -127,12 +175,32 @@ SplitReport split_workbook(const Resources& resources, const SplitRequest& reque
     if (same_file(summary.file, request.input))
       throw usage_error("ไฟล์ผลลัพธ์ทับไฟล์ต้นฉบับ: " + summary.file.string(),
                        "an output would overwrite the input: " + summary.file.string());
+    // A department's file changed since the last split is kept as it is:
+    // this one is written beside it as "NAME (2).xlsx" (or the next free).
+    if (!ours_or_free(summary.file, written)) {
+      summary.kept = summary.file;
+      const std::string stem = name.substr(0, name.size() - 5);
+      for (int n = 2;; ++n) {
+        const std::string other = fit_file_name(stem, " (" + std::to_string(n) + ").xlsx");
+        if (used_names.count(other) || same_file(request.out_dir / utf8_path(other), request.input)) continue;
+        if (ours_or_free(request.out_dir / utf8_path(other), written)) {
+          used_names.insert(other);
+          summary.file = request.out_dir / utf8_path(other);
+          break;
+        }
+      }
+    }
     const exchange::DepartmentPacket packet = packet_for(master, raw, request, tally.department, summary);
     if (packet.measures.empty()) continue;
+    std::string hash;
     write_atomically(summary.file, [&](const fs::path& tmp) {
       exchange::write_department_workbook(packet, tmp);
       xlsx::make_sheet_very_hidden(tmp, exchange::kIdentitySheet);
+      const auto bytes = read_file(tmp);
+      if (bytes) hash = exchange::sha256_hex(*bytes);
     });
+    written[utf8_string(summary.file.filename())] = hash;
+    write_record(request.out_dir, written);
     report.files.push_back(std::move(summary));
   }
   return report;

@@ -1,6 +1,8 @@
 // itawb batch INPUT... -o OUTDIR [--jobs N] [--as-of DATE] [--summary-only] [--json] [--resume]
 // All work is in app/batch; this prints the progress and the account of the
-// inputs, and maps the outcome to exit codes.
+// inputs, and maps the outcome to exit codes: 0 all analysed without errors,
+// 1 some refused or with errors, 2 a request that cannot be carried out or a
+// summary that could not be written (docs/rules.md, "Batch and split").
 #include <cstdlib>  // defines __GLIBC__ where it is glibc
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -100,7 +102,11 @@ int run(const BatchArgs& args, const GlobalOptions& global) {
                   r.seconds > 0 ? static_cast<double>(r.inputs) / r.seconds : 0.0);
     std::cerr << line << "\n";
     for (const auto& x : r.refused) std::cerr << "  " << x.file << ": " << x.reason << "\n";
-    std::cerr << (en ? "summary: " : "สรุปผลที่: ") << r.summary.string() << "\n";
+    if (!r.summary_error) std::cerr << (en ? "summary: " : "สรุปผลที่: ") << r.summary.string() << "\n";
+  }
+  if (r.summary_error) {
+    std::cerr << r.summary_error->message(global.lang) << "\n";
+    return kExitUnreadable;
   }
   return r.exit_code() == 0 ? kExitOk : kExitInvalid;
 }

@@ -38,10 +38,16 @@ int run_split(const SplitArgs& args, const GlobalOptions& global) {
     if (f.severity != Severity::Error || ++shown > 5) continue;
     std::cerr << "  " << f.location() << ": " << (en ? f.message_en : f.message_th) << "\n";
   }
-  for (const auto& f : report.files)
+  for (const auto& f : report.files) {
     std::cout << f.department << ": " << f.measures << (en ? " measures, " : " มาตรการ, ") << f.prefilled_rows
               << (en ? " progress rows, " : " แถวที่รายงานแล้ว, ") << f.empty_rows
               << (en ? " rows to fill" : " แถวรอกรอก") << " -> " << f.file.string() << "\n";
+    if (!f.kept.empty())
+      std::cout << "  " << f.kept.string()
+                << (en ? " was changed since it was split (filled in?): not overwritten; the new copy is "
+                       : " ถูกแก้ไขหลังการแยกครั้งก่อน (อาจกรอกข้อมูลแล้ว) จึงไม่เขียนทับ ไฟล์ใหม่คือ ")
+                << f.file.string() << "\n";
+  }
   std::cout << (en ? "split into " : "แยกเป็น ") << report.files.size() << (en ? " workbooks" : " ไฟล์") << "\n";
   return report.findings.has_errors() ? kExitInvalid : kExitOk;  // as validate says of the master
 }

@@ -186,11 +186,20 @@ std::pair<uint32_t, uint32_t> write_provinces(xlsx::WorkbookWriter& wb, const Ba
   return {first, std::max(first, last_province)};
 }
 
-void write_chart(xlsx::WorkbookWriter& wb, const BatchSummary& s, std::pair<uint32_t, uint32_t> rows) {
+void write_chart(xlsx::WorkbookWriter& wb, const BatchSummary& s, std::pair<uint32_t, uint32_t> rows,
+                 size_t scored) {
   xlsx::SheetWriter& out = wb.add_sheet(kChartSheet);
   FittedSheet ws(out);
   ws.text(0, 0, "ระดับผลการประเมินของหน่วยงาน รายจังหวัด (จำนวนหน่วยงาน)", title_style());
+  // A chart needs figures: with no agency scored (every input refused, or
+  // plans only) the sheet says so instead.
+  const bool figures = scored > 0 && !s.levels.empty();
+  if (!figures) ws.text(2, 0, "ไม่มีหน่วยงานที่มีคะแนน จึงไม่มีแผนภูมิ", note_style());
   ws.finish();
+  if (!figures) {
+    print_setup(out, heading(s), kChartSheet, /*landscape=*/false, 0, 0);
+    return;
+  }
   xlsx::ChartSpec chart;
   chart.kind = xlsx::ChartSpec::Kind::Bar;
   chart.stacking = xlsx::ChartSpec::Stacking::Stacked;
@@ -350,7 +359,7 @@ void write_batch_summary(xlsx::WorkbookWriter& wb, const BatchSummary& s) {
   write_agencies(wb, s);
   const auto rows = write_provinces(wb, s, provinces, nation);
   write_nation(wb, s, nation, with_errors, dups.size());
-  write_chart(wb, s, rows);
+  write_chart(wb, s, rows, nation.scored);
   write_problems(wb, s, dups);
 }
 

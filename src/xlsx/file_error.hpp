@@ -21,6 +21,7 @@ enum class FileProblem {
   ForbiddenXml,   // DOCTYPE / entity declarations
   TooLarge,       // a limit was exceeded (entry size, ratio, cells)
   OutOfGrid,      // cell reference beyond XFD1048576
+  OpenDocument,   // an OpenDocument spreadsheet (.ods)
   Unsupported,    // anything else we refuse
 };
 

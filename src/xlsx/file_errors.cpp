@@ -65,6 +65,14 @@ void xlsb(const std::string& path) {
         "and save it as .xlsx.");
 }
 
+void opendocument(const std::string& path) {
+  raise(FileProblem::OpenDocument, path,
+        "ไฟล์นี้เป็น OpenDocument (.ods) ของ LibreOffice หรือ OpenOffice ซึ่งยังอ่านไม่ได้ "
+        "กรุณาเปิดไฟล์แล้วบันทึกเป็น .xlsx (Excel 2007-365)",
+        "This is an OpenDocument spreadsheet (.ods), which cannot be read yet; open it and "
+        "save it as .xlsx (Excel 2007-365).");
+}
+
 void missing_part(const std::string& path, const std::string& part) {
   raise(FileProblem::MissingPart, path,
         "ไฟล์ .xlsx นี้ไม่สมบูรณ์: ไม่มีส่วน " + part + " ที่จำเป็น",

@@ -4,10 +4,15 @@
 // openpyxl and compared with `analyze` on the same files.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <fstream>
 #include <map>
 #include <set>
 
+#include "base/error.hpp"
+#include "base/files.hpp"
+#include "exchange/hash.hpp"
 #include "support/helpers.hpp"
 
 using namespace itawb;
@@ -227,4 +232,312 @@ TEST_CASE("batch usage errors exit 2", "[cli][batch]") {
   CHECK(run_itawb({"batch", fixture("generated").string()}).exit_code == 2);  // no -o
   CHECK(run_itawb({"batch", fixture("generated").string(), "-o", (tmp / "out").string(), "--as-of", "soon"})
             .exit_code == 2);
+}
+
+// ---- what batch never writes, and the inputs it accounts for (issue 26) ----
+
+namespace {
+
+std::string sha256_of(const fs::path& file) { return exchange::sha256_hex(test::read_bytes(file)); }
+
+// Every file under `dir` (relative path -> sha256).
+std::map<std::string, std::string> checksums(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[e.path().lexically_relative(dir).string()] = sha256_of(e.path());
+  return out;
+}
+
+// refused path -> reason, from the --json document.
+std::map<std::string, std::string> refusals(const json& doc) {
+  std::map<std::string, std::string> out;
+  for (const auto& x : doc["refused"]) out[x["path"].get<std::string>()] = x["reason"].get<std::string>();
+  return out;
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("batch refuses an output folder that is or is inside an input folder", "[cli][batch]") {
+  test::TempDir tmp;
+  const fs::path in = tmp / "in";
+  fs::create_directories(in);
+  // A workbook that happens to carry the name batch would give a's output.
+  fs::copy_file(fixture("generated/agency-00001.xlsx"), in / "a.xlsx");
+  fs::copy_file(fixture("generated/agency-00002.xlsx"), in / "a-itawb.xlsx");
+  const auto before = checksums(in);
+  REQUIRE(before.size() == 2);
+  for (const fs::path& out : {in, in / "ผล"}) {
+    const auto r = run_itawb({"batch", in.string(), "-o", out.string(), "--as-of", kAsOf, "--json"});
+    INFO(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "อยู่ในโฟลเดอร์ต้นฉบับ"));
+    CHECK(contains(r.err, "is inside, the input folder"));
+    CHECK(r.out.empty());  // nothing done, no account to give
+    CHECK(checksums(in) == before);  // no input changed, nothing written
+  }
+  CHECK_FALSE(fs::exists(in / "ผล"));
+}
+
+TEST_CASE("batch never gives an output the name of an input file", "[cli][batch]") {
+  test::TempDir tmp;
+  const fs::path out = tmp / "out";
+  fs::create_directories(out);
+  fs::copy_file(fixture("generated/agency-00001.xlsx"), out / "a.xlsx");
+  fs::copy_file(fixture("generated/agency-00002.xlsx"), out / "a-itawb.xlsx");
+  const std::string a = sha256_of(out / "a.xlsx"), a_itawb = sha256_of(out / "a-itawb.xlsx");
+  const auto r = run_itawb({"batch", (out / "a.xlsx").string(), (out / "a-itawb.xlsx").string(), "-o", out.string(),
+                            "--as-of", kAsOf, "--json", "-q"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(json::parse(r.out)["analysed"] == 2);
+  CHECK(sha256_of(out / "a.xlsx") == a);
+  CHECK(sha256_of(out / "a-itawb.xlsx") == a_itawb);
+  CHECK(fs::exists(out / "a-itawb (2).xlsx"));  // a's output: its first name is an input
+  CHECK(fs::exists(out / "a-itawb-itawb.xlsx"));
+  // The output of a.xlsx is agency 1's analysis, read back.
+  const auto rows = agency_rows(openpyxl_read(out / kSummary, true));
+  REQUIRE(rows.size() == 2);
+}
+
+TEST_CASE("batch whose every input is refused writes the summary and the JSON", "[cli][batch]") {
+  test::TempDir tmp;
+  const fs::path in = tmp / "in";
+  write_bytes(in / "empty.xlsx", "");
+  write_bytes(in / "notzip.xlsx", "จังหวัด,หน่วยงาน\nชุมพร,อบต.\n");
+  fs::copy_file(fixture("batch/spreadsheet.ods"), in / "spreadsheet.ods");
+  const fs::path out = tmp / "out";
+  const auto r = run_itawb({"batch", in.string(), "-o", out.string(), "--as-of", kAsOf, "--json"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  const json doc = json::parse(r.out);
+  CHECK(doc["inputs"] == 3);
+  CHECK(doc["analysed"] == 0);
+  const auto refused = refusals(doc);
+  REQUIRE(refused.size() == 3);
+  CHECK(contains(refused.at((in / "empty.xlsx").string()), "ว่างเปล่า"));
+  CHECK(contains(refused.at((in / "notzip.xlsx").string()), "ไฟล์ข้อความ"));
+  CHECK(contains(refused.at((in / "spreadsheet.ods").string()), "OpenDocument (.ods)"));
+  CHECK(doc["summary"] == (out / kSummary).string());
+
+  const json dump = openpyxl_read(out / kSummary);
+  CHECK(agency_rows(dump).empty());
+  std::set<std::string> problem_texts;
+  for (const auto& [ref, cell] : sheet_of(dump, "ไฟล์ที่มีปัญหา")["cells"].items())
+    if (cell["v"].is_string()) problem_texts.insert(cell["v"].get<std::string>());
+  for (const auto& [path, reason] : refused) {
+    CHECK(problem_texts.count(path));
+    CHECK(problem_texts.count(reason));
+  }
+  // No figures, no chart: the sheet says so.
+  CHECK(sheet_of(dump, "แผนภูมิ")["cells"]["A3"]["v"] == "ไม่มีหน่วยงานที่มีคะแนน จึงไม่มีแผนภูมิ");
+}
+
+TEST_CASE("batch accounts for links, hidden entries, zips inside zips and long names", "[cli][batch]") {
+  test::TempDir tmp;
+  const fs::path in = tmp / "in";
+  fs::create_directories(in / "sub");
+  fs::copy_file(fixture("generated/agency-00002.xlsx"), in / "good.xlsx");
+  fs::copy_file(fixture("batch/edge-cases.zip"), in / "edge-cases.zip");
+  fs::copy_file(fixture("batch/spreadsheet-late.ods"), in / "late.ods");
+  fs::create_symlink("loop.xlsx", in / "loop.xlsx");               // a link to itself
+  fs::create_symlink(tmp / "gone.xlsx", in / "dangling.xlsx");     // a link to nothing
+  fs::create_symlink(in / "sub", in / "folder-link");              // a link to a folder
+  fs::create_symlink(in / "good.xlsx", in / "sub" / "linked.xlsx");  // a link to a workbook: read
+  fs::copy_file(fixture("generated/agency-00003.xlsx"), in / "sub" / ".hidden.xlsx");
+  write_bytes(in / "sub" / "~$good.xlsx", std::string(165, '\0'));
+  const bool root = ::geteuid() == 0;
+  if (!root) {  // root reads a file whatever its mode
+    fs::copy_file(fixture("generated/agency-00003.xlsx"), in / "unreadable.xlsx");
+    fs::permissions(in / "unreadable.xlsx", fs::perms::none);
+  }
+  const fs::path out = tmp / "out";
+  const auto r = run_itawb({"batch", in.string(), "-o", out.string(), "--as-of", kAsOf, "--json", "-j", "2"});
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  const json doc = json::parse(r.out);
+  // good, sub/linked, the long name in the zip are analysed; the rest refused.
+  CHECK(doc["analysed"] == 3);
+  const auto refused = refusals(doc);
+  CHECK(doc["inputs"].get<size_t>() == 3 + refused.size());
+  const std::string zip = (in / "edge-cases.zip").string();
+  CHECK(contains(refused.at((in / "loop.xlsx").string()), "วนกลับมาที่ตัวเอง"));
+  CHECK(contains(refused.at((in / "dangling.xlsx").string()), "ลิงก์ไปยังไฟล์ที่ไม่มีอยู่"));
+  CHECK(contains(refused.at((in / "folder-link").string()), "ลิงก์ไปยังโฟลเดอร์"));
+  CHECK(contains(refused.at((in / "sub" / ".hidden.xlsx").string()), "ขึ้นต้นด้วยจุด"));
+  CHECK(contains(refused.at((in / "sub" / "~$good.xlsx").string()), "ไฟล์ล็อก"));
+  CHECK(contains(refused.at((in / "late.ods").string()), "OpenDocument (.ods)"));
+  CHECK(contains(refused.at(zip + "/ซ้อน.zip"), "ซ้อนอยู่ในไฟล์ .zip"));
+  CHECK(contains(refused.at(zip + "/.ซ่อน.xlsx"), "ขึ้นต้นด้วยจุด"));
+  CHECK(contains(refused.at(zip + "/._อบต.xlsx"), "ขึ้นต้นด้วยจุด"));
+  CHECK(refused.count(zip + "/__MACOSX/._ซ้อน.zip") == 0);  // macOS's resource forks: not inputs
+  if (!root) CHECK(contains(refused.at((in / "unreadable.xlsx").string()), "ไม่มีสิทธิ์"));
+  CHECK(refused.size() == (root ? 9u : 10u));
+
+  // The 90-character name (270 bytes) is analysed; its output's name is cut
+  // to the 255 bytes a name may have, at a character's end.
+  std::vector<fs::path> long_outputs;
+  for (const auto& e : fs::directory_iterator(out / "edge-cases"))
+    if (e.path().filename().string().rfind("องค์การบริหารส่วนตำบลหนองบัวใหญ่", 0) == 0) long_outputs.push_back(e.path());
+  REQUIRE(long_outputs.size() == 1);
+  const std::string name = long_outputs[0].filename().string();
+  CHECK(name.size() <= 255);
+  CHECK(name.size() >= 250);
+  CHECK(name.substr(name.size() - 11) == "-itawb.xlsx");
+  const auto rows = agency_rows(openpyxl_read(out / kSummary, true));
+  REQUIRE(rows.size() == 3);
+}
+
+TEST_CASE("batch numbers an output only when two written outputs would collide", "[cli][batch]") {
+  test::TempDir tmp;
+  // in/d/x.xlsx and the entry x.xlsx of d.zip both make d/x-itawb.xlsx.
+  const fs::path in = tmp / "in", zip = tmp / "d.zip";
+  const fs::path good = fixture("generated/agency-00004.xlsx");
+  const auto made = test::run_command({"/usr/bin/python3", "-c",
+                                       "import sys, zipfile\n"
+                                       "with zipfile.ZipFile(sys.argv[1], 'w') as z: z.write(sys.argv[2], 'x.xlsx')\n",
+                                       zip.string(), good.string()});
+  REQUIRE(made.exit_code == 0);
+
+  SECTION("the folder's x is refused: the zip's x takes the plain name") {
+    write_bytes(in / "d" / "x.xlsx", "");
+    const auto r = run_itawb({"batch", in.string(), zip.string(), "-o", (tmp / "out").string(), "--as-of", kAsOf, "-q"});
+    CHECK(r.exit_code == 1);
+    CHECK(fs::exists(tmp / "out" / "d" / "x-itawb.xlsx"));
+    CHECK_FALSE(fs::exists(tmp / "out" / "d" / "x-itawb (2).xlsx"));
+  }
+  SECTION("both written: the second is numbered") {
+    fs::create_directories(in / "d");
+    fs::copy_file(fixture("generated/agency-00005.xlsx"), in / "d" / "x.xlsx");
+    const auto r = run_itawb({"batch", in.string(), zip.string(), "-o", (tmp / "out").string(), "--as-of", kAsOf, "-q",
+                              "-j", "2"});
+    CHECK(r.exit_code == 0);
+    CHECK(fs::exists(tmp / "out" / "d" / "x-itawb.xlsx"));
+    CHECK(fs::exists(tmp / "out" / "d" / "x-itawb (2).xlsx"));
+    CHECK_FALSE(fs::exists(tmp / "out" / "d" / "x-itawb (3).xlsx"));
+    // In the order of the inputs: the folder's (agency 5) first.
+    const json first = openpyxl_read(tmp / "out" / "d" / "x-itawb.xlsx", true);
+    const json second = openpyxl_read(tmp / "out" / "d" / "x-itawb (2).xlsx", true);
+    CHECK(first.dump() != second.dump());
+    const auto rows = agency_rows(openpyxl_read(tmp / "out" / kSummary, true));
+    REQUIRE(rows.size() == 2);
+    std::set<std::string> outputs;
+    for (const auto& row : rows) outputs.insert(row.at("R").get<std::string>());
+    CHECK(outputs == std::set<std::string>{(in / "d" / "x.xlsx").string(), zip.string() + "/x.xlsx"});
+  }
+}
+
+TEST_CASE("batch removes the temporaries of killed runs and nothing else", "[cli][batch]") {
+  test::TempDir tmp;
+  const fs::path in = tmp / "in", out = tmp / "out";
+  fs::create_directories(in);
+  fs::copy_file(fixture("generated/agency-00001.xlsx"), in / "a.xlsx");
+  // 999999999 is above any Linux pid (pid_max is at most 4194304): no such process.
+  write_bytes(out / ".itawb-999999999-1.tmp", "partial");
+  write_bytes(out / "sub" / ".itawb-999999999-7.tmp", "partial");
+  write_bytes(out / ".itawb-batch-999999999" / "worker-0.xlsx", "extracted");
+  write_bytes(out / ".itawb-1-1.tmp", "a running process's (pid 1), fresh");
+  write_bytes(out / ".itawb-notes.tmp", "not ours");
+  write_bytes(out / "x.tmp", "not ours");
+  write_bytes(out / ".a.xlsx.999999999.123.tmp", "not our pattern");
+  const auto r = run_itawb({"batch", in.string(), "-o", out.string(), "--as-of", kAsOf, "-q", "--resume"});
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(fs::exists(out / ".itawb-999999999-1.tmp"));
+  CHECK_FALSE(fs::exists(out / "sub" / ".itawb-999999999-7.tmp"));
+  CHECK_FALSE(fs::exists(out / ".itawb-batch-999999999"));
+  CHECK(fs::exists(out / ".itawb-1-1.tmp"));
+  CHECK(fs::exists(out / ".itawb-notes.tmp"));
+  CHECK(fs::exists(out / "x.tmp"));
+  CHECK(fs::exists(out / ".a.xlsx.999999999.123.tmp"));
+  // And the run leaves none of its own.
+  std::set<std::string> left;
+  for (const auto& e : fs::recursive_directory_iterator(out))
+    if (e.path().filename().string().rfind(".itawb-", 0) == 0) left.insert(e.path().filename().string());
+  CHECK(left == std::set<std::string>{".itawb-1-1.tmp", ".itawb-notes.tmp"});
+  CHECK(fs::exists(out / "a-itawb.xlsx"));
+}
+
+TEST_CASE("batch and analyze read a workbook whose name is 83 Thai characters", "[cli][batch]") {
+  test::TempDir tmp;
+  // 83 characters: 249 bytes, 254 with ".xlsx": the longest name a Thai
+  // workbook can have; "-itawb.xlsx" would pass 255 bytes.
+  const std::string long_name = "องค์การบริหารส่วนตำบลหนองบัวใหญ่อำเภอเมืองจังหวัดนครราชสีมาสำนักงานปลัดกองคลังกองช่างกองการ";
+  std::string stem;
+  for (size_t i = 0, chars = 0; i < long_name.size() && chars < 83; ++chars) {
+    const size_t n = (static_cast<unsigned char>(long_name[i]) >= 0xE0) ? 3 : 1;
+    stem += long_name.substr(i, n);
+    i += n;
+  }
+  REQUIRE(stem.size() == 249);
+  const fs::path in = tmp / "in";
+  fs::create_directories(in);
+  const fs::path input = in / (stem + ".xlsx");
+  fs::copy_file(fixture("generated/agency-00003.xlsx"), input);
+
+  // batch first: analyze writes beside the input, in the folder batch reads.
+  const auto b = run_itawb({"batch", in.string(), "-o", (tmp / "out").string(), "--as-of", kAsOf, "-q", "--json"});
+  INFO(b.err);
+  CHECK(b.exit_code == 0);
+  CHECK(json::parse(b.out)["analysed"] == 1);
+  CHECK(agency_rows(openpyxl_read(tmp / "out" / kSummary, true)).size() == 1);
+  const auto a = run_itawb({"analyze", input.string(), "--as-of", kAsOf, "-q"});
+  INFO(a.err);
+  CHECK(a.exit_code == 0);
+  for (const fs::path& dir : {in, tmp / "out"}) {
+    size_t outputs = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const std::string name = e.path().filename().string();
+      if (name.size() < 11 || name.substr(name.size() - 11) != "-itawb.xlsx") continue;
+      ++outputs;
+      CHECK(name.size() <= 255);
+      CHECK(name.rfind(stem.substr(0, 240), 0) == 0);
+      CHECK(openpyxl_read(e.path(), true)["sheets"].size() >= 3);  // a workbook openpyxl reads
+    }
+    CHECK(outputs == 1);
+  }
+}
+
+TEST_CASE("an .ods is refused as an OpenDocument spreadsheet", "[cli][batch]") {
+  for (const char* name : {"spreadsheet.ods", "spreadsheet-late.ods"}) {
+    const auto r = run_itawb({"analyze", fixture(std::string("batch/") + name).string(), "--lang", "en"});
+    INFO(name << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(contains(r.err, "OpenDocument spreadsheet (.ods)"));
+    CHECK(contains(r.err, "save it as .xlsx"));
+    CHECK_FALSE(contains(r.err, "incomplete"));
+    const auto th = run_itawb({"analyze", fixture(std::string("batch/") + name).string()});
+    CHECK(contains(th.err, "ไฟล์นี้เป็น OpenDocument (.ods)"));
+  }
+}
+
+TEST_CASE("an output's write failure names the output, never the temporary file", "[cli][batch]") {
+  test::TempDir tmp;
+  const fs::path target = tmp / "ผลการวิเคราะห์.xlsx";
+  fs::path seen;
+  try {
+    write_atomically(target, [&](const fs::path& t) {
+      seen = t;
+      std::ofstream(t) << "partial";
+      throw Error("write-failed", "เขียนไฟล์ไม่ได้: " + t.string(), "cannot write the file " + t.string(), t.string());
+    });
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.message_th() == "เขียนไฟล์ไม่ได้: " + target.string());
+    CHECK(e.message_en() == "cannot write the file " + target.string());
+    CHECK(e.file() == target.string());
+  }
+  CHECK(seen.filename().string().rfind(".itawb-", 0) == 0);
+  CHECK(seen.filename().string().size() < 40);
+  CHECK_FALSE(fs::exists(seen));
+  CHECK_FALSE(fs::exists(target));
+  try {
+    write_atomically(target, [&](const fs::path& t) {
+      throw fs::filesystem_error("write", t, std::make_error_code(std::errc::no_space_on_device));
+    });
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.message_th() == "พื้นที่ดิสก์เต็ม: " + target.string());
+    CHECK(e.message_en() == "the disk is full: " + target.string());
+  }
 }

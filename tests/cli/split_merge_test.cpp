@@ -10,6 +10,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "exchange/hash.hpp"
 #include "support/helpers.hpp"
 
 namespace fs = std::filesystem;
@@ -354,4 +355,49 @@ TEST_CASE("merge exits 2 on an unreadable return and 0 when everything merged", 
 
   const auto self = run_itawb({"merge", s.master.string(), s.works().string(), "-o", s.master.string()});
   CHECK(self.exit_code == 2);
+}
+
+TEST_CASE("split again never overwrites a department file filled in since", "[split]") {
+  Scenario s;
+  s.split();
+  const fs::path finance2 = s.out / "มาตรการ-กองคลัง (2).xlsx";
+  // Splitting again over untouched files rewrites them in place.
+  auto again = run_itawb({"split", s.master.string(), "-o", s.out.string(), "--as-of", "2026-04-15"});
+  INFO(again.out << again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK_FALSE(fs::exists(finance2));
+  CHECK(again.out.find("ไม่เขียนทับ") == std::string::npos);
+
+  // กองคลัง fills its file in; the next split leaves it as it is.
+  edit_return(s.finance(), {{"set", {{{"id", "2"}, {"quarter", 3}, {"status", kInProgress}, {"result", "ทะเบียน 50%"}}}}},
+              s.dir);
+  const std::string filled = itawb::exchange::sha256_hex(read_bytes(s.finance()));
+  again = run_itawb({"split", s.master.string(), "-o", s.out.string(), "--as-of", "2026-04-15"});
+  INFO(again.out << again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(itawb::exchange::sha256_hex(read_bytes(s.finance())) == filled);
+  REQUIRE(fs::exists(finance2));
+  CHECK(again.out.find(s.finance().string() + " ถูกแก้ไขหลังการแยกครั้งก่อน (อาจกรอกข้อมูลแล้ว) จึงไม่เขียนทับ ไฟล์ใหม่คือ " +
+                       finance2.string()) != std::string::npos);
+  CHECK(rows_with_input(s.finance()) == rows_with_input(finance2) + 1);  // the filled-in row is still there
+  CHECK(fs::exists(s.head()));
+  CHECK_FALSE(fs::exists(s.out / "มาตรการ-สำนักปลัด (2).xlsx"));  // untouched: rewritten in place
+
+  // A third split: (2) is split's own and untouched, so it is rewritten; no (3).
+  again = run_itawb({"split", s.master.string(), "-o", s.out.string(), "--as-of", "2026-04-15", "--lang", "en"});
+  INFO(again.out << again.err);
+  REQUIRE(again.exit_code == 0);
+  CHECK(itawb::exchange::sha256_hex(read_bytes(s.finance())) == filled);
+  CHECK(fs::exists(finance2));
+  CHECK_FALSE(fs::exists(s.out / "มาตรการ-กองคลัง (3).xlsx"));
+  CHECK(again.out.find("was changed since it was split (filled in?): not overwritten; the new copy is " +
+                       finance2.string()) != std::string::npos);
+
+  // A department file split did not write (no record of it) is not overwritten either.
+  fs::remove(s.out / ".itawb-split.json");
+  const std::string works = itawb::exchange::sha256_hex(read_bytes(s.works()));
+  again = run_itawb({"split", s.master.string(), "-o", s.out.string(), "--as-of", "2026-04-15"});
+  REQUIRE(again.exit_code == 0);
+  CHECK(itawb::exchange::sha256_hex(read_bytes(s.works())) == works);
+  CHECK(fs::exists(s.out / "มาตรการ-กองช่าง (2).xlsx"));
 }
