@@ -58,6 +58,14 @@ void other_office_file(const std::string& path) {
         ".xlsx file.");
 }
 
+void other_odf(const std::string& path) {
+  raise(FileProblem::Unsupported, path,
+        "ไฟล์นี้เป็นเอกสาร OpenDocument ที่ไม่ใช่ตารางคำนวณ (เช่น .odt หรือ .odp) "
+        "กรุณาใช้แบบฟอร์ม .xlsx หรือ .ods",
+        "This is an OpenDocument file that is not a spreadsheet (such as .odt or .odp); "
+        "please use the .xlsx or .ods workbook.");
+}
+
 void xlsb(const std::string& path) {
   raise(FileProblem::Xlsb, path,
         "ไฟล์นี้เป็น Excel แบบไบนารี (.xlsb) ซึ่งไม่รองรับ กรุณาเปิดใน Excel แล้วบันทึกเป็น .xlsx",

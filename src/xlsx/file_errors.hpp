@@ -15,6 +15,7 @@ namespace itawb::xlsx::errors {
 [[noreturn]] void legacy_xls(const std::string& path);
 [[noreturn]] void encrypted(const std::string& path);
 [[noreturn]] void other_office_file(const std::string& path);
+[[noreturn]] void other_odf(const std::string& path);
 [[noreturn]] void xlsb(const std::string& path);
 [[noreturn]] void opendocument(const std::string& path);
 [[noreturn]] void missing_part(const std::string& path, const std::string& part);

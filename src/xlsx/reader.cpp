@@ -8,6 +8,7 @@
 #include "xlsx/file_error.hpp"
 #include "xlsx/file_errors.hpp"
 #include "xlsx/layout.hpp"
+#include "xlsx/ods.hpp"
 #include "xlsx/package.hpp"
 #include "xlsx/sheet_parser.hpp"
 #include "xlsx/sniff.hpp"
@@ -17,6 +18,7 @@ namespace itawb::xlsx {
 
 struct Workbook::Impl {
   std::string path;
+  std::string format = "xlsx";  // what the file was: "xlsx" or "ods"
   Limits limits;
   ZipArchive zip;
   std::vector<SheetInfo> sheets;
@@ -73,6 +75,18 @@ Workbook Workbook::open_bytes(std::string bytes, const std::string& name, const 
 
 // The package's workbook part, relationships, shared strings and styles.
 Workbook Workbook::load(std::unique_ptr<Impl> impl) {
+  // An OpenDocument spreadsheet is read as the .xlsx package of its cells.
+  switch (odf_kind(impl->zip)) {
+    case OdfKind::Spreadsheet: {
+      const std::string name = impl->path;
+      const Limits limits = impl->limits;
+      impl = std::make_unique<Impl>(ods_to_xlsx(impl->zip, name, limits), name, limits);
+      impl->format = "ods";
+      break;
+    }
+    case OdfKind::Other: errors::other_odf(impl->path);
+    case OdfKind::NotOdf: break;
+  }
   const std::string& path = impl->path;
   const Limits& limits = impl->limits;
   const ZipArchive& zip = impl->zip;
@@ -119,6 +133,7 @@ Workbook& Workbook::operator=(Workbook&&) noexcept = default;
 Workbook::~Workbook() = default;
 
 const std::string& Workbook::path() const { return impl_->path; }
+const std::string& Workbook::format() const { return impl_->format; }
 const std::vector<SheetInfo>& Workbook::sheets() const { return impl_->sheets; }
 bool Workbook::date1904() const { return impl_->date1904; }
 

@@ -1,4 +1,4 @@
-// A streaming .xlsx reader: zip (libzip) + SAX (expat), never a DOM and
+// A streaming .xlsx (and, through xlsx/ods.hpp, .ods) reader: zip (libzip) + SAX (expat), never a DOM and
 // never sized from <dimension>. Opening parses only the workbook, its
 // relationships, shared strings and styles; sheets are parsed on demand,
 // row by row, and only non-empty cells are reported.
@@ -100,6 +100,9 @@ class Workbook {
   ~Workbook();
 
   const std::string& path() const;
+  // The file's format: "xlsx" (also .xlsm) or "ods" (an OpenDocument
+  // spreadsheet, read through the same model: xlsx/ods.hpp).
+  const std::string& format() const;
   const std::vector<SheetInfo>& sheets() const;
   bool date1904() const;
 

@@ -1,0 +1,620 @@
+#include "xlsx/ods.hpp"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "xlsx/cell_ref.hpp"
+#include "xlsx/file_errors.hpp"
+#include "xlsx/xml_sax.hpp"
+#include "xlsx/zip_archive.hpp"
+
+namespace itawb::xlsx {
+namespace {
+
+constexpr uint32_t kMaxRows = 1'048'576, kMaxCols = 16'384;
+// Repeated empty rows written out (hidden or of their own height) at most:
+// the trailing "1,048,000 rows repeated" an .ods ends its sheets with is not.
+constexpr uint32_t kMaxEmptyRowsWritten = 1'000;
+
+// The styles.xml cellXfs the transcoded cells use, by index.
+enum XfIndex : uint32_t { kGeneral = 0, kDate = 1, kPercent = 2, kTime = 3, kDateTime = 4 };
+
+constexpr std::string_view kOdsMime = "application/vnd.oasis.opendocument.spreadsheet";
+
+void append_escaped(std::string& out, std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\r': out += "&#13;"; break;
+      default:
+        // A literal _xHHHH_ in the text is written as OOXML escapes it
+        // (ECMA-376 ST_Xstring), so that it reads back as typed.
+        if (c == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_' &&
+            std::all_of(s.begin() + static_cast<long>(i) + 2, s.begin() + static_cast<long>(i) + 6,
+                        [](char h) { return std::isxdigit(static_cast<unsigned char>(h)) != 0; }))
+          out += "_x005F";
+        out += c;
+    }
+  }
+}
+
+std::string number_text(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+// ODF lengths ("2.258cm", "0.1783in", "12.8pt", "45mm") in points.
+std::optional<double> length_pt(const char* v) {
+  if (!v) return std::nullopt;
+  const std::string_view s(v);
+  double n = 0;
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (r.ec != std::errc() || !(n >= 0)) return std::nullopt;
+  const std::string_view unit(r.ptr, static_cast<size_t>(s.data() + s.size() - r.ptr));
+  if (unit == "pt") return n;
+  if (unit == "in") return n * 72;
+  if (unit == "cm") return n * 72 / 2.54;
+  if (unit == "mm") return n * 72 / 25.4;
+  if (unit == "pc") return n * 12;
+  if (unit == "px") return n * 0.75;
+  return std::nullopt;
+}
+
+// "2024-10-01" or "2024-10-01T08:30:00(.5)" as an Excel serial (1900 system).
+std::optional<std::pair<double, bool>> date_serial(std::string_view s) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0;
+  double sec = 0;
+  auto num = [&](std::string_view part, int& out) {
+    return !part.empty() && std::from_chars(part.data(), part.data() + part.size(), out).ptr == part.data() + part.size();
+  };
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  if (!num(s.substr(0, 4), y) || !num(s.substr(5, 2), mo) || !num(s.substr(8, 2), d)) return std::nullopt;
+  if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+  bool has_time = false;
+  if (s.size() > 10) {
+    if (s[10] != 'T' || s.size() < 19 || s[13] != ':' || s[16] != ':') return std::nullopt;
+    if (!num(s.substr(11, 2), h) || !num(s.substr(14, 2), mi)) return std::nullopt;
+    std::string_view rest = s.substr(17);
+    const auto r = std::from_chars(rest.data(), rest.data() + rest.size(), sec);
+    if (r.ec != std::errc()) return std::nullopt;
+    has_time = h != 0 || mi != 0 || sec != 0;
+  }
+  const double serial = datetime_to_serial(y, mo, d) + (h * 3600 + mi * 60 + sec) / 86400.0;
+  return std::make_pair(serial, has_time);
+}
+
+// "PT08H30M00S" (xsd:duration of a time cell) in days.
+std::optional<double> duration_days(std::string_view s) {
+  bool negative = false;
+  if (!s.empty() && s.front() == '-') {
+    negative = true;
+    s.remove_prefix(1);
+  }
+  if (s.size() < 2 || s[0] != 'P') return std::nullopt;
+  s.remove_prefix(1);
+  double seconds = 0;
+  bool in_time = false;
+  while (!s.empty()) {
+    if (s.front() == 'T') {
+      in_time = true;
+      s.remove_prefix(1);
+      continue;
+    }
+    double n = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (r.ec != std::errc() || r.ptr == s.data() + s.size()) return std::nullopt;
+    const char unit = *r.ptr;
+    s.remove_prefix(static_cast<size_t>(r.ptr - s.data()) + 1);
+    if (unit == 'D' && !in_time) seconds += n * 86400;
+    else if (unit == 'H' && in_time) seconds += n * 3600;
+    else if (unit == 'M' && in_time) seconds += n * 60;
+    else if (unit == 'S' && in_time) seconds += n;
+    else return std::nullopt;
+  }
+  return (negative ? -seconds : seconds) / 86400.0;
+}
+
+struct SheetOut {
+  std::string name;
+  bool hidden = false;
+  std::string xml;  // the worksheet part, whole
+};
+
+struct CellValue {
+  uint32_t col = 0;
+  char type = 'n';  // n number, s text, b boolean, e error
+  uint32_t xf = kGeneral;
+  std::string value;  // the number's text, the text, "1"/"0", the error
+};
+
+// content.xml, streamed: automatic styles first (what hides a sheet, how wide
+// a column, how tall a row), then each table row by row.
+class ContentHandler : public SaxHandler {
+ public:
+  ContentHandler(const std::string& path, const Limits& limits) : path_(path), limits_(limits) {}
+
+  std::vector<SheetOut> sheets;
+
+  void start(std::string_view name, const char** attrs) override {
+    if (skip_depth_) {
+      ++skip_depth_;
+      return;
+    }
+    if (in_cell_) {
+      if (name == "annotation" || name == "frame" || name == "custom-shape" || name == "rect" || name == "g") {
+        skip_depth_ = 1;  // a comment or a drawing in the cell: not its value
+      } else if (name == "p" || name == "h") {
+        if (paragraphs_++) text_ += '\n';
+        in_paragraph_ = true;
+      } else if (name == "s") {
+        const auto n = attr_uint(find_attr(attrs, "c")).value_or(1);
+        text_.append(std::min<uint32_t>(n, 1024), ' ');
+      } else if (name == "tab") {
+        text_ += '\t';
+      } else if (name == "line-break") {
+        text_ += '\n';
+      }
+      return;
+    }
+    if (name == "style") {
+      style_name_ = attr(attrs, "name");
+      return;
+    }
+    if (name == "table-properties") {
+      const char* display = find_attr(attrs, "display");
+      if (display && std::string_view(display) == "false") hidden_tables_.push_back(style_name_);
+      return;
+    }
+    if (name == "table-column-properties") {
+      if (const auto w = length_pt(find_attr(attrs, "column-width"))) column_widths_[style_name_] = *w;
+      return;
+    }
+    if (name == "table-row-properties") {
+      const char* use_optimal = find_attr(attrs, "use-optimal-row-height");
+      const bool optimal = use_optimal && std::string_view(use_optimal) == "true";
+      if (const auto h = length_pt(find_attr(attrs, "row-height")); h && !optimal) row_heights_[style_name_] = *h;
+      return;
+    }
+    if (name == "table" && !in_table_) {
+      in_table_ = true;
+      SheetOut s;
+      s.name = attr(attrs, "name");
+      const std::string style = attr(attrs, "style-name");
+      s.hidden = std::find(hidden_tables_.begin(), hidden_tables_.end(), style) != hidden_tables_.end();
+      sheets.push_back(std::move(s));
+      row_ = 0;
+      cells_ = 0;
+      columns_.clear();
+      merges_.clear();
+      rows_xml_.clear();
+      column_ = 0;
+      return;
+    }
+    if (!in_table_) return;
+    if (name == "table" || name == "shapes") {  // a table inside the table, drawings: not cells
+      skip_depth_ = 1;
+      return;
+    }
+    if (name == "table-column") {
+      const uint32_t repeat = std::max<uint32_t>(1, attr_uint(find_attr(attrs, "number-columns-repeated")).value_or(1));
+      const std::string style = attr(attrs, "style-name");
+      const char* vis = find_attr(attrs, "visibility");
+      const bool hidden = vis && std::string_view(vis) != "visible";
+      const auto w = column_widths_.find(style);
+      if (column_ < kMaxCols && (hidden || w != column_widths_.end())) {
+        const uint32_t last = std::min<uint64_t>(uint64_t{column_} + repeat, kMaxCols) - 1;
+        columns_.push_back({column_, last, w != column_widths_.end() ? w->second : 0, hidden});
+      }
+      column_ = static_cast<uint32_t>(std::min<uint64_t>(uint64_t{column_} + repeat, kMaxCols));
+      return;
+    }
+    if (name == "table-row") {
+      row_repeat_ = std::max<uint32_t>(1, attr_uint(find_attr(attrs, "number-rows-repeated")).value_or(1));
+      const char* vis = find_attr(attrs, "visibility");
+      row_hidden_ = vis && std::string_view(vis) != "visible";
+      const auto h = row_heights_.find(attr(attrs, "style-name"));
+      row_height_ = h != row_heights_.end() ? std::optional<double>(h->second) : std::nullopt;
+      row_cells_.clear();
+      col_ = 0;
+      return;
+    }
+    if (name == "table-cell" || name == "covered-table-cell") {
+      cell_repeat_ = std::max<uint32_t>(1, attr_uint(find_attr(attrs, "number-columns-repeated")).value_or(1));
+      cell_ = CellValue{};
+      cell_.col = col_;
+      has_value_ = false;
+      text_.clear();
+      paragraphs_ = 0;
+      in_cell_ = true;
+      if (name == "covered-table-cell") return;  // hidden under a merged cell: no value of its own
+      read_value(attrs);
+      const uint32_t across = attr_uint(find_attr(attrs, "number-columns-spanned")).value_or(1);
+      const uint32_t down = attr_uint(find_attr(attrs, "number-rows-spanned")).value_or(1);
+      if ((across > 1 || down > 1) && row_ < kMaxRows && col_ < kMaxCols)
+        merges_.push_back({row_, col_, std::min<uint32_t>(row_ + down - 1, kMaxRows - 1),
+                           std::min<uint32_t>(col_ + across - 1, kMaxCols - 1)});
+    }
+  }
+
+  void end(std::string_view name) override {
+    if (skip_depth_) {
+      --skip_depth_;
+      return;
+    }
+    if (in_cell_ && (name == "p" || name == "h")) {
+      in_paragraph_ = false;
+      return;
+    }
+    if (name == "table-cell" || name == "covered-table-cell") {
+      in_cell_ = false;
+      finish_cell();
+      col_ = static_cast<uint32_t>(std::min<uint64_t>(uint64_t{col_} + cell_repeat_, kMaxCols));
+      return;
+    }
+    if (name == "table-row" && in_table_) {
+      finish_row();
+      return;
+    }
+    if (name == "table" && in_table_) {
+      finish_table();
+      in_table_ = false;
+    }
+  }
+
+  void text(const char* data, int len) override {
+    if (in_cell_ && in_paragraph_ && !skip_depth_) {
+      text_.append(data, static_cast<size_t>(len));
+      if (text_.size() > (1u << 20)) text_.resize(1u << 20);  // far past Excel's 32,767: the writer cuts it
+    }
+  }
+
+ private:
+  struct Column {
+    uint32_t first, last;
+    double width_pt;
+    bool hidden;
+  };
+
+  // The expanded sheet part at most: the per-part limit, and never more than
+  // 256 MiB (an agency's sheet is under 1 MiB).
+  uint64_t max_xml_bytes() const { return std::min<uint64_t>(limits_.max_entry_bytes, 256ull << 20); }
+
+  static std::string attr(const char** attrs, std::string_view local) {
+    const char* v = find_attr(attrs, local);
+    return v ? v : "";
+  }
+
+  void read_value(const char** attrs) {
+    std::string type = attr(attrs, "value-type");
+    // LibreOffice marks a formula's error as calcext:value-type="error",
+    // Gnumeric as gnm:error-value; both beside an ordinary value type.
+    for (const char** a = attrs; a[0]; a += 2) {
+      const std::string_view n(a[0]), v(a[1]);
+      if ((n == "calcext:value-type" && v == "error") || local_name(a[0]) == "error-value") type = "error";
+    }
+    const char* value = find_attr(attrs, "value");
+    if (type == "float" || type == "currency" || type == "percentage") {
+      if (const auto v = attr_double(value)) {
+        cell_.type = 'n';
+        cell_.xf = type == "percentage" ? kPercent : kGeneral;
+        cell_.value = number_text(*v);
+        has_value_ = true;
+      }
+    } else if (type == "date") {
+      const std::string d = attr(attrs, "date-value");
+      if (const auto serial = date_serial(d)) {
+        cell_.type = 'n';
+        cell_.xf = serial->second ? kDateTime : kDate;
+        cell_.value = number_text(serial->first);
+        has_value_ = true;
+      }  // before 1900 or unreadable: the text the cell shows (finish_cell)
+    } else if (type == "time") {
+      if (const auto days = duration_days(attr(attrs, "time-value"))) {
+        cell_.type = 'n';
+        // As Excel holds a time: a number of days in a time format. (An
+        // elapsed-time format, [h]:mm, is not told apart: it reads as a time.)
+        cell_.xf = kTime;
+        cell_.value = number_text(*days);
+        has_value_ = true;
+      }
+    } else if (type == "boolean") {
+      const std::string b = attr(attrs, "boolean-value");
+      cell_.type = 'b';
+      cell_.value = b == "true" || b == "1" ? "1" : "0";
+      has_value_ = true;
+    } else if (type == "string") {
+      if (const char* s = find_attr(attrs, "string-value")) {
+        cell_.type = 's';
+        cell_.value = s;
+        has_value_ = true;
+      }
+    } else if (type == "error") {
+      cell_.type = 'e';
+      if (const char* e = find_attr(attrs, "error-value")) {
+        cell_.value = e;
+        has_value_ = true;
+      }
+    }
+  }
+
+  void finish_cell() {
+    if (!has_value_) {
+      if (text_.empty()) return;
+      cell_.value = text_;
+      if (cell_.type != 'e') cell_.type = 's';
+      else if (cell_.value.empty() || cell_.value.front() != '#') cell_.value = "#VALUE!";
+    }
+    for (uint32_t i = 0; i < cell_repeat_ && cell_.col + i < kMaxCols; ++i) {
+      CellValue c = cell_;
+      c.col = cell_.col + i;
+      row_cells_.push_back(std::move(c));
+    }
+  }
+
+  void finish_row() {
+    const bool empty = row_cells_.empty();
+    if (empty && !row_hidden_ && !row_height_) {
+      advance_rows();
+      return;
+    }
+    const uint32_t repeat = empty ? std::min(row_repeat_, kMaxEmptyRowsWritten) : row_repeat_;
+    for (uint32_t i = 0; i < repeat && row_ < kMaxRows; ++i, ++row_) {
+      cells_ += row_cells_.size();
+      if (cells_ > limits_.max_cells_per_sheet)
+        errors::too_large(path_, "content.xml",
+                          "ชีต '" + sheets.back().name + "' มีเซลล์ที่มีข้อมูลเกิน " + std::to_string(limits_.max_cells_per_sheet) + " เซลล์",
+                          "sheet '" + sheets.back().name + "' has more than " + std::to_string(limits_.max_cells_per_sheet) +
+                              " non-empty cells");
+      std::string& x = rows_xml_;
+      x += "<row r=\"" + std::to_string(row_ + 1) + "\"";
+      if (row_height_) x += " ht=\"" + number_text(*row_height_) + "\" customHeight=\"1\"";
+      if (row_hidden_) x += " hidden=\"1\"";
+      x += ">";
+      for (const auto& c : row_cells_) {
+        x += "<c r=\"" + ref_name(row_, c.col) + "\"";
+        if (c.xf) x += " s=\"" + std::to_string(c.xf) + "\"";
+        switch (c.type) {
+          case 's':
+            x += " t=\"inlineStr\"><is><t xml:space=\"preserve\">";
+            append_escaped(x, c.value);
+            x += "</t></is></c>";
+            break;
+          case 'b': x += " t=\"b\"><v>" + c.value + "</v></c>"; break;
+          case 'e':
+            x += " t=\"e\"><v>";
+            append_escaped(x, c.value);
+            x += "</v></c>";
+            break;
+          default: x += "><v>" + c.value + "</v></c>";
+        }
+      }
+      x += "</row>";
+      if (x.size() > max_xml_bytes())
+        errors::too_large(path_, "content.xml",
+                          "ชีต '" + sheets.back().name + "' เมื่อขยายแถวและคอลัมน์ที่ซ้ำแล้วใหญ่เกิน " +
+                              std::to_string(max_xml_bytes() >> 20) + " MiB",
+                          "sheet '" + sheets.back().name + "' exceeds " + std::to_string(max_xml_bytes() >> 20) +
+                              " MiB once its repeated rows and columns are expanded");
+    }
+    if (repeat < row_repeat_) advance_rows(row_repeat_ - repeat);
+  }
+
+  void advance_rows(uint32_t n = 0) {
+    row_ = static_cast<uint32_t>(std::min<uint64_t>(uint64_t{row_} + (n ? n : row_repeat_), kMaxRows));
+  }
+
+  void finish_table() {
+    SheetOut& s = sheets.back();
+    std::string& x = s.xml;
+    x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
+    if (!columns_.empty()) {
+      x += "<cols>";
+      for (const auto& c : columns_) {
+        x += "<col min=\"" + std::to_string(c.first + 1) + "\" max=\"" + std::to_string(c.last + 1) + "\"";
+        // Points to Excel's character widths (7-pixel digits of Calibri 11, 5 pixels of padding).
+        if (c.width_pt > 0) x += " width=\"" + number_text(std::max(0.0, (c.width_pt / 0.75 - 5) / 7)) + "\" customWidth=\"1\"";
+        if (c.hidden) x += " hidden=\"1\"";
+        x += "/>";
+      }
+      x += "</cols>";
+    }
+    x += "<sheetData>";
+    x += rows_xml_;
+    x += "</sheetData>";
+    if (!merges_.empty()) {
+      x += "<mergeCells count=\"" + std::to_string(merges_.size()) + "\">";
+      for (const auto& m : merges_)
+        x += "<mergeCell ref=\"" + ref_name(m.first_row, m.first_col) + ":" + ref_name(m.last_row, m.last_col) + "\"/>";
+      x += "</mergeCells>";
+    }
+    x += "</worksheet>";
+    rows_xml_.clear();
+    rows_xml_.shrink_to_fit();
+  }
+
+  const std::string& path_;
+  const Limits& limits_;
+  int skip_depth_ = 0;
+  std::string style_name_;
+  std::vector<std::string> hidden_tables_;
+  std::map<std::string, double> column_widths_, row_heights_;
+  bool in_table_ = false;
+  uint32_t row_ = 0, column_ = 0, col_ = 0;
+  uint64_t cells_ = 0;
+  uint32_t row_repeat_ = 1, cell_repeat_ = 1;
+  bool row_hidden_ = false;
+  std::optional<double> row_height_;
+  std::vector<Column> columns_;
+  std::vector<Range> merges_;
+  std::vector<CellValue> row_cells_;
+  std::string rows_xml_;
+  bool in_cell_ = false, in_paragraph_ = false, has_value_ = false;
+  int paragraphs_ = 0;
+  CellValue cell_;
+  std::string text_;
+};
+
+// A zip written into memory by libzip, its parts stored (the reader's ratio
+// limit then never mistakes it for a bomb).
+class MemoryZip {
+ public:
+  explicit MemoryZip(const std::string& path) : path_(path) {
+    zip_error_init(&error_);
+    source_ = zip_source_buffer_create(nullptr, 0, 0, &error_);
+    if (!source_) fail("zip_source_buffer_create");
+    zip_source_keep(source_);
+    zip_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error_);
+    if (!zip_) fail("zip_open_from_source");
+  }
+  MemoryZip(const MemoryZip&) = delete;
+  MemoryZip& operator=(const MemoryZip&) = delete;
+  ~MemoryZip() {
+    if (zip_) zip_discard(zip_);
+    if (source_) zip_source_free(source_);
+    zip_error_fini(&error_);
+  }
+
+  void add(const std::string& name, std::string data) {
+    // libzip frees the copy it is given (freep = 1) once it is written.
+    void* copy = std::malloc(std::max<size_t>(1, data.size()));
+    if (!copy) fail("malloc");
+    std::memcpy(copy, data.data(), data.size());
+    zip_source_t* s = zip_source_buffer(zip_, copy, data.size(), 1);
+    if (!s) {
+      std::free(copy);
+      fail("zip_source_buffer");
+    }
+    const zip_int64_t index = zip_file_add(zip_, name.c_str(), s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+    if (index < 0) {
+      zip_source_free(s);
+      fail("zip_file_add");
+    }
+    zip_set_file_compression(zip_, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0);
+  }
+
+  std::string finish() {
+    if (zip_close(zip_) < 0) fail("zip_close");
+    zip_ = nullptr;
+    std::string out;
+    if (zip_source_open(source_) < 0) fail("zip_source_open");
+    char buf[1 << 16];
+    for (zip_int64_t n; (n = zip_source_read(source_, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+    zip_source_close(source_);
+    return out;
+  }
+
+ private:
+  [[noreturn]] void fail(const char* what) { errors::corrupt_zip(path_, std::string("ods: ") + what); }
+  const std::string& path_;
+  zip_error_t error_;
+  zip_source_t* source_ = nullptr;
+  zip_t* zip_ = nullptr;
+};
+
+std::string content_types(size_t sheets) {
+  std::string x =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+      "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+      "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+      "<Override PartName=\"/xl/workbook.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+      "<Override PartName=\"/xl/styles.xml\" "
+      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>";
+  for (size_t i = 1; i <= sheets; ++i)
+    x += "<Override PartName=\"/xl/worksheets/sheet" + std::to_string(i) +
+         ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>";
+  return x + "</Types>";
+}
+
+constexpr const char* kRootRels =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+    "Target=\"xl/workbook.xml\"/></Relationships>";
+
+// General, d/m/yyyy (built-in 14), 0.00% (10), h:mm:ss (21), d/m/yyyy h:mm (22).
+constexpr const char* kStyles =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+    "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+    "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+    "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+    "<cellXfs count=\"5\">"
+    "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+    "<xf numFmtId=\"14\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"10\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"21\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "<xf numFmtId=\"22\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+    "</cellXfs></styleSheet>";
+
+}  // namespace
+
+OdfKind odf_kind(const ZipArchive& zip) {
+  if (const auto m = zip.find("mimetype")) {
+    std::string mime = zip.read_all(*m);
+    while (!mime.empty() && (mime.back() == '\n' || mime.back() == '\r' || mime.back() == ' ')) mime.pop_back();
+    if (mime.rfind(kOdsMime, 0) == 0) return OdfKind::Spreadsheet;  // also ...spreadsheet-template
+    if (mime.rfind("application/vnd.oasis.opendocument.", 0) == 0) return OdfKind::Other;
+    return OdfKind::NotOdf;
+  }
+  if (zip.contains("content.xml") && !zip.contains("[Content_Types].xml")) return OdfKind::Spreadsheet;
+  return OdfKind::NotOdf;
+}
+
+std::string ods_to_xlsx(const ZipArchive& zip, const std::string& path, const Limits& limits) {
+  // A password-protected document keeps its manifest in the clear and
+  // content.xml encrypted.
+  if (const auto manifest = zip.find("META-INF/manifest.xml")) {
+    const std::string m = zip.read_all(*manifest);
+    if (m.find("encryption-data") != std::string::npos) errors::encrypted(path);
+  }
+  ContentHandler content(path, limits);
+  parse_part(zip, path, "content.xml", content);
+  if (content.sheets.empty()) errors::missing_part(path, "content.xml: table:table");
+
+  MemoryZip out(path);
+  out.add("[Content_Types].xml", content_types(content.sheets.size()));
+  out.add("_rels/.rels", kRootRels);
+  std::string wb =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>";
+  std::string rels =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+      "Target=\"styles.xml\"/>";
+  for (size_t i = 0; i < content.sheets.size(); ++i) {
+    const std::string n = std::to_string(i + 1);
+    wb += "<sheet name=\"";
+    append_escaped(wb, content.sheets[i].name);
+    wb += "\" sheetId=\"" + n + "\"" + (content.sheets[i].hidden ? " state=\"hidden\"" : "") + " r:id=\"rId" + n + "\"/>";
+    rels += "<Relationship Id=\"rId" + n +
+            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+            "Target=\"worksheets/sheet" + n + ".xml\"/>";
+    out.add("xl/worksheets/sheet" + n + ".xml", std::move(content.sheets[i].xml));
+  }
+  out.add("xl/workbook.xml", wb + "</sheets></workbook>");
+  out.add("xl/_rels/workbook.xml.rels", rels + "</Relationships>");
+  out.add("xl/styles.xml", kStyles);
+  return out.finish();
+}
+
+}  // namespace itawb::xlsx
