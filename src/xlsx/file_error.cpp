@@ -16,7 +16,6 @@ const char* to_string(FileProblem p) {
     case FileProblem::ForbiddenXml: return "forbidden-xml";
     case FileProblem::TooLarge: return "too-large";
     case FileProblem::OutOfGrid: return "out-of-grid";
-    case FileProblem::OpenDocument: return "opendocument";
     case FileProblem::Unsupported: return "unsupported";
   }
   return "unsupported";

@@ -21,7 +21,6 @@ enum class FileProblem {
   ForbiddenXml,   // DOCTYPE / entity declarations
   TooLarge,       // a limit was exceeded (entry size, ratio, cells)
   OutOfGrid,      // cell reference beyond XFD1048576
-  OpenDocument,   // an OpenDocument spreadsheet (.ods)
   Unsupported,    // anything else we refuse
 };
 

@@ -73,12 +73,9 @@ void xlsb(const std::string& path) {
         "and save it as .xlsx.");
 }
 
-void opendocument(const std::string& path) {
-  raise(FileProblem::OpenDocument, path,
-        "ไฟล์นี้เป็น OpenDocument (.ods) ของ LibreOffice หรือ OpenOffice ซึ่งยังอ่านไม่ได้ "
-        "กรุณาเปิดไฟล์แล้วบันทึกเป็น .xlsx (Excel 2007-365)",
-        "This is an OpenDocument spreadsheet (.ods), which cannot be read yet; open it and "
-        "save it as .xlsx (Excel 2007-365).");
+void ods_without_sheets(const std::string& path) {
+  raise(FileProblem::MissingPart, path, "ไฟล์ .ods นี้ไม่มีแผ่นงานใดเลย กรุณาตรวจสอบว่าเป็นไฟล์ที่ถูกต้อง",
+        "The .ods file holds no sheet at all; check that it is the right file.");
 }
 
 void missing_part(const std::string& path, const std::string& part) {

@@ -17,7 +17,7 @@ namespace itawb::xlsx::errors {
 [[noreturn]] void other_office_file(const std::string& path);
 [[noreturn]] void other_odf(const std::string& path);
 [[noreturn]] void xlsb(const std::string& path);
-[[noreturn]] void opendocument(const std::string& path);
+[[noreturn]] void ods_without_sheets(const std::string& path);
 [[noreturn]] void missing_part(const std::string& path, const std::string& part);
 [[noreturn]] void malformed_xml(const std::string& path, const std::string& part, long line,
                                 const std::string& detail);

@@ -587,7 +587,7 @@ std::string ods_to_xlsx(const ZipArchive& zip, const std::string& path, const Li
   }
   ContentHandler content(path, limits);
   parse_part(zip, path, "content.xml", content);
-  if (content.sheets.empty()) errors::missing_part(path, "content.xml: table:table");
+  if (content.sheets.empty()) errors::ods_without_sheets(path);
 
   MemoryZip out(path);
   out.add("[Content_Types].xml", content_types(content.sheets.size()));

@@ -92,13 +92,6 @@ Workbook Workbook::load(std::unique_ptr<Impl> impl) {
   const ZipArchive& zip = impl->zip;
 
   if (looks_like_xlsb(zip, path)) errors::xlsb(path);
-  // An OpenDocument package whose "mimetype" is not its first entry.
-  if (!zip.contains("[Content_Types].xml")) {
-    if (const auto mimetype = zip.find("mimetype")) {
-      const std::string type = zip.read_all(*mimetype);
-      if (type.rfind("application/vnd.oasis.opendocument.spreadsheet", 0) == 0) errors::opendocument(path);
-    }
-  }
   const std::string workbook_part = find_workbook_part(zip, path);
   if (workbook_part.size() > 4 && workbook_part.substr(workbook_part.size() - 4) == ".bin")
     errors::xlsb(path);

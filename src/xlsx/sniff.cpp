@@ -90,27 +90,10 @@ void refuse_other(const std::string& path, std::string_view head) {
   errors::not_zip(path, "", "");
 }
 
-constexpr std::string_view kOdsMimetype = "application/vnd.oasis.opendocument.spreadsheet";
-
-// An OpenDocument package starts with an uncompressed entry "mimetype"
-// holding its media type (ODF 1.2 part 3, section 3.3).
-bool opendocument_head(std::string_view head) {
-  if (head.size() < 30) return false;
-  auto u16 = [&](size_t at) {
-    return static_cast<size_t>(static_cast<unsigned char>(head[at])) |
-           static_cast<size_t>(static_cast<unsigned char>(head[at + 1])) << 8;
-  };
-  const size_t name_len = u16(26), extra_len = u16(28);
-  const size_t data = 30 + name_len + extra_len;
-  if (u16(8) != 0 || head.substr(30, name_len) != "mimetype" || data >= head.size()) return false;
-  return head.substr(data, kOdsMimetype.size()) == kOdsMimetype;
-}
-
 // What the first bytes say; `scan` reads the CFB directory when they are OLE2.
 template <typename Scan>
 void check_head(const std::string& path, std::string_view head, Scan scan) {
   if (head.empty()) errors::empty(path);
-  if (starts_with(head, "PK\x03\x04") && opendocument_head(head)) errors::opendocument(path);
   if (starts_with(head, "PK\x03\x04") || starts_with(head, "PK\x05\x06") ||
       starts_with(head, "PK\x07\x08"))
     return;

@@ -318,7 +318,7 @@ TEST_CASE("batch whose every input is refused writes the summary and the JSON", 
   REQUIRE(refused.size() == 3);
   CHECK(contains(refused.at((in / "empty.xlsx").string()), "ว่างเปล่า"));
   CHECK(contains(refused.at((in / "notzip.xlsx").string()), "ไฟล์ข้อความ"));
-  CHECK(contains(refused.at((in / "spreadsheet.ods").string()), "OpenDocument (.ods)"));
+  CHECK(contains(refused.at((in / "spreadsheet.ods").string()), ".ods นี้ไม่มีแผ่นงาน"));
   CHECK(doc["summary"] == (out / kSummary).string());
 
   const json dump = openpyxl_read(out / kSummary);
@@ -367,7 +367,7 @@ TEST_CASE("batch accounts for links, hidden entries, zips inside zips and long n
   CHECK(contains(refused.at((in / "folder-link").string()), "ลิงก์ไปยังโฟลเดอร์"));
   CHECK(contains(refused.at((in / "sub" / ".hidden.xlsx").string()), "ขึ้นต้นด้วยจุด"));
   CHECK(contains(refused.at((in / "sub" / "~$good.xlsx").string()), "ไฟล์ล็อก"));
-  CHECK(contains(refused.at((in / "late.ods").string()), "OpenDocument (.ods)"));
+  CHECK(contains(refused.at((in / "late.ods").string()), ".ods นี้ไม่มีแผ่นงาน"));
   CHECK(contains(refused.at(zip + "/ซ้อน.zip"), "ซ้อนอยู่ในไฟล์ .zip"));
   CHECK(contains(refused.at(zip + "/.ซ่อน.xlsx"), "ขึ้นต้นด้วยจุด"));
   CHECK(contains(refused.at(zip + "/._อบต.xlsx"), "ขึ้นต้นด้วยจุด"));
@@ -498,16 +498,15 @@ TEST_CASE("batch and analyze read a workbook whose name is 83 Thai characters", 
   }
 }
 
-TEST_CASE("an .ods is refused as an OpenDocument spreadsheet", "[cli][batch]") {
+TEST_CASE("an .ods without a sheet is refused as such, never as a broken .xlsx", "[cli][batch]") {
   for (const char* name : {"spreadsheet.ods", "spreadsheet-late.ods"}) {
     const auto r = run_itawb({"analyze", fixture(std::string("batch/") + name).string(), "--lang", "en"});
     INFO(name << ": " << r.err);
     CHECK(r.exit_code == 2);
-    CHECK(contains(r.err, "OpenDocument spreadsheet (.ods)"));
-    CHECK(contains(r.err, "save it as .xlsx"));
-    CHECK_FALSE(contains(r.err, "incomplete"));
+    CHECK(contains(r.err, "The .ods file holds no sheet"));
+    CHECK_FALSE(contains(r.err, ".xlsx"));
     const auto th = run_itawb({"analyze", fixture(std::string("batch/") + name).string()});
-    CHECK(contains(th.err, "ไฟล์นี้เป็น OpenDocument (.ods)"));
+    CHECK(contains(th.err, "ไฟล์ .ods นี้ไม่มีแผ่นงานใดเลย"));
   }
 }
 
