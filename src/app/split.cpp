@@ -9,6 +9,7 @@
 #include "app/master.hpp"
 #include "xlsx/sheet_states.hpp"
 #include "exchange/hash.hpp"
+#include "output/department_workbook.hpp"
 
 namespace itawb::app {
 namespace fs = std::filesystem;
@@ -130,7 +131,7 @@ SplitReport split_workbook(const Resources& resources, const SplitRequest& reque
     const exchange::DepartmentPacket packet = packet_for(master, raw, request, tally.department, summary);
     if (packet.measures.empty()) continue;
     write_atomically(summary.file, [&](const fs::path& tmp) {
-      exchange::write_department_workbook(packet, tmp);
+      output::write_department_workbook(packet, tmp);
       xlsx::make_sheet_very_hidden(tmp, exchange::kIdentitySheet);
     });
     report.files.push_back(std::move(summary));
