@@ -16,12 +16,25 @@
 namespace itawb::output {
 namespace {
 
-constexpr uint32_t kTitleRow = 0, kHeaderRow = 1, kFirstDataRow = 2;
+// Title, legend, header and the rows to fill: each in its own row.
+constexpr uint32_t kTitleRow = 0, kLegendRow = 1, kHeaderRow = 2, kFirstDataRow = 3;
 
-const xlsx::Style kTitle = xlsx::Style{}.with_bold().with_size(18);
+const xlsx::Style kTitle = xlsx::Style{}.with_bold().with_size(18).with_wrap();
 const xlsx::Style kHeader = xlsx::Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap().with_vcenter();
 const xlsx::Style kFixed = xlsx::Style{}.with_border().with_wrap();
 const xlsx::Style kInput = xlsx::Style{}.with_border().with_fill(kInputFill).with_locked(false);
+// A sample of the cells to fill, saying what it is (locked: it is no input).
+const xlsx::Style kLegend = xlsx::Style{}.with_bold().with_border().with_fill(kInputFill).with_wrap().with_vcenter();
+constexpr const char* kLegendText = "ช่องสีเหลือง = กรอกข้อมูล (ช่องอื่นถูกล็อกไว้ ใช้ตัวเลขไทยหรืออารบิกก็ได้)";
+
+// The page of a form sheet: A4 fitted to the width, the sheet named at the
+// top, page x / y at the bottom.
+void form_page(xlsx::SheetWriter& ws, const std::string& subject, bool landscape) {
+  ws.a4(landscape);
+  std::string escaped;
+  for (const char c : subject) escaped += c == '&' ? std::string("&&") : std::string(1, c);
+  ws.header_footer("&R" + escaped, "&Cหน้า &P / &N");
+}
 
 std::string range_formula(const std::string& sheet, uint32_t col, uint32_t first, uint32_t last) {
   const std::string c = xlsx::column_name(col);
@@ -37,6 +50,7 @@ class Lists {
   std::string add(const std::vector<std::string>& items) {
     if (!sheet_) {
       sheet_ = &wb_.add_sheet(kListsSheet);
+      sheet_->a4();
       sheet_->hide();
     }
     for (uint32_t r = 0; r < items.size(); ++r) sheet_->text(r, next_col_, items[r]);
@@ -145,7 +159,7 @@ std::string framework_value(const std::string& attribute, const model::Indicator
   return "";
 }
 
-void prefilled_row(xlsx::SheetWriter& ws, const schema::SheetSchema& s, uint32_t row, const model::Indicator* i,
+void prefilled_row(FittedSheet& ws, const schema::SheetSchema& s, uint32_t row, const model::Indicator* i,
                    const model::Question* q) {
   for (uint32_t c = 0; c < s.fields.size(); ++c) {
     const schema::FieldSchema& f = s.fields[c];
@@ -161,13 +175,17 @@ void prefilled_row(xlsx::SheetWriter& ws, const schema::SheetSchema& s, uint32_t
 }
 
 void table_sheet(const schema::SheetSchema& s, Context& ctx) {
-  xlsx::SheetWriter& ws = ctx.wb.add_sheet(s.title);
-  ws.digits(ctx.digits);
-  ws.text(kTitleRow, 0, s.title + " (" + s.title_en + ") — ปีที่ประเมิน " + std::to_string(ctx.framework.year), kTitle);
+  xlsx::SheetWriter& sheet = ctx.wb.add_sheet(s.title);
+  sheet.digits(ctx.digits);
+  FittedSheet ws(sheet);
+  const uint32_t last_col = static_cast<uint32_t>(s.fields.size()) - 1;
+  ws.merge(kTitleRow, 0, kTitleRow, last_col,
+           s.title + " (" + s.title_en + ") — ปีที่ประเมิน " + std::to_string(ctx.framework.year), kTitle);
+  ws.merge(kLegendRow, 0, kLegendRow, last_col, kLegendText, kLegend);
   for (uint32_t c = 0; c < s.fields.size(); ++c) {
     const schema::FieldSchema& f = s.fields[c];
     ws.text(kHeaderRow, c, f.title, kHeader);
-    ws.column_width(c, f.width > 0 ? f.width : 16);
+    ws.width(c, f.width > 0 ? f.width : 16);
   }
   uint32_t rows = 0;
   const auto& spec = s.template_spec;
@@ -182,18 +200,23 @@ void table_sheet(const schema::SheetSchema& s, Context& ctx) {
   if (rows == 0) rows = 1;
   const uint32_t last = kFirstDataRow + rows - 1;
   if (s.primary_key.size() == 1 && s.fields.front().name == s.primary_key.front())
-    ctx.id_ranges[s.name] = range_formula(ws.name(), 0, kFirstDataRow, last);
-  for (uint32_t c = 0; c < s.fields.size(); ++c) validate_range(ws, s.fields[c], ctx, kFirstDataRow, last, c);
-  ws.freeze(kFirstDataRow);
-  ws.repeat_rows(kHeaderRow, kHeaderRow);
-  ws.a4(s.fields.size() > 5);
-  ws.protect();
+    ctx.id_ranges[s.name] = range_formula(sheet.name(), 0, kFirstDataRow, last);
+  for (uint32_t c = 0; c < s.fields.size(); ++c) validate_range(sheet, s.fields[c], ctx, kFirstDataRow, last, c);
+  ws.fit_page(s.fields.size() > 5);
+  ws.repeated_rows(kHeaderRow, kHeaderRow);
+  ws.finish();
+  sheet.freeze(kFirstDataRow);
+  sheet.repeat_rows(kHeaderRow, kHeaderRow);
+  form_page(sheet, s.title, ws.landscape());
+  sheet.protect();
 }
 
 void key_value_sheet(const schema::SheetSchema& s, Context& ctx) {
-  xlsx::SheetWriter& ws = ctx.wb.add_sheet(s.title);
-  ws.digits(ctx.digits);
-  ws.text(kTitleRow, 0, s.title + " (" + s.title_en + ")", kTitle);
+  xlsx::SheetWriter& sheet = ctx.wb.add_sheet(s.title);
+  sheet.digits(ctx.digits);
+  FittedSheet ws(sheet);
+  ws.merge(kTitleRow, 0, kTitleRow, 2, s.title + " (" + s.title_en + ")", kTitle);
+  ws.merge(kLegendRow, 0, kLegendRow, 2, kLegendText, kLegend);
   ws.text(kHeaderRow, 0, "หัวข้อ", kHeader);
   ws.text(kHeaderRow, 1, "ข้อมูล", kHeader);
   ws.text(kHeaderRow, 2, "คำอธิบาย", kHeader);
@@ -206,30 +229,40 @@ void key_value_sheet(const schema::SheetSchema& s, Context& ctx) {
       else ws.blank(row, 1, kInput);
       // Repeated labels (departments) read every cell to their right: no text there.
       if (!f.repeat) ws.text(row, 2, f.description + (f.constraints.required ? " (ต้องกรอก)" : ""), kFixed);
-      validate_range(ws, f, ctx, row, row, 1);
+      validate_range(sheet, f, ctx, row, row, 1);
     }
   }
-  ws.column_width(0, 22);
-  ws.column_width(1, 42);
-  ws.column_width(2, 60);
-  ws.freeze(kFirstDataRow);
-  ws.a4();
-  ws.protect();
+  ws.width(0, 22);
+  ws.width(1, 42);
+  ws.width(2, 60);
+  ws.fit_page(false);
+  ws.finish();
+  sheet.freeze(kFirstDataRow);
+  sheet.repeat_rows(kHeaderRow, kHeaderRow);
+  form_page(sheet, s.title, false);
+  sheet.protect();
 }
 
 template <class Included>
-void explanation_sheet(xlsx::SheetWriter& ws, const schema::SchemaSet& schemas, const model::Framework& fw,
+void explanation_sheet(xlsx::SheetWriter& sheet, const schema::SchemaSet& schemas, const model::Framework& fw,
                        const Included& included) {
+  FittedSheet ws(sheet);
   uint32_t row = 0;
-  ws.text(row++, 0, "วิธีกรอกแบบฟอร์ม ITA (ปีที่ประเมิน " + std::to_string(fw.year) + ")", kTitle);
-  ws.text(row++, 0, "กรอกเฉพาะช่องสีเหลือง ช่องอื่นถูกล็อกไว้ ใช้ตัวเลขไทยหรืออารบิกก็ได้ ตรวจไฟล์ด้วยคำสั่ง itawb validate ก่อนส่ง",
-          xlsx::Style{}.with_wrap());
+  ws.merge(row, 0, row, 4, "วิธีกรอกแบบฟอร์ม ITA (ปีที่ประเมิน " + std::to_string(fw.year) + ")", kTitle);
   ++row;
+  ws.merge(row, 0, row, 4,
+           "กรอกเฉพาะช่องสีเหลือง ช่องอื่นถูกล็อกไว้ ใช้ตัวเลขไทยหรืออารบิกก็ได้ ตรวจไฟล์ด้วยคำสั่ง itawb validate ก่อนส่ง",
+           xlsx::Style{}.with_wrap());
+  ++row;
+  ws.merge(row, 0, row, 1, "ช่องสีเหลือง = กรอกข้อมูล", kLegend);
+  row += 2;
   for (const auto& s : schemas.sheets()) {
     if (!included(s)) continue;
-    ws.text(row++, 0, "ชีต " + s.title + " (" + s.title_en + ")" + (s.required ? " — ต้องมี" : " — ไม่บังคับ"),
-            xlsx::Style{}.with_bold().with_size(17));
-    ws.text(row++, 0, s.description, xlsx::Style{}.with_wrap());
+    ws.merge(row, 0, row, 4, "ชีต " + s.title + " (" + s.title_en + ")" + (s.required ? " — ต้องมี" : " — ไม่บังคับ"),
+             xlsx::Style{}.with_bold().with_size(17).with_wrap());
+    ++row;
+    ws.merge(row, 0, row, 4, s.description, xlsx::Style{}.with_wrap());
+    ++row;
     const char* headers[] = {"หัวข้อ", "ต้องกรอก", "ชนิด", "ค่าที่ใช้ได้", "คำอธิบาย"};
     for (uint32_t c = 0; c < 5; ++c) ws.text(row, c, headers[c], kHeader);
     ++row;
@@ -244,10 +277,12 @@ void explanation_sheet(xlsx::SheetWriter& ws, const schema::SchemaSet& schemas, 
     }
     ++row;
   }
-  const double widths[] = {24, 12, 12, 34, 70};
-  for (uint32_t c = 0; c < 5; ++c) ws.column_width(c, widths[c]);
-  ws.a4(true);
-  ws.protect();
+  const double widths[] = {22, 12, 15, 34, 70};
+  for (uint32_t c = 0; c < 5; ++c) ws.width(c, widths[c]);
+  ws.fit_page(true);
+  ws.finish();
+  form_page(sheet, kExplanationSheet, true);
+  sheet.protect();
 }
 
 }  // namespace
@@ -256,7 +291,9 @@ void write_template(const std::filesystem::path& out, const schema::SchemaSet& s
                     const TemplateOptions& options) {
   write_atomically(out, [&](const std::filesystem::path& tmp) {
     const std::string title = options.plan_only ? "แบบฟอร์มมาตรการ ITA " : "แบบฟอร์ม ITA ";
-    xlsx::WorkbookWriter wb(tmp, {.title = text::digits(title + std::to_string(framework.year), options.digits)});
+    xlsx::WriterOptions writer;
+    writer.title = text::digits(title + std::to_string(framework.year), options.digits);
+    xlsx::WorkbookWriter wb(tmp, writer);
     xlsx::SheetWriter& explanation = wb.add_sheet(kExplanationSheet);
     explanation.digits(options.digits);
     Lists lists(wb);
