@@ -225,6 +225,17 @@ void write_measures_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet
     }
     ++r;
   }
+  // A column no measure fills (the form's ตัวชี้วัดความสำเร็จ often) is kept
+  // but hidden: the page goes to the columns with text.
+  for (uint32_t c = 0; c < count; ++c) {
+    const auto* f = columns[c].field;
+    if (!f || f->name == "id" || f->name == "measure") continue;
+    const bool filled = std::any_of(packet.measures.begin(), packet.measures.end(), [&](const auto& pm) {
+      return f->name == "issue" ? pm.measure.issue > 0
+                                : !pm.measure.value(f->name).empty() || (f->name == "owner" && !pm.owners.empty());
+    });
+    if (!filled) ws.hide(c);
+  }
   ws.fit_page(true);
   ws.repeated_rows(kHeader, kHeader);
   ws.finish();
