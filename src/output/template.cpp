@@ -1,8 +1,6 @@
 #include "output/template.hpp"
 #include "base/error.hpp"
 
-#include <xlsxwriter.h>
-
 #include <map>
 #include <stdexcept>
 
@@ -92,62 +90,61 @@ std::vector<std::string> list_items(const schema::FieldSchema& f, const Context&
   return items;
 }
 
+// A number as a validation formula writes it: "0", "100", "2567", "99.5".
+std::string formula_number(double v) {
+  if (v == static_cast<double>(static_cast<long long>(v))) return std::to_string(static_cast<long long>(v));
+  std::string s = std::to_string(v);
+  while (s.back() == '0') s.pop_back();
+  return s;
+}
+
 // Data validation for the input cells of one field.
 void validate_range(xlsx::SheetWriter& ws, const schema::FieldSchema& f, Context& ctx, uint32_t first_row, uint32_t last_row,
                     uint32_t col) {
-  lxw_data_validation dv{};
+  using V = xlsx::Validation;
+  V v;
   std::vector<std::string> items = list_items(f, ctx);
-  std::vector<char*> c_items;
-  std::string formula;
+  // Formulas as OOXML writes them, without the leading "=".
+  auto formula = [](const std::string& f) { return f.rfind('=', 0) == 0 ? f.substr(1) : f; };
   if (f.list == "measures" && ctx.id_ranges.count("measures")) {
-    formula = ctx.id_ranges["measures"];
-    dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-    dv.value_formula = formula.data();
+    v.type = V::Type::List;
+    v.formula1 = formula(ctx.id_ranges["measures"]);
   } else if (!items.empty()) {
     size_t bytes = 0;
     for (const auto& s : items) bytes += s.size() + 1;
+    v.type = V::Type::List;
     if (bytes <= 255) {
-      for (auto& s : items) c_items.push_back(s.data());
-      c_items.push_back(nullptr);
-      dv.validate = LXW_VALIDATION_TYPE_LIST;
-      dv.value_list = c_items.data();
+      for (const auto& s : items) v.formula1 += (v.formula1.empty() ? "" : ",") + s;
+      v.formula1 = "\"" + v.formula1 + "\"";
     } else {
-      formula = ctx.lists.add(items);
-      dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-      dv.value_formula = formula.data();
+      v.formula1 = formula(ctx.lists.add(items));
     }
   } else if ((f.type == schema::FieldType::Number || f.type == schema::FieldType::Integer) &&
              (f.constraints.minimum || f.constraints.maximum)) {
-    dv.validate = f.type == schema::FieldType::Integer ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
-    dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-    dv.minimum_number = f.constraints.minimum.value_or(-1e15);
-    dv.maximum_number = f.constraints.maximum.value_or(1e15);
+    v.type = f.type == schema::FieldType::Integer ? V::Type::Whole : V::Type::Decimal;
+    v.op = V::Op::Between;
+    v.formula1 = formula_number(f.constraints.minimum.value_or(-1e15));
+    v.formula2 = formula_number(f.constraints.maximum.value_or(1e15));
   } else if (!f.prompt) {
     return;
   } else {
-    dv.validate = LXW_VALIDATION_TYPE_ANY;  // a prompt only
+    v.type = V::Type::Any;  // a prompt only
   }
-  std::string title, message, error_title = "ค่าไม่ถูกต้อง", error_message;
   if (f.prompt) {
-    title = f.prompt->title;
-    message = f.prompt->message;
-    dv.input_title = title.data();
-    dv.input_message = message.data();
-    dv.show_input = LXW_VALIDATION_ON;
+    v.prompt_title = f.prompt->title;
+    v.prompt = f.prompt->message;
+    v.show_input = true;
   }
-  if (dv.validate != LXW_VALIDATION_TYPE_ANY) {
-    error_message = f.prompt ? f.prompt->message : f.title;
-    dv.error_title = error_title.data();
-    dv.error_message = error_message.data();
-    dv.show_error = LXW_VALIDATION_ON;
-    dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+  if (v.type != V::Type::Any) {
+    v.error_title = "ค่าไม่ถูกต้อง";
+    v.error = f.prompt ? f.prompt->message : f.title;
+    v.show_error = true;
+    v.error_style = 0;  // stop
   }
-  dv.ignore_blank = LXW_VALIDATION_ON;
-  const lxw_error err = worksheet_data_validation_range(ws.raw(), first_row, static_cast<lxw_col_t>(col), last_row,
-                                                        static_cast<lxw_col_t>(col), &dv);
-  if (err != LXW_NO_ERROR)
-    throw Error("write-failed", "ใส่รายการเลือกของ " + f.title + " ไม่ได้: " + lxw_strerror(err),
-                "data validation for " + f.name + ": " + lxw_strerror(err));
+  v.allow_blank = true;
+  if (!ws.validation(first_row, col, last_row, col, v))
+    throw Error("write-failed", "ใส่รายการเลือกของ " + f.title + " ไม่ได้",
+                "data validation for " + f.name + " was refused by the writer");
 }
 
 // The framework attribute a template pre-fills ("number", "name_th", "code", "text_th").
