@@ -164,7 +164,8 @@ void write_progress_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet
                     "เลือกสถานะจากรายการ / choose a status from the list");
   if (const auto quarter = column_of(columns, "quarter")) quarter_validation(raw, last_planned + 1, last_row, *quarter);
 
-  for (uint32_t c = 0; c < count; ++c) ws.width(c, columns[c].width);
+  // Ten characters at least: "ไตรมาส" in bold is cut in a narrower column.
+  for (uint32_t c = 0; c < count; ++c) ws.width(c, std::max(columns[c].width, 10.0));
   ws.fit_page(true);
   ws.repeated_rows(L::kHeaderRow, L::kHeaderRow);
   ws.finish();
