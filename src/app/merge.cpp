@@ -2,8 +2,6 @@
 // plan/exchange.hpp for the rules). The master's sheets are carried over in
 // order; its progress sheet is replaced by the merged rows; what was not
 // merged is listed in รายการที่ไม่ได้รวม with its reason, file and cell.
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <map>
 
@@ -27,23 +25,29 @@ std::string field_value(const exchange::MergedRow& row, const std::string& field
   return row.progress.value(field);
 }
 
-void write_raw(xlsx::SheetWriter& ws, uint32_t r, uint32_t c, const xlsx::Cell& cell, const Style& style,
+void write_raw(output::FittedSheet& ws, uint32_t r, uint32_t c, const xlsx::Cell& cell, const Style& style,
                const Style& date_style) {
   switch (cell.type) {
-    case xlsx::CellType::Date: ws.date(r, c, cell.number, date_style); break;
+    case xlsx::CellType::Date:
+      ws.raw().date(r, c, cell.number, date_style);
+      ws.written(r, c, date_style, "00/00/0000");
+      break;
     case xlsx::CellType::Number: ws.number(r, c, cell.number, style); break;
     default: ws.text(r, c, cell.type == xlsx::CellType::String ? cell.text : cell.display(), style);
   }
 }
 
-void write_progress(xlsx::SheetWriter& ws, const schema::SheetSchema& schema,
+// Written through a FittedSheet, like the result sheets: widths, rows as
+// tall as their wrapped text, A4 fitted to the width, the header repeated.
+void write_progress(xlsx::SheetWriter& sheet, const schema::SheetSchema& schema,
                     const std::vector<exchange::MergedRow>& rows, const std::vector<std::string>& statuses,
-                    const RawRows& raw) {
+                    const RawRows& raw, const model::Agency& agency) {
+  output::FittedSheet ws(sheet);
   const Style header = output::header_style(), cell = output::cell_style();
   const Style date_style = cell.with_format("d/m/yyyy");
   for (uint32_t c = 0; c < schema.fields.size(); ++c) {
     ws.text(0, c, schema.fields[c].title, header);
-    ws.column_width(c, schema.fields[c].width > 0 ? schema.fields[c].width : 16);
+    ws.width(c, schema.fields[c].width > 0 ? schema.fields[c].width : 16);
   }
   uint32_t r = 1;
   for (const auto& row : rows) {
@@ -73,22 +77,21 @@ void write_progress(xlsx::SheetWriter& ws, const schema::SheetSchema& schema,
     ++r;
   }
   if (const int status_col = schema.field_index("status"); status_col >= 0 && !statuses.empty()) {
-    std::vector<char*> list;
-    for (const auto& s : statuses) list.push_back(const_cast<char*>(s.c_str()));
-    list.push_back(nullptr);
-    lxw_data_validation v{};
-    v.validate = LXW_VALIDATION_TYPE_LIST;
-    v.value_list = list.data();
-    v.ignore_blank = LXW_VALIDATION_ON;
-    worksheet_data_validation_range(ws.raw(), 1, static_cast<lxw_col_t>(status_col), std::max(r, 200u),
-                                    static_cast<lxw_col_t>(status_col), &v);
+    xlsx::Validation v;
+    v.type = xlsx::Validation::Type::List;
+    for (const auto& s : statuses) v.formula1 += (v.formula1.empty() ? "" : ",") + s;
+    v.formula1 = "\"" + v.formula1 + "\"";
+    v.allow_blank = v.show_error = true;
+    sheet.validation(1, static_cast<uint32_t>(status_col), std::max(r, 200u), static_cast<uint32_t>(status_col), v);
   }
-  ws.freeze(1, 0);
-  ws.repeat_rows(0, 0);
-  ws.a4(true);
+  ws.fit_page(true);
+  ws.repeated_rows(0, 0);
+  ws.finish();
+  output::print_setup(sheet, agency, sheet.name(), true, 0, 0);
 }
 
-void write_not_merged(xlsx::SheetWriter& ws, const exchange::MergeResult& result) {
+void write_not_merged(xlsx::SheetWriter& sheet, const exchange::MergeResult& result, const model::Agency& agency) {
+  output::FittedSheet ws(sheet);
   const Style header = output::header_style(), cell = output::cell_style();
   ws.merge(0, 0, 0, 11, "รายการที่ไม่ได้รวม / Rows not merged", output::title_style());
   ws.merge(1, 0, 1, 11,
@@ -127,12 +130,13 @@ void write_not_merged(xlsx::SheetWriter& ws, const exchange::MergeResult& result
     ws.text(r, 11, f.detail, cell);
     ++r;
   }
-  const double widths[] = {7, 28, 18, 18, 12, 8, 20, 40, 40, 36, 20, 20};
-  for (uint32_t c = 0; c < 12; ++c) ws.column_width(c, widths[c]);
-  ws.freeze(3, 0);
-  ws.repeat_rows(2, 2);
-  ws.a4(true);
-  ws.header_footer("&Lรายการที่ไม่ได้รวม", "&Cหน้า &P / &N");
+  // Narrow enough to print at 75 % or more without cutting a header word.
+  const double widths[] = {7, 18, 12, 20, 11, 10, 14, 24, 22, 20, 12, 18};
+  for (uint32_t c = 0; c < 12; ++c) ws.width(c, widths[c]);
+  ws.fit_page(true);
+  ws.repeated_rows(2, 2);
+  ws.finish();
+  output::print_setup(sheet, agency, kNotMergedSheet, true, 2, 2);
 }
 
 void check_paths(const MergeRequest& request) {
@@ -175,7 +179,7 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
     xlsx::WorkbookWriter out(tmp);
     auto add_progress = [&] {
       write_progress(out.add_sheet(report.progress_sheet), *schema, report.result.progress, input.status_choices,
-                     raw);
+                     raw, master.checked.model.agency);
     };
     for (size_t i = 0; i < sheets.size(); ++i) {
       if (sheets[i].name == kNotMergedSheet) continue;  // an earlier merge's list is replaced
@@ -184,11 +188,12 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
         continue;
       }
       const xlsx::Sheet sheet = master.workbook.read_sheet(i);
-      output::copy_sheet(master.workbook, sheet, out.add_sheet(sheets[i].name));
+      output::copy_sheet(master.workbook, sheet, out.add_sheet(sheets[i].name), {}, {}, &master.checked.model.agency);
       if (!master.progress_sheet && master.measures_sheet && i == *master.measures_sheet) add_progress();
     }
     if (!master.progress_sheet && !master.measures_sheet) add_progress();
-    if (!report.result.clean()) write_not_merged(out.add_sheet(kNotMergedSheet), report.result);
+    if (!report.result.clean())
+      write_not_merged(out.add_sheet(kNotMergedSheet), report.result, master.checked.model.agency);
     out.close();
   });
   // The merged workbook checked as analyze will check it, so that merge never

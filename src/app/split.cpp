@@ -15,6 +15,7 @@
 #include "app/master.hpp"
 #include "xlsx/sheet_states.hpp"
 #include "exchange/hash.hpp"
+#include "output/department_workbook.hpp"
 
 namespace itawb::app {
 namespace fs = std::filesystem;
@@ -194,7 +195,7 @@ SplitReport split_workbook(const Resources& resources, const SplitRequest& reque
     if (packet.measures.empty()) continue;
     std::string hash;
     write_atomically(summary.file, [&](const fs::path& tmp) {
-      exchange::write_department_workbook(packet, tmp);
+      output::write_department_workbook(packet, tmp);
       xlsx::make_sheet_very_hidden(tmp, exchange::kIdentitySheet);
       const auto bytes = read_file(tmp);
       if (bytes) hash = exchange::sha256_hex(*bytes);

@@ -1,41 +1,16 @@
-// Writing one department's workbook (see exchange.hpp): its progress sheet
-// (inputs unlocked, status drop-downs, everything else locked), its measures
-// for reference, and the hidden identity sheet.
-#include <xlsxwriter.h>
-
+// A department's workbook: its columns, identity and file name (see
+// exchange.hpp). The workbook itself is written by output/department_workbook.
 #include <algorithm>
-#include <optional>
-#include <stdexcept>
 
 #include "exchange/exchange.hpp"
 #include "exchange/hash.hpp"
 #include "plan/plan.hpp"
 #include "text/thai.hpp"
-#include "xlsx/writer.hpp"
 
 namespace itawb::exchange {
 namespace {
 
-namespace L = return_layout;
-using xlsx::Align;
-using xlsx::Style;
-
-constexpr uint32_t kHeaderFill = 0xD9E1F2;
-constexpr uint32_t kInputFill = 0xFFF2CC;
-constexpr uint32_t kLockedFill = 0xF2F2F2;
-
 std::string canon_id(std::string_view id) { return plan::measure_key(id); }
-
-Style header_style() {
-  return Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap().with_align(Align::Center).with_vcenter();
-}
-Style locked_style() { return Style{}.with_border().with_wrap().with_fill(kLockedFill); }
-Style note_style() {
-  Style s = Style{}.with_wrap().with_size(14);
-  s.italic = true;
-  return s;
-}
-Style input_style() { return Style{}.with_border().with_wrap().with_fill(kInputFill).with_locked(false); }
 
 // At most `max_chars` characters, cut on a character boundary.
 std::string first_chars(std::string_view s, size_t max_chars) {
@@ -46,205 +21,6 @@ std::string first_chars(std::string_view s, size_t max_chars) {
     ++chars;
   }
   return std::string(s.substr(0, std::min(end, s.size())));
-}
-
-// "&" starts a control code in page headers; a literal one is doubled. Kept
-// short: a header holds 255 characters at most, and the writer cuts longer
-// ones by bytes, which can split a Thai character.
-std::string header_text(std::string_view s) {
-  std::string out;
-  for (const char c : first_chars(s, 50)) {
-    out += c;
-    if (c == '&') out += '&';
-  }
-  return out;
-}
-
-std::string title_of(const SplitIdentity& id, text::DigitStyle digits) {
-  return "รายงานความก้าวหน้าการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ปีงบประมาณ พ.ศ. " +
-         text::digits(std::to_string(id.plan_year), digits);
-}
-
-std::string subtitle_of(const SplitIdentity& id) {
-  return "หน่วยงาน: " + id.department + "   " + id.agency;
-}
-
-// A list validation on a column range; skipped when the list is longer than
-// Excel's 255-character limit (the merge still checks every value).
-void list_validation(xlsx::SheetWriter& ws, uint32_t first_row, uint32_t last_row, uint32_t col,
-                     const std::vector<std::string>& choices, const char* error_message) {
-  size_t length = 0;
-  for (const auto& c : choices) length += c.size() + 1;
-  if (choices.empty() || length > 255) return;
-  std::vector<char*> list;
-  for (const auto& c : choices) list.push_back(const_cast<char*>(c.c_str()));
-  list.push_back(nullptr);
-  lxw_data_validation v{};
-  v.validate = LXW_VALIDATION_TYPE_LIST;
-  v.value_list = list.data();
-  v.ignore_blank = LXW_VALIDATION_ON;
-  v.show_error = LXW_VALIDATION_ON;
-  v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
-  v.error_title = const_cast<char*>("itawb");
-  v.error_message = const_cast<char*>(error_message);
-  worksheet_data_validation_range(ws.raw(), first_row, static_cast<lxw_col_t>(col), last_row,
-                                  static_cast<lxw_col_t>(col), &v);
-}
-
-void quarter_validation(xlsx::SheetWriter& ws, uint32_t first_row, uint32_t last_row, uint32_t col) {
-  lxw_data_validation v{};
-  v.validate = LXW_VALIDATION_TYPE_INTEGER;
-  v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-  v.minimum_number = 1;
-  v.maximum_number = 4;
-  v.ignore_blank = LXW_VALIDATION_ON;
-  v.error_message = const_cast<char*>("ไตรมาส 1-4 / quarter 1-4");
-  worksheet_data_validation_range(ws.raw(), first_row, col, last_row, col, &v);
-}
-
-std::optional<uint32_t> column_of(const std::vector<ReturnColumn>& columns, std::string_view field) {
-  for (uint32_t c = 0; c < columns.size(); ++c)
-    if (columns[c].field == field) return c;
-  return std::nullopt;
-}
-
-void write_progress_row(xlsx::SheetWriter& ws, uint32_t r, const PacketRow& row,
-                        const std::vector<ReturnColumn>& columns) {
-  const auto& p = row.progress;
-  const Style locked = locked_style(), input = input_style();
-  for (uint32_t c = 0; c < columns.size(); ++c) {
-    const std::string& field = columns[c].field;
-    if (field.empty()) {
-      ws.text(r, c, row.measure_text, locked);
-    } else if (field == "measure_id") {
-      ws.text(r, c, p.measure_id, locked.with_align(Align::Center));
-    } else if (field == "quarter") {
-      if (p.quarter >= 1 && p.quarter <= 4) ws.number(r, c, p.quarter, locked.with_align(Align::Center));
-      else ws.blank(r, c, input);
-    } else {
-      const std::string value = p.value(field);
-      if (value.empty()) ws.blank(r, c, input);
-      else ws.text(r, c, value, input);
-    }
-  }
-}
-
-const schema::SheetSchema& required(const schema::SheetSchema* s, const char* what) {
-  if (!s) throw std::logic_error(std::string("department workbook without the ") + what + " schema");
-  return *s;
-}
-
-void write_progress_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet) {
-  const auto& id = packet.identity;
-  const std::vector<ReturnColumn> columns = return_columns(required(packet.progress_schema, "progress"));
-  const uint32_t count = static_cast<uint32_t>(columns.size());
-  const uint32_t last_col = count - 1;
-  ws.merge(0, 0, 0, last_col, title_of(id, packet.digits), Style{}.with_bold().with_size(18));
-  ws.merge(1, 0, 1, last_col, subtitle_of(id), Style{}.with_bold());
-  ws.merge(2, 0, 2, last_col,
-           "กรอกเฉพาะช่องสีเหลือง เลือกสถานะจากรายการ แล้วส่งไฟล์นี้คืนผู้รวบรวม (อย่าเปลี่ยนชื่อแผ่นงาน) / "
-           "Fill in the yellow cells only, pick a status from the list, and send this file back.",
-           note_style());
-  for (uint32_t c = 0; c < count; ++c) ws.text(L::kHeaderRow, c, columns[c].title, header_style());
-
-  uint32_t r = L::kFirstDataRow;
-  for (const auto& row : packet.rows) write_progress_row(ws, r++, row, columns);
-  const uint32_t last_planned = r == L::kFirstDataRow ? r : r - 1;
-  // Extra rows, wholly unlocked, for a report on an unplanned quarter.
-  const Style input = input_style();
-  for (uint32_t i = 0; i < L::kExtraRows; ++i, ++r)
-    for (uint32_t c = 0; c < count; ++c) ws.blank(r, c, input);
-  const uint32_t last_row = r - 1;
-
-  if (const auto status = column_of(columns, "status"))
-    list_validation(ws, L::kFirstDataRow, last_row, *status, packet.status_choices,
-                    "เลือกสถานะจากรายการ / choose a status from the list");
-  if (const auto quarter = column_of(columns, "quarter")) quarter_validation(ws, last_planned + 1, last_row, *quarter);
-
-  for (uint32_t c = 0; c < count; ++c) ws.column_width(c, columns[c].width);
-  ws.freeze(L::kFirstDataRow, 0);
-  ws.repeat_rows(L::kHeaderRow, L::kHeaderRow);
-  ws.a4(true);
-  ws.header_footer("&L" + header_text(id.department) + "&R" + header_text(id.agency), "&Cหน้า &P / &N");
-  ws.protect();
-}
-
-void write_measures_sheet(xlsx::SheetWriter& ws, const DepartmentPacket& packet) {
-  const auto& id = packet.identity;
-  const auto fields = department_measure_fields(required(packet.measures_schema, "measures"));
-  // Columns: the fields, with the four quarters after the timeframe.
-  struct Column {
-    const schema::FieldSchema* field = nullptr;  // nullptr: quarter `quarter`
-    int quarter = 0;
-  };
-  std::vector<Column> columns;
-  for (const auto* f : fields) {
-    columns.push_back({f, 0});
-    if (f->name == "timeframe")
-      for (int q = 1; q <= 4; ++q) columns.push_back({nullptr, q});
-  }
-  const uint32_t count = static_cast<uint32_t>(columns.size());
-  ws.merge(0, 0, 0, count - 1, "มาตรการที่ " + id.department + " รับผิดชอบ (ดูอย่างเดียว / for reference)",
-           Style{}.with_bold().with_size(18));
-  for (uint32_t c = 0; c < count; ++c) {
-    const auto& col = columns[c];
-    ws.text(1, c, col.field ? col.field->title : "ไตรมาส " + text::digits(std::to_string(col.quarter), packet.digits),
-            header_style());
-    ws.column_width(c, col.field ? (col.field->width > 0 ? col.field->width : 16) : 9);
-  }
-  uint32_t r = 2;
-  const Style cell = Style{}.with_border().with_wrap();
-  for (const auto& pm : packet.measures) {
-    const auto& m = pm.measure;
-    for (uint32_t c = 0; c < count; ++c) {
-      const auto& col = columns[c];
-      if (!col.field) {
-        const bool planned = std::find(pm.quarters.begin(), pm.quarters.end(), col.quarter) != pm.quarters.end();
-        if (planned) ws.text(r, c, "✓", cell.with_align(Align::Center).with_fill(kHeaderFill));
-        else ws.blank(r, c, cell);
-        continue;
-      }
-      const std::string& name = col.field->name;
-      if (name == "issue") {
-        if (m.issue > 0) ws.number(r, c, m.issue, cell.with_align(Align::Center));
-        else ws.blank(r, c, cell);
-        continue;
-      }
-      std::string value = m.value(name);
-      if (name == "owner" && !pm.owners.empty()) {
-        value.clear();
-        for (const auto& o : pm.owners) value += (value.empty() ? "" : ", ") + o;
-      }
-      const bool centre = name == "id";
-      ws.text(r, c, value, centre ? cell.with_align(Align::Center) : cell);
-    }
-    ++r;
-  }
-  ws.freeze(2, 0);
-  ws.a4(true);
-  ws.header_footer("&L" + header_text(id.department) + "&R" + header_text(id.agency), "&Cหน้า &P / &N");
-  ws.protect();
-}
-
-void write_identity_sheet(xlsx::SheetWriter& ws, const SplitIdentity& id) {
-  ws.text(0, 0, "itawb: ข้อมูลระบุที่มาของไฟล์ ห้ามแก้ไข / identity of this copy, do not edit");
-  const std::pair<const char*, std::string> rows[] = {
-      {"format", std::to_string(id.format)}, {"source_name", id.source_name},
-      {"source_checksum", id.source_checksum}, {"agency", id.agency},
-      {"plan_year", std::to_string(id.plan_year)}, {"department", id.department},
-      {"split_time", id.split_time}, {"checksum", id.checksum}};
-  uint32_t r = 1;
-  for (const auto& [key, value] : rows) {
-    ws.text(r, 0, key);
-    ws.text(r++, 1, value);
-  }
-  for (const auto& [mid, hash] : id.measures) {
-    ws.text(r, 0, "measure");
-    ws.text(r, 1, mid);
-    ws.text(r++, 2, hash);
-  }
-  ws.hide();
-  ws.protect();
 }
 
 }  // namespace
@@ -301,23 +77,6 @@ std::string department_file_name(std::string_view department) {
   while (!safe.empty() && (safe.back() == '.' || safe.back() == '-')) safe.pop_back();
   if (safe.empty()) safe = "หน่วยงาน";
   return "มาตรการ-" + safe + ".xlsx";
-}
-
-void write_department_workbook(const DepartmentPacket& packet, const std::filesystem::path& file) {
-  xlsx::WriterOptions options;
-  options.title = "ความก้าวหน้ามาตรการ " + packet.identity.department;
-  options.company = packet.identity.agency;
-  xlsx::WorkbookWriter wb(file, options);
-  write_progress_sheet(wb.add_sheet(kReturnProgressSheet), packet);
-  write_measures_sheet(wb.add_sheet(kReturnMeasuresSheet), packet);
-  write_identity_sheet(wb.add_sheet(kIdentitySheet), packet.identity);
-  const auto& id = packet.identity;
-  wb.custom_property("itawb.department", id.department);
-  wb.custom_property("itawb.source", id.source_name);
-  wb.custom_property("itawb.agency", id.agency);
-  wb.custom_property("itawb.plan_year", std::to_string(id.plan_year));
-  wb.custom_property("itawb.checksum", id.checksum);
-  wb.close();
 }
 
 }  // namespace itawb::exchange

@@ -109,9 +109,8 @@ std::vector<const schema::FieldSchema*> department_measure_fields(const schema::
 // A file name that any file system accepts, Thai kept: "มาตรการ-กองคลัง.xlsx".
 std::string department_file_name(std::string_view department);
 
-// Writes a department's workbook to `file` (not atomically: callers use
-// write_atomically). Throws itawb::Error when the writer fails.
-void write_department_workbook(const DepartmentPacket& packet, const std::filesystem::path& file);
+// The workbook itself is written by output::write_department_workbook
+// (output/department_workbook.hpp).
 
 // ---- returns ------------------------------------------------------------
 

@@ -136,13 +136,13 @@ TEST_CASE("template --plan has the agency, measures and progress sheets with the
     CHECK(ps["protected"] == true);
     CHECK(ps["validations"] == sheet_of(f, name)["validations"]);
   }
-  const json* status = validation(sheet_of(p, "ความก้าวหน้า"), "C3:C62");
+  const json* status = validation(sheet_of(p, "ความก้าวหน้า"), "C4:C63");
   REQUIRE(status);
   CHECK((*status)["type"] == "list");
   CHECK_THAT((*status)["formula1"].get<std::string>(), Catch::Contains("ดำเนินการแล้ว"));
-  const json* ids = validation(sheet_of(p, "ความก้าวหน้า"), "A3:A62");
+  const json* ids = validation(sheet_of(p, "ความก้าวหน้า"), "A4:A63");
   REQUIRE(ids);
-  CHECK((*ids)["formula1"] == "'มาตรการ'!$A$3:$A$32");
+  CHECK((*ids)["formula1"] == "'มาตรการ'!$A$4:$A$33");
   // The explanation describes only the sheets it has.
   for (const auto& [ref, cell] : sheet_of(p, "คำอธิบาย")["cells"].items())
     if (cell["t"] == "s") CHECK_THAT(cell["v"].get<std::string>(), !Catch::Contains("คะแนนรายข้อ ("));
@@ -154,9 +154,9 @@ TEST_CASE("a full template with its score sheets left blank is analysed as a pla
   TempDir tmp;
   const fs::path tpl = tmp / "full.xlsx";
   REQUIRE(run_itawb({"template", "--year", "2568", "-o", tpl.string()}).exit_code == 0);
-  const json spec = {{"หน่วยงาน", {{"B3", "องค์การบริหารส่วนตำบลป่าตึง"}, {"B5", "เชียงราย"}}},
+  const json spec = {{"หน่วยงาน", {{"B4", "องค์การบริหารส่วนตำบลป่าตึง"}, {"B6", "เชียงราย"}}},
                      {"มาตรการ",
-                      {{"A3", "1"}, {"D3", "จัดทำคู่มือการปฏิบัติงาน"}, {"F3", "ไตรมาส 2"}, {"G3", "สำนักปลัด"}}}};
+                      {{"A4", "1"}, {"D4", "จัดทำคู่มือการปฏิบัติงาน"}, {"F4", "ไตรมาส 2"}, {"G4", "สำนักปลัด"}}}};
   const fs::path spec_file = tmp / "fill.json", filled = tmp / "filled.xlsx";
   std::ofstream(spec_file) << spec.dump();
   const auto fill = run_command({"/usr/bin/python3", (repo_dir() / "tests" / "schema" / "workbook_tool.py").string(),
@@ -183,7 +183,7 @@ TEST_CASE("a full template with its score sheets left blank is analysed as a pla
   CHECK(std::find(names.begin(), names.end(), "สรุปผลการประเมิน") == names.end());
 
   // One typed score makes them score sheets again, checked as such.
-  const json one = {{"คะแนนตัวชี้วัด", {{"C3", 95.5}}}};
+  const json one = {{"คะแนนตัวชี้วัด", {{"C4", 95.5}}}};
   std::ofstream(spec_file) << one.dump();
   const fs::path scored = tmp / "scored.xlsx";
   REQUIRE(run_command({"/usr/bin/python3", (repo_dir() / "tests" / "schema" / "workbook_tool.py").string(), "fill",

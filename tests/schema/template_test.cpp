@@ -36,14 +36,14 @@ json validation_at(const json& sheet, const std::string& sqref) {
 // Fills `tpl` with seed 000's figures through openpyxl, plus `extra` edits.
 fs::path fill_seed(const TempDir& tmp, const fs::path& tpl, const json& dump, json extra = json::object()) {
   json spec = {{"หน่วยงาน",
-                {{"B3", "องค์การบริหารส่วนตำบลทุ่งทอง"}, {"B4", "ท่าม่วง"}, {"B5", "กาญจนบุรี"}, {"B6", 2567},
-                 {"B7", 2568}, {"B8", 97.13}, {"B9", "ผ่านดีเยี่ยม"}, {"B10", "อบต."}, {"B11", "สำนักปลัด"},
-                 {"B12", "กองคลัง"}}},
+                {{"B4", "องค์การบริหารส่วนตำบลทุ่งทอง"}, {"B5", "ท่าม่วง"}, {"B6", "กาญจนบุรี"}, {"B7", 2567},
+                 {"B8", 2568}, {"B9", 97.13}, {"B10", "ผ่านดีเยี่ยม"}, {"B11", "อบต."}, {"B12", "สำนักปลัด"},
+                 {"B13", "กองคลัง"}}},
                {"คะแนนตัวชี้วัด", json::object()},
                {"คะแนนรายข้อ", json::object()}};
   const auto indicators = seed_indicator_rows();
   for (size_t n = 1; n < indicators.size(); ++n) {
-    const std::string row = std::to_string(n + 2);
+    const std::string row = std::to_string(n + 3);
     spec["คะแนนตัวชี้วัด"]["C" + row] = std::get<double>(indicators[n][2]);
     spec["คะแนนตัวชี้วัด"]["D" + row] = std::get<double>(indicators[n][3]);
   }
@@ -79,42 +79,42 @@ TEST_CASE("the template has every sheet with headers, protection, unlocked input
 
   const auto& ind = sheet_of(dump, "คะแนนตัวชี้วัด");
   CHECK(ind["protected"] == true);
-  CHECK(ind["freeze"] == "A3");
-  CHECK(ind["cells"]["D2"]["v"] == "คะแนน");
-  CHECK(ind["cells"]["D2"]["bold"] == true);
-  CHECK(ind["cells"]["D2"]["fill"] == "FFD9E1F2");
+  CHECK(ind["freeze"] == "A4");
+  CHECK(ind["cells"]["D3"]["v"] == "คะแนน");
+  CHECK(ind["cells"]["D3"]["bold"] == true);
+  CHECK(ind["cells"]["D3"]["fill"] == "FFD9E1F2");
   const model::Framework& fw = *frameworks().for_year(2567);
-  CHECK(ind["cells"]["A3"]["v"] == 1);
-  CHECK(ind["cells"]["B3"]["v"] == fw.indicator(1)->name_th);
-  CHECK(ind["cells"]["A12"]["v"] == 10);
-  CHECK(ind["cells"]["A3"]["locked"] == true);
-  const json score = validation_at(ind, "D3:D12");
+  CHECK(ind["cells"]["A4"]["v"] == 1);
+  CHECK(ind["cells"]["B4"]["v"] == fw.indicator(1)->name_th);
+  CHECK(ind["cells"]["A13"]["v"] == 10);
+  CHECK(ind["cells"]["A4"]["locked"] == true);
+  const json score = validation_at(ind, "D4:D13");
   REQUIRE(score.is_object());
   CHECK(score["type"] == "decimal");
   CHECK(score["formula1"] == "0");
 
   const auto& q = sheet_of(dump, "คะแนนรายข้อ");
-  CHECK(q["cells"]["A3"]["v"] == fw.questions.front().code);
-  CHECK(q["cells"]["B3"]["v"] == fw.questions.front().text_th);
-  const std::string last_q = std::to_string(2 + fw.questions.size() + 10);
-  const json codes = validation_at(q, "A3:A" + last_q);
+  CHECK(q["cells"]["A4"]["v"] == fw.questions.front().code);
+  CHECK(q["cells"]["B4"]["v"] == fw.questions.front().text_th);
+  const std::string last_q = std::to_string(3 + fw.questions.size() + 10);
+  const json codes = validation_at(q, "A4:A" + last_q);
   REQUIRE(codes.is_object());
   CHECK(codes["type"] == "list");
   CHECK(codes["formula1"].get<std::string>().find(",e9,") != std::string::npos);
   CHECK(codes["formula1"].get<std::string>().find(",o35\"") != std::string::npos);
 
   const auto& progress = sheet_of(dump, "ความก้าวหน้า");
-  const json status = validation_at(progress, "C3:C62");
+  const json status = validation_at(progress, "C4:C63");
   REQUIRE(status.is_object());
   CHECK(status["formula1"] == "\"ยังไม่ได้ดำเนินการ,อยู่ระหว่างดำเนินการ,ดำเนินการแล้ว\"");
-  CHECK(validation_at(progress, "B3:B62")["formula1"] == "\"1,2,3,4\"");
-  CHECK(validation_at(progress, "A3:A62")["formula1"] == "'มาตรการ'!$A$3:$A$32");
-  CHECK(validation_at(sheet_of(dump, "มาตรการ"), "B3:B32")["formula1"] == "\"1,2,3,4,5,6,7\"");
+  CHECK(validation_at(progress, "B4:B63")["formula1"] == "\"1,2,3,4\"");
+  CHECK(validation_at(progress, "A4:A63")["formula1"] == "'มาตรการ'!$A$4:$A$33");
+  CHECK(validation_at(sheet_of(dump, "มาตรการ"), "B4:B33")["formula1"] == "\"1,2,3,4,5,6,7\"");
 
   const auto& agency = sheet_of(dump, "หน่วยงาน");
-  CHECK(agency["cells"]["A6"]["v"] == "ปีที่ประเมิน");
-  CHECK(agency["cells"]["B6"]["v"] == 2567);
-  CHECK(agency["cells"]["A3"]["locked"] == true);
+  CHECK(agency["cells"]["A7"]["v"] == "ปีที่ประเมิน");
+  CHECK(agency["cells"]["B7"]["v"] == 2567);
+  CHECK(agency["cells"]["A4"]["locked"] == true);
 
   const auto& help = sheet_of(dump, "คำอธิบาย");
   bool mentions_status = false;
@@ -130,7 +130,7 @@ TEST_CASE("the blank template is reported as incomplete (gaps, warnings), not as
   // Nothing typed makes no figure wrong: gaps are warnings, exit 0.
   CHECK(r.exit_code == 0);
   const json report = json::parse(r.out);
-  // The agency's name and province are blank (warnings on B3, B5); the blank
+  // The agency's name and province are blank (warnings on B4, B6); the blank
   // score sheets are "no scores" (one warning); the rest is information.
   std::set<std::string> gaps;
   size_t no_scores = 0;
@@ -140,7 +140,7 @@ TEST_CASE("the blank template is reported as incomplete (gaps, warnings), not as
     if (f["code"] == "missing-cell") gaps.insert(f["sheet"].get<std::string>() + "!" + f["cell"].get<std::string>());
     no_scores += f["code"] == "no-scores";
   }
-  CHECK(gaps == std::set<std::string>{"หน่วยงาน!B3", "หน่วยงาน!B5"});
+  CHECK(gaps == std::set<std::string>{"หน่วยงาน!B4", "หน่วยงาน!B6"});
   CHECK(no_scores == 1);
 }
 
@@ -161,12 +161,12 @@ TEST_CASE("a template filled through openpyxl with seed 000's figures validates 
   std::set<std::string> warned;
   for (const auto& f : report["files"][0]["findings"])
     if (f["severity"] == "warning") warned.insert(f["code"].get<std::string>() + "@" + f["cell"].get<std::string>());
-  CHECK(warned == std::set<std::string>{"score-mismatch@D6", "total-mismatch@B8"});
+  CHECK(warned == std::set<std::string>{"score-mismatch@D7", "total-mismatch@B9"});
 
   // Input cells were unlocked in the template (openpyxl keeps their protection when filling).
   const auto filled_dump = openpyxl_read(filled);
-  CHECK(sheet_of(filled_dump, "คะแนนตัวชี้วัด")["cells"]["D3"]["locked"] == false);
-  CHECK(sheet_of(filled_dump, "หน่วยงาน")["cells"]["B3"]["locked"] == false);
+  CHECK(sheet_of(filled_dump, "คะแนนตัวชี้วัด")["cells"]["D4"]["locked"] == false);
+  CHECK(sheet_of(filled_dump, "หน่วยงาน")["cells"]["B4"]["locked"] == false);
   CHECK(sheet_of(filled_dump, "คะแนนตัวชี้วัด")["protected"] == true);
 
   const auto workbook = xlsx::Workbook::open(filled.string());
@@ -210,14 +210,14 @@ TEST_CASE("typing over a drop-down or a limited cell fails validation") {
   TempDir tmp;
   const fs::path tpl = make_template(tmp, 2567);
   const auto dump = openpyxl_read(tpl);
-  const size_t blank_row = 3 + frameworks().for_year(2567)->questions.size();
+  const size_t blank_row = 4 + frameworks().for_year(2567)->questions.size();
   const std::string row = std::to_string(blank_row);
   const fs::path filled = fill_seed(tmp, tpl, dump,
-                                    {{"คะแนนตัวชี้วัด", {{"D5", 120}}},
+                                    {{"คะแนนตัวชี้วัด", {{"D6", 120}}},
                                      {"คะแนนรายข้อ", {{"A" + row, "i99"}, {"C" + row, 50}}}});
   const auto r = run_itawb({"validate", filled.string()});
   CHECK(r.exit_code == 1);
-  CHECK(r.out.find("คะแนนตัวชี้วัด!D5") != std::string::npos);
+  CHECK(r.out.find("คะแนนตัวชี้วัด!D6") != std::string::npos);
   CHECK(r.out.find("คะแนนต้องอยู่ระหว่าง 0 ถึง 100 แต่พบ 120") != std::string::npos);
   CHECK(r.out.find("คะแนนรายข้อ!A" + row) != std::string::npos);
   CHECK(r.out.find("ไม่มีข้อคำถามรหัส i99 ในเกณฑ์ปี 2567") != std::string::npos);

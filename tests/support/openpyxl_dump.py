@@ -10,7 +10,7 @@ usage: openpyxl_dump.py FILE [--values-only]
   "bottom_color", "halign", "valign", "comment"}} "blanks": {"D6": {... as cells}} (empty cells with a style),
   "hidden_rows": [4], "merged": ["A1:C1"],
   "freeze": "A3"|null, "print_title_rows": "1:2"|null,
-  "paper": 9|null, "landscape": bool, "col_widths": {"A": 12.5}, "row_heights": {"3": 24.75}, "hidden_cols": ["H"], "hidden": bool,
+  "paper": 9|null, "landscape": bool, "orientation": "portrait"|"landscape"|null, "col_widths": {"A": 12.5}, "row_heights": {"3": 24.75}, "hidden_cols": ["H"], "hidden": bool,
   "validations": [{"sqref", "type", "formula1"}],
   "protected": bool, "header": {"left"|"center"|"right": text},
   "footer": {...}}]}
@@ -90,6 +90,7 @@ def dump(path, values_only):
                         styled(c, entry)
                         rgb = c.fill.fgColor.rgb if c.fill and c.fill.fill_type == "solid" else None
                         entry["fill"] = rgb if isinstance(rgb, str) else None
+                        entry["locked"] = bool(c.protection.locked) if c.protection else True
                         sheet["blanks"][c.coordinate] = entry
             sheet["hidden_rows"] = sorted(k for k, d in ws.row_dimensions.items() if d.hidden)
             sheet["merged"] = [str(r) for r in ws.merged_cells.ranges]
@@ -97,6 +98,7 @@ def dump(path, values_only):
             sheet["print_title_rows"] = ws.print_title_rows
             sheet["paper"] = int(ws.page_setup.paperSize) if ws.page_setup.paperSize else None
             sheet["landscape"] = ws.page_setup.orientation == "landscape"
+            sheet["orientation"] = ws.page_setup.orientation  # None when the file sets none
             # openpyxl keeps a <col min max> range under its first letter:
             # every column of the range is listed.
             def letters(d, k):

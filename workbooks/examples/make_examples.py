@@ -30,6 +30,8 @@ import sys
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from page import fit_page
+
 FONT = "TH SarabunPSK"
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
@@ -166,6 +168,7 @@ def agency_sheet(wb):
     header(ws, 2, ["รายการ", "ข้อมูล"], [24, 40])
     for i, (label, value) in enumerate(AGENCY, start=3):
         body(ws, i, [label, value], score_cols=(2,))
+    fit_page(ws, 2)
 
 
 def indicator_sheet(wb):
@@ -178,6 +181,7 @@ def indicator_sheet(wb):
         body(ws, i, [thai(number) if number % 2 == 0 else number, name, previous, score],
              score_cols=(3, 4))
     ws.freeze_panes = "A4"
+    fit_page(ws, 3)
 
 
 def question_sheet(wb):
@@ -188,6 +192,7 @@ def question_sheet(wb):
     for i, (code, text, score, note) in enumerate(QUESTIONS, start=3):
         body(ws, i, [code, text, score, None, note or None], score_cols=(3, 4))
     ws.freeze_panes = "A3"
+    fit_page(ws, 2)
 
 
 def measure_sheet(wb):
@@ -202,6 +207,7 @@ def measure_sheet(wb):
         body(ws, i, [number, issue, deficiency, measure, steps, timeframe, owner,
                      "ไม่ใช้งบประมาณ", None])
     ws.freeze_panes = "A3"
+    fit_page(ws, 2)
 
 
 def save(wb, folder, name):

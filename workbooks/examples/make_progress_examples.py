@@ -28,6 +28,8 @@ import os
 import openpyxl
 from openpyxl.styles import Alignment, Font
 
+from page import fit_page
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 MEASURE_HEADERS = ["ลำดับ", "ประเด็น", "ข้อบกพร่อง", "มาตรการ", "ขั้นตอน", "ระยะเวลา",
@@ -65,6 +67,7 @@ def write_table(ws, headers, rows, title=None):
     ws.freeze_panes = ws.cell(row=first + 1, column=1)
     for c, width in enumerate([10, 9, 30, 40, 50, 18, 28, 14, 30], start=1):
         ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width = width
+    fit_page(ws, first)
 
 
 def save(name, agency, measures, progress_rows, measure_title=None):
@@ -76,6 +79,7 @@ def save(name, agency, measures, progress_rows, measure_title=None):
         ws.cell(row=r, column=2, value=value)
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 40
+    fit_page(ws, None)
     write_table(wb.create_sheet("มาตรการ"), MEASURE_HEADERS, measures, measure_title)
     write_table(wb.create_sheet("ความก้าวหน้า"), PROGRESS_HEADERS, progress_rows)
     path = os.path.join(HERE, name)
