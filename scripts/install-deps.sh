@@ -10,6 +10,7 @@ build=(
   build-essential cmake pkg-config ccache
   libxlsxwriter-dev libzip-dev zlib1g-dev libexpat1-dev libicu-dev
   libspdlog-dev nlohmann-json3-dev libcli11-dev libvalijson-dev catch2 nettle-dev
+  libfreexl-dev  # .xls (Excel 97-2003)
 )
 tests=(
   python3 python3-openpyxl

@@ -43,6 +43,14 @@ void legacy_xls(const std::string& path) {
         "and save it as .xlsx.");
 }
 
+void corrupt_xls(const std::string& path, int reader_code) {
+  raise(FileProblem::CorruptZip, path,
+        "ไฟล์ Excel รุ่นเก่า (.xls) นี้เสียหายหรืออ่านไม่ได้ (รหัส " + std::to_string(reader_code) +
+            ") กรุณาเปิดใน Excel หรือ LibreOffice แล้วบันทึกเป็น .xlsx",
+        "This old-format Excel file (.xls) is damaged or cannot be read (code " + std::to_string(reader_code) +
+            "); open it in Excel or LibreOffice and save it as .xlsx.");
+}
+
 void encrypted(const std::string& path) {
   raise(FileProblem::Encrypted, path,
         "ไฟล์นี้ถูกตั้งรหัสผ่าน (เข้ารหัส) ไว้ จึงอ่านไม่ได้ กรุณาเอารหัสผ่านออกใน Excel "

@@ -13,6 +13,7 @@ namespace itawb::xlsx::errors {
                           const std::string& looks_like_en);
 [[noreturn]] void corrupt_zip(const std::string& path, const std::string& detail);
 [[noreturn]] void legacy_xls(const std::string& path);
+[[noreturn]] void corrupt_xls(const std::string& path, int reader_code);
 [[noreturn]] void encrypted(const std::string& path);
 [[noreturn]] void other_office_file(const std::string& path);
 [[noreturn]] void other_odf(const std::string& path);

@@ -26,7 +26,6 @@ constexpr uint32_t kMaxRows = 1'048'576, kMaxCols = 16'384;
 constexpr uint32_t kMaxEmptyRowsWritten = 1'000;
 
 // The styles.xml cellXfs the transcoded cells use, by index.
-enum XfIndex : uint32_t { kGeneral = 0, kDate = 1, kPercent = 2, kTime = 3, kDateTime = 4 };
 
 constexpr std::string_view kOdsMime = "application/vnd.oasis.opendocument.spreadsheet";
 
@@ -128,12 +127,6 @@ std::optional<double> duration_days(std::string_view s) {
   return (negative ? -seconds : seconds) / 86400.0;
 }
 
-struct SheetOut {
-  std::string name;
-  bool hidden = false;
-  std::string xml;  // the worksheet part, whole
-};
-
 struct CellValue {
   uint32_t col = 0;
   char type = 'n';  // n number, s text, b boolean, e error
@@ -147,7 +140,7 @@ class ContentHandler : public SaxHandler {
  public:
   ContentHandler(const std::string& path, const Limits& limits) : path_(path), limits_(limits) {}
 
-  std::vector<SheetOut> sheets;
+  std::vector<TranscodedSheet> sheets;
 
   void start(std::string_view name, const char** attrs) override {
     if (skip_depth_) {
@@ -191,7 +184,7 @@ class ContentHandler : public SaxHandler {
     }
     if (name == "table" && !in_table_) {
       in_table_ = true;
-      SheetOut s;
+      TranscodedSheet s;
       s.name = attr(attrs, "name");
       const std::string style = attr(attrs, "style-name");
       s.hidden = std::find(hidden_tables_.begin(), hidden_tables_.end(), style) != hidden_tables_.end();
@@ -384,24 +377,7 @@ class ContentHandler : public SaxHandler {
       if (row_height_) x += " ht=\"" + number_text(*row_height_) + "\" customHeight=\"1\"";
       if (row_hidden_) x += " hidden=\"1\"";
       x += ">";
-      for (const auto& c : row_cells_) {
-        x += "<c r=\"" + ref_name(row_, c.col) + "\"";
-        if (c.xf) x += " s=\"" + std::to_string(c.xf) + "\"";
-        switch (c.type) {
-          case 's':
-            x += " t=\"inlineStr\"><is><t xml:space=\"preserve\">";
-            append_escaped(x, c.value);
-            x += "</t></is></c>";
-            break;
-          case 'b': x += " t=\"b\"><v>" + c.value + "</v></c>"; break;
-          case 'e':
-            x += " t=\"e\"><v>";
-            append_escaped(x, c.value);
-            x += "</v></c>";
-            break;
-          default: x += "><v>" + c.value + "</v></c>";
-        }
-      }
+      for (const auto& c : row_cells_) append_cell(x, row_, c.col, c.type, c.xf, c.value);
       x += "</row>";
       if (x.size() > max_xml_bytes())
         errors::too_large(path_, "content.xml",
@@ -418,7 +394,7 @@ class ContentHandler : public SaxHandler {
   }
 
   void finish_table() {
-    SheetOut& s = sheets.back();
+    TranscodedSheet& s = sheets.back();
     std::string& x = s.xml;
     x = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">";
@@ -566,6 +542,54 @@ constexpr const char* kStyles =
 
 }  // namespace
 
+void append_cell(std::string& x, uint32_t row, uint32_t col, char type, uint32_t xf, std::string_view value) {
+  x += "<c r=\"" + ref_name(row, col) + "\"";
+  if (xf) x += " s=\"" + std::to_string(xf) + "\"";
+  switch (type) {
+    case 's':
+      x += " t=\"inlineStr\"><is><t xml:space=\"preserve\">";
+      append_escaped(x, value);
+      x += "</t></is></c>";
+      break;
+    case 'b': x += " t=\"b\"><v>" + std::string(value) + "</v></c>"; break;
+    case 'e':
+      x += " t=\"e\"><v>";
+      append_escaped(x, value);
+      x += "</v></c>";
+      break;
+    default: x += "><v>" + std::string(value) + "</v></c>";
+  }
+}
+
+std::string transcoded_package(std::vector<TranscodedSheet>& sheets, const std::string& path) {
+  MemoryZip out(path);
+  out.add("[Content_Types].xml", content_types(sheets.size()));
+  out.add("_rels/.rels", kRootRels);
+  std::string wb =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>";
+  std::string rels =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+      "<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
+      "Target=\"styles.xml\"/>";
+  for (size_t i = 0; i < sheets.size(); ++i) {
+    const std::string n = std::to_string(i + 1);
+    wb += "<sheet name=\"";
+    append_escaped(wb, sheets[i].name);
+    wb += "\" sheetId=\"" + n + "\"" + (sheets[i].hidden ? " state=\"hidden\"" : "") + " r:id=\"rId" + n + "\"/>";
+    rels += "<Relationship Id=\"rId" + n +
+            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
+            "Target=\"worksheets/sheet" + n + ".xml\"/>";
+    out.add("xl/worksheets/sheet" + n + ".xml", std::move(sheets[i].xml));
+  }
+  out.add("xl/workbook.xml", wb + "</sheets></workbook>");
+  out.add("xl/_rels/workbook.xml.rels", rels + "</Relationships>");
+  out.add("xl/styles.xml", kStyles);
+  return out.finish();
+}
+
 OdfKind odf_kind(const ZipArchive& zip) {
   if (const auto m = zip.find("mimetype")) {
     std::string mime = zip.read_all(*m);
@@ -589,32 +613,7 @@ std::string ods_to_xlsx(const ZipArchive& zip, const std::string& path, const Li
   parse_part(zip, path, "content.xml", content);
   if (content.sheets.empty()) errors::ods_without_sheets(path);
 
-  MemoryZip out(path);
-  out.add("[Content_Types].xml", content_types(content.sheets.size()));
-  out.add("_rels/.rels", kRootRels);
-  std::string wb =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
-      "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>";
-  std::string rels =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      "<Relationship Id=\"rIdS\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
-      "Target=\"styles.xml\"/>";
-  for (size_t i = 0; i < content.sheets.size(); ++i) {
-    const std::string n = std::to_string(i + 1);
-    wb += "<sheet name=\"";
-    append_escaped(wb, content.sheets[i].name);
-    wb += "\" sheetId=\"" + n + "\"" + (content.sheets[i].hidden ? " state=\"hidden\"" : "") + " r:id=\"rId" + n + "\"/>";
-    rels += "<Relationship Id=\"rId" + n +
-            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-            "Target=\"worksheets/sheet" + n + ".xml\"/>";
-    out.add("xl/worksheets/sheet" + n + ".xml", std::move(content.sheets[i].xml));
-  }
-  out.add("xl/workbook.xml", wb + "</sheets></workbook>");
-  out.add("xl/_rels/workbook.xml.rels", rels + "</Relationships>");
-  out.add("xl/styles.xml", kStyles);
-  return out.finish();
+  return transcoded_package(content.sheets, path);
 }
 
 }  // namespace itawb::xlsx

@@ -4,11 +4,13 @@
 #include <array>
 #include <filesystem>
 
+#include "base/files.hpp"
 #include "text/thai.hpp"
 #include "xlsx/file_error.hpp"
 #include "xlsx/file_errors.hpp"
 #include "xlsx/layout.hpp"
 #include "xlsx/ods.hpp"
+#include "xlsx/xls.hpp"
 #include "xlsx/package.hpp"
 #include "xlsx/sheet_parser.hpp"
 #include "xlsx/sniff.hpp"
@@ -64,7 +66,15 @@ SheetKind kind_of(const Relationship& rel) {
 Workbook Workbook::open(const std::string& path, const Limits& limits) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) errors::not_found(path);
-  sniff_or_throw(path);
+  try {
+    sniff_or_throw(path);
+  } catch (const FileError& e) {
+    // An .xls is read through FreeXL where this build has it (xlsx/xls.hpp).
+    if (e.problem() != FileProblem::LegacyXls || !xls_supported()) throw;
+    auto impl = std::make_unique<Impl>(xls_to_xlsx(path, utf8_path(path).string(), limits), path, limits);
+    impl->format = "xls";
+    return load(std::move(impl));
+  }
   return load(std::make_unique<Impl>(path, limits));
 }
 

@@ -100,8 +100,9 @@ class Workbook {
   ~Workbook();
 
   const std::string& path() const;
-  // The file's format: "xlsx" (also .xlsm) or "ods" (an OpenDocument
-  // spreadsheet, read through the same model: xlsx/ods.hpp).
+  // The file's format: "xlsx" (also .xlsm), "ods" (an OpenDocument
+  // spreadsheet) or "xls" (Excel 97-2003), the last two read through the
+  // same model (xlsx/ods.hpp, xlsx/xls.hpp).
   const std::string& format() const;
   const std::vector<SheetInfo>& sheets() const;
   bool date1904() const;

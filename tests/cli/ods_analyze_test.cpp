@@ -1,4 +1,5 @@
-// `itawb analyze` and `validate` of an OpenDocument spreadsheet: the bundled
+// `itawb analyze` and `validate` of an OpenDocument spreadsheet (and of an
+// Excel 97-2003 .xls): the bundled
 // example and an officer's plan saved as .ods by LibreOffice and by Gnumeric
 // give the same figures, findings and cells named in them as the .xlsx they
 // were saved from (tests/fixtures/ods/), and the written workbook is an
@@ -29,7 +30,7 @@ json analysis(const fs::path& in, const fs::path& out) {
 
 }  // namespace
 
-TEST_CASE("cli: an .ods analyses to the same JSON as its .xlsx", "[cli][ods]") {
+TEST_CASE("cli: an .ods or .xls analyses to the same JSON as its .xlsx", "[cli][ods][xls]") {
   test::TempDir tmp;
   const struct {
     fs::path xlsx, ods;
@@ -38,6 +39,9 @@ TEST_CASE("cli: an .ods analyses to the same JSON as its .xlsx", "[cli][ods]") {
       {example("thungthong-2567.xlsx"), fixture("ods/thungthong-2567.gnumeric.ods")},
       {fixture("officer/thungthong-2568-plan.xlsx"), fixture("ods/thungthong-2568-plan.libreoffice.ods")},
       {fixture("officer/thungthong-2568-plan.xlsx"), fixture("ods/thungthong-2568-plan.gnumeric.ods")},
+      // Excel 97-2003, through FreeXL (the native build has it).
+      {example("thungthong-2567.xlsx"), fixture("xls/thungthong-2567.libreoffice.xls")},
+      {example("thungthong-2567.xlsx"), fixture("xls/thungthong-2567.gnumeric.xls")},
   };
   int n = 0;
   for (const auto& p : pairs) {

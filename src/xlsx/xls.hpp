@@ -1,0 +1,29 @@
+// Excel 97–2003 workbooks (.xls, BIFF) read through the .xlsx reader, as
+// .ods are (xlsx/ods.hpp): FreeXL (Debian's libfreexl) reads each sheet's
+// cell values, which are written out as an .xlsx package in memory that
+// Workbook then opens. FreeXL gives values and their kind (number, text,
+// date, time), not number formats, merged cells, hidden sheets or column
+// widths: those of an .xls are not carried.
+//
+// FreeXL reads files, not memory: an .xls given as bytes (Workbook::
+// open_bytes) is refused with the advice to save it as .xlsx. A build
+// without FreeXL (ITAWB_WITH_FREEXL undefined: the cross builds until it is
+// built for them) refuses every .xls so.
+#pragma once
+
+#include <string>
+
+#include "xlsx/reader.hpp"
+
+namespace itawb::xlsx {
+
+// Whether this build reads .xls.
+bool xls_supported();
+
+// The .xlsx package (bytes) of the .xls at `os_path` (`path` as the user
+// named it, for messages). Throws FileError: Encrypted for a password,
+// CorruptZip ("damaged") when FreeXL cannot read it, TooLarge past
+// Limits::max_cells_per_sheet; LegacyXls in a build without FreeXL.
+std::string xls_to_xlsx(const std::string& path, const std::string& os_path, const Limits& limits);
+
+}  // namespace itawb::xlsx
