@@ -10,6 +10,7 @@
 #include "plan/catalog.hpp"
 #include "plan/plan.hpp"
 #include "output/carry_over.hpp"
+#include "output/plan_sheets.hpp"
 #include "output/registry.hpp"
 #include "model/load.hpp"
 #include "schema/schema.hpp"
@@ -23,6 +24,44 @@ namespace {
 
 bool generated(const xlsx::SheetInfo& info) { return is_generated_sheet(info.name); }
 
+// The agency's own columns of its มาตรการ sheet, which the output rewrites
+// from the plan: nullopt when that sheet is not replaced or has none.
+std::optional<output::ExtraColumns> measure_columns(const xlsx::Workbook& input, const AnalyzeResult& result) {
+  if (!result.plan || !result.model.measures_schema) return std::nullopt;
+  return output::extra_columns(input, output::kMeasuresSheet, *result.model.measures_schema,
+                               output::measures_plan_titles());
+}
+
+// Writes them after the plan's columns of the output's มาตรการ (the
+// schema's, then the plan's own), each on its measure's row.
+void carry_measure_columns(const xlsx::Workbook& input, const AnalyzeResult& result, xlsx::WorkbookWriter& out) {
+  const auto extra = measure_columns(input, result);
+  xlsx::SheetWriter* ws = out.sheet(output::kMeasuresSheet);
+  if (!extra || !ws) return;
+  std::map<uint32_t, uint32_t> rows;  // input row -> output row
+  for (size_t i = 0; i < result.plan->measures.size(); ++i) {
+    const auto& origin = result.plan->measures[i].input.origin;
+    if (origin.known() && origin.sheet == output::kMeasuresSheet)
+      rows.emplace(origin.row, output::kMeasuresHeaderRow + 1 + static_cast<uint32_t>(i));
+  }
+  const uint32_t first = output::measures_sheet_columns(result.model.measures_schema);
+  output::write_extra_columns(input, *extra, *ws, output::kMeasuresHeaderRow, first, [&](uint32_t row) {
+    const auto it = rows.find(row);
+    return it == rows.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+  });
+}
+
+// The output's own sheets for this result, in order (before the carried ones).
+std::vector<std::string> output_names(const AnalyzeResult& result, text::DigitStyle digits) {
+  const std::set<std::string> none;
+  const output::SheetInputs inputs{*result.analysis, result.model, result.plan ? &*result.plan : nullptr,
+                                   result.findings, none, digits};
+  std::vector<std::string> names;
+  for (const auto& sheet : output::output_sheets())
+    if (output::applies(sheet, inputs)) names.emplace_back(sheet.name);
+  return names;
+}
+
 void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, const fs::path& target,
                   std::vector<std::string>& sheets, text::DigitStyle digits, const std::string& tmpdir) {
   output::CarryOverOptions carry;
@@ -30,9 +69,12 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
   carry.highlight = output::highlights_from(result.findings);
   carry.notes = output::notes_from(result.findings);
   carry.agency = &result.model.agency;
+  // Findings link to the carried sheets that kept their names; a renamed
+  // one is named by its own finding (sheet-renamed).
+  const auto carried = output::carried_names(input, carry, output_names(result, digits));
   std::set<std::string> linked;
-  for (const auto& info : input.sheets())
-    if (!carry.skip(info)) linked.insert(info.name);
+  for (const auto& [from, to] : carried)
+    if (from == to) linked.insert(from);
 
   write_atomically(target, [&](const fs::path& tmp) {
     xlsx::WriterOptions wo;
@@ -44,11 +86,11 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
     const output::SheetInputs inputs{*result.analysis, result.model,
                                      result.plan ? &*result.plan : nullptr, result.findings, linked, digits};
     sheets = output::write_output_sheets(out, inputs);
+    carry_measure_columns(input, result, out);
     output::carry_over(input, out, carry);
     out.close();
   });
-  for (const auto& info : input.sheets())
-    if (!carry.skip(info)) sheets.push_back(info.name);
+  for (const auto& [from, to] : carried) sheets.push_back(to);
 }
 
 }  // namespace
@@ -84,6 +126,10 @@ AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options)
     output::CarryOverOptions carry;
     carry.skip = generated;
     for (auto& f : output::not_carried(workbook, carry, co.file_label)) result.findings.add(std::move(f));
+    const auto names = output::carried_names(workbook, carry, output_names(result, options.digits));
+    for (auto& f : output::renamed(names, co.file_label)) result.findings.add(std::move(f));
+    if (const auto extra = measure_columns(workbook, result))
+      result.findings.add(output::extra_columns_finding(*extra, output::kMeasuresSheet, co.file_label));
     write_output(workbook, result, output, result.sheets, options.digits, options.writer_tmpdir);
     result.output = output;
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "schema/table.hpp"
+#include "text/fold.hpp"
 #include "text/width.hpp"
 #include "xlsx/layout.hpp"
 
@@ -74,6 +76,26 @@ size_t index_of(const xlsx::Workbook& in, const xlsx::SheetInfo& info) {
   for (size_t i = 0; i < sheets.size(); ++i)
     if (sheets[i].part == info.part) return i;
   return sheets.size();
+}
+
+// The warning on a cell whose text Excel cannot hold whole.
+Finding long_text(const std::string& file, const std::string& sheet, const xlsx::LongText& t) {
+  Finding f;
+  f.severity = Severity::Warning;
+  f.code = "text-too-long";
+  f.file = file;
+  f.sheet = sheet;
+  f.cell = xlsx::ref_name(t.row, t.col);
+  f.row = t.row + 1;
+  f.column = t.col + 1;
+  const std::string n = std::to_string(t.length), max = std::to_string(text::kMaxCellUnits);
+  f.value = n;
+  f.message_th = "ข้อความในเซลล์ยาว " + n + " ตัวอักษร (นับแบบ UTF-16 อย่าง Excel) เกินที่ Excel เก็บได้ " + max +
+                 " ตัวอักษร: ในไฟล์ผลลัพธ์จึงเหลือ " + max + " ตัวอักษรแรก (ข้อความเต็มยังอยู่ในไฟล์ต้นฉบับ)";
+  f.message_en = "the cell's text is " + n + " characters long (UTF-16 code units, as Excel counts), over the " +
+                 max + " Excel keeps: the output has its first " + max +
+                 " characters (the whole text is still in the input file)";
+  return f;
 }
 
 }  // namespace
@@ -241,7 +263,43 @@ std::vector<Finding> not_carried(const xlsx::Workbook& in, const CarryOverOption
   const auto& infos = in.sheets();
   for (size_t i = 0; i < infos.size(); ++i) {
     if (options.skip && options.skip(infos[i])) continue;
-    for (const auto& e : in.read_layout(i).extras) add(infos[i].name, e);
+    const xlsx::SheetLayout& layout = in.read_layout(i);
+    for (const auto& e : layout.extras) add(infos[i].name, e);
+    for (const auto& t : layout.long_texts) out.push_back(long_text(file, infos[i].name, t));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> carried_names(const xlsx::Workbook& in,
+                                                               const CarryOverOptions& options,
+                                                               std::vector<std::string> taken) {
+  std::vector<std::pair<std::string, std::string>> names;
+  for (const auto& info : in.sheets()) {
+    if ((options.skip && options.skip(info)) || info.kind == xlsx::SheetKind::Chart) continue;
+    std::string to = xlsx::unique_sheet_name(info.name, taken);
+    taken.push_back(to);
+    names.emplace_back(info.name, std::move(to));
+  }
+  return names;
+}
+
+std::vector<Finding> renamed(const std::vector<std::pair<std::string, std::string>>& names, const std::string& file) {
+  std::vector<Finding> out;
+  for (const auto& [from, to] : names) {
+    if (from == to) continue;
+    Finding f;
+    f.severity = Severity::Warning;
+    f.code = "sheet-renamed";
+    f.file = file;
+    f.sheet = from;
+    f.value = to;
+    f.message_th = "ชีต '" + from + "' คัดลอกไปยังไฟล์ผลลัพธ์ในชื่อ '" + to +
+                   "' เพราะชื่อเดิมใช้ในไฟล์ผลลัพธ์ไม่ได้ (ซ้ำกับชีตอื่นเมื่อไม่สนใจตัวพิมพ์เล็กใหญ่ มีอักขระ []:*?/\\ "
+                   "ขึ้นต้นหรือลงท้ายด้วย ' หรือยาวเกิน 31 ตัวอักษร)";
+    f.message_en = "sheet '" + from + "' is carried over to the output as '" + to +
+                   "': Excel does not accept its name there (the same as another sheet's in any letter case, "
+                   "one of []:*?/\\, an apostrophe at either end, or over 31 characters)";
+    out.push_back(std::move(f));
   }
   return out;
 }
@@ -267,6 +325,91 @@ std::map<std::string, CellFills> highlights_from(const Findings& findings) {
     if (fill != kErrorFill) fill = f.severity == Severity::Error ? kErrorFill : kWarningFill;
   }
   return out;
+}
+
+}  // namespace itawb::output
+
+namespace itawb::output {
+
+std::optional<ExtraColumns> extra_columns(const xlsx::Workbook& in, std::string_view sheet_name,
+                                          const schema::SheetSchema& schema, const std::vector<std::string>& ignore) {
+  const auto& infos = in.sheets();
+  size_t index = infos.size();
+  for (size_t i = 0; i < infos.size(); ++i)
+    if (infos[i].name == sheet_name && infos[i].kind != xlsx::SheetKind::Chart) index = i;
+  if (index == infos.size()) return std::nullopt;
+  const xlsx::Sheet sheet = in.read_sheet(index);
+  const auto header = schema::find_header(sheet, schema);
+  if (!header) return std::nullopt;
+  std::set<uint32_t> known;
+  for (const auto& c : header->columns)
+    if (c) known.insert(*c);
+  std::map<uint32_t, std::string> found;  // column -> its header text
+  for (const auto& cell : sheet.cells) {
+    if (cell.row < header->row || known.count(cell.col)) continue;
+    auto& title = found[cell.col];
+    if (cell.row == header->row) title = cell.display();
+  }
+  std::set<std::string> ignored;
+  for (const auto& title : ignore) ignored.insert(text::label_key(title));
+  for (auto it = found.begin(); it != found.end();)
+    it = ignored.count(text::label_key(it->second)) ? found.erase(it) : std::next(it);
+  if (found.empty()) return std::nullopt;
+  ExtraColumns out;
+  out.sheet = index;
+  out.header_row = header->row;
+  for (auto& [col, title] : found) out.columns.emplace_back(col, title.empty() ? xlsx::column_name(col) : title);
+  return out;
+}
+
+size_t write_extra_columns(const xlsx::Workbook& in, const ExtraColumns& extra, xlsx::SheetWriter& ws,
+                           uint32_t out_header_row, uint32_t first, const RowMap& rows) {
+  const xlsx::Sheet sheet = in.read_sheet(extra.sheet);
+  const xlsx::SheetLayout& layout = in.read_layout(extra.sheet);
+  StyleCache styles(in);
+  std::map<uint32_t, uint32_t> out_col;
+  for (size_t i = 0; i < extra.columns.size(); ++i) {
+    const uint32_t col = extra.columns[i].first, to = first + static_cast<uint32_t>(i);
+    out_col[col] = to;
+    double width = layout.default_col_width > 0 ? xlsx::column_chars(layout.default_col_width) : 16;
+    for (const auto& c : layout.columns)
+      if (c.first <= col && col <= c.last && c.width > 0) width = xlsx::column_chars(c.width);
+    ws.column_width(to, std::max(width, 8.0));
+  }
+  size_t dropped = 0;
+  for (const auto& cell : sheet.cells) {
+    const auto it = out_col.find(cell.col);
+    if (it == out_col.end() || cell.row < extra.header_row) continue;
+    const auto row = cell.row == extra.header_row ? std::optional<uint32_t>(out_header_row) : rows(cell.row);
+    if (!row) {
+      ++dropped;
+      continue;
+    }
+    xlsx::Cell moved = cell;
+    moved.col = it->second;
+    write_value(ws, *row, moved, styles(cell.style));
+  }
+  return dropped;
+}
+
+Finding extra_columns_finding(const ExtraColumns& extra, const std::string& sheet, const std::string& file) {
+  Finding f;
+  f.severity = Severity::Info;
+  f.code = "extra-columns-carried";
+  f.file = file;
+  f.sheet = sheet;
+  std::string titles, refs;
+  for (const auto& [col, title] : extra.columns) {
+    titles += (titles.empty() ? "" : ", ") + title;
+    refs += (refs.empty() ? "" : ", ") + xlsx::column_name(col);
+  }
+  f.value = refs;
+  f.message_th = "คอลัมน์ " + refs + " (" + titles + ") ของชีต " + sheet +
+                 " ไม่อยู่ในแบบฟอร์มมาตรฐาน: คัดลอกไว้ท้ายตารางของชีต " + sheet + " ในไฟล์ผลลัพธ์ ตามแถวของแต่ละมาตรการ";
+  f.message_en = "column(s) " + refs + " (" + titles + ") of sheet " + sheet +
+                 " are not in the standard form: they are carried at the end of the " + sheet +
+                 " table in the output, on each measure's row";
+  return f;
 }
 
 }  // namespace itawb::output

@@ -25,6 +25,7 @@
 
 #include "base/finding.hpp"
 #include "model/records.hpp"
+#include "schema/schema.hpp"
 #include "xlsx/layout.hpp"
 #include "xlsx/reader.hpp"
 #include "xlsx/writer.hpp"
@@ -75,14 +76,52 @@ CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx:
 
 // Info findings ("not-carried") for what carry_over() will not keep of `in`:
 // charts, images, shapes, pivot tables, tables, conditional formats,
-// comments, hyperlinks, chart sheets, macros..., one per kind and sheet.
+// comments, hyperlinks, chart sheets, macros, the formats of empty rows far
+// below the data..., one per kind and sheet; and a warning ("text-too-long")
+// on each cell whose text is over Excel's 32,767 characters (UTF-16 code
+// units), with its real length: the writer cuts it.
 // Reads each sheet's layout, so call it only when the findings are wanted.
 std::vector<Finding> not_carried(const xlsx::Workbook& in, const CarryOverOptions& options, const std::string& file);
+
+// The name each carried sheet gets in the output, in workbook order, after
+// the `taken` names (the output sheets written before them): the same names
+// carry_over() gives (xlsx::unique_sheet_name), known before writing.
+std::vector<std::pair<std::string, std::string>> carried_names(const xlsx::Workbook& in,
+                                                               const CarryOverOptions& options,
+                                                               std::vector<std::string> taken);
+// A warning ("sheet-renamed") for each carried sheet whose name had to change,
+// naming the old and the new name.
+std::vector<Finding> renamed(const std::vector<std::pair<std::string, std::string>>& names, const std::string& file);
 
 // The cells named by findings, coloured by severity (errors over warnings),
 // by sheet. Findings without a cell are left out.
 std::map<std::string, CellFills> highlights_from(const Findings& findings);
 // The messages of the same findings (Thai, then English), as notes by sheet.
 std::map<std::string, CellNotes> notes_from(const Findings& findings);
+
+// Columns of an agency's standard sheet that its schema does not know but
+// that hold something (a header or a value at or below the header row): the
+// agency's own additions, e.g. a remarks column in มาตรการ. That sheet is
+// rewritten from the model (not carried), so these are carried on their own.
+struct ExtraColumns {
+  size_t sheet = 0;          // index of the input sheet
+  uint32_t header_row = 0;   // zero-based, in the input
+  std::vector<std::pair<uint32_t, std::string>> columns;  // input column, its header (or letter)
+};
+// The extra columns of the sheet named exactly `sheet_name`, but for those
+// headed by one of `ignore` (text::label_key equality: the columns an
+// output adds itself); nullopt when it is absent, its header is not found,
+// or it has none.
+std::optional<ExtraColumns> extra_columns(const xlsx::Workbook& in, std::string_view sheet_name,
+                                          const schema::SheetSchema& schema,
+                                          const std::vector<std::string>& ignore = {});
+// Writes them into `ws` from column `first` on: the header cells on
+// `out_header_row`, each other cell on the row `rows` maps its row to, with
+// its own format and the input's column width. Returns the cells left out
+// (rows `rows` drops).
+size_t write_extra_columns(const xlsx::Workbook& in, const ExtraColumns& extra, xlsx::SheetWriter& ws,
+                           uint32_t out_header_row, uint32_t first, const RowMap& rows);
+// The info finding that says which columns were carried and where.
+Finding extra_columns_finding(const ExtraColumns& extra, const std::string& sheet, const std::string& file);
 
 }  // namespace itawb::output

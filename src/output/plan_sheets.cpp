@@ -388,4 +388,15 @@ void write_plan_sheets(xlsx::WorkbookWriter& out, const plan::PlanResult& plan, 
   write_progress_sheet(out.add_sheet(kProgressGridSheet), plan, wb);
 }
 
+uint32_t measures_sheet_columns(const schema::SheetSchema* schema) {
+  return static_cast<uint32_t>(measure_columns(schema).size());
+}
+
+std::vector<std::string> measures_plan_titles() {
+  std::vector<std::string> titles;
+  for (const auto& c : measure_columns(nullptr))
+    if (c.computed != MeasureColumn::Computed::None) titles.push_back(c.title);
+  return titles;
+}
+
 }  // namespace itawb::output

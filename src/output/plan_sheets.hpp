@@ -47,6 +47,13 @@ inline constexpr uint32_t kProposalFill = 0xFFF2CC;
 // progress rows the plan's indices point into).
 void write_measures_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
 void write_progress_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
+// The headers of the columns the มาตรการ sheet adds after the schema's
+// (quarters, departments, status, overdue, source), as written before the
+// page's digit style: an output analysed again does not take them for the
+// agency's own columns.
+std::vector<std::string> measures_plan_titles();
+// How many columns the มาตรการ sheet has for a model read with `schema`.
+uint32_t measures_sheet_columns(const schema::SheetSchema* schema);
 // Adds both sheets, in that order.
 void write_plan_sheets(xlsx::WorkbookWriter& out, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
 

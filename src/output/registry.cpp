@@ -1,7 +1,6 @@
 #include "output/registry.hpp"
 
 #include <algorithm>
-#include <regex>
 
 #include "output/plan_sheets.hpp"
 #include "output/sheets.hpp"
@@ -75,11 +74,10 @@ std::vector<std::string> write_output_sheets(xlsx::WorkbookWriter& out, const Sh
 }
 
 const OutputSheet* find_output_sheet(std::string_view name) {
-  // "สรุปผลการประเมิน (2)": the writer's suffix for a duplicate name.
-  static const std::regex suffix(R"( \(\d+\)$)");
-  const std::string key = text::label_key(std::regex_replace(std::string(name), suffix, ""));
+  // Exactly the name the writer gives: "บันทึกข้อความ (2)" or "บันทึกข้อความ "
+  // is the agency's own sheet (Excel names a copy so), carried, never replaced.
   for (const auto& sheet : output_sheets())
-    if (text::label_key(sheet.name) == key) return &sheet;
+    if (name == sheet.name) return &sheet;
   return nullptr;
 }
 

@@ -1,8 +1,8 @@
 // The one list of the sheets `analyze` writes itself: their names, their
 // order in the output, when each applies, and the function that fills it.
 // `analyze` writes from this table, lists the written sheets from it, and
-// recognises them from it when an output is analysed again (they are replaced,
-// never carried over as "X (2)").
+// recognises them from it, by their exact names, when an output is analysed
+// again (they are replaced, never carried over as "X (2)").
 //
 // A new output sheet: write its writer (one .cpp in output/, declared in
 // sheets.hpp or plan_sheets.hpp) and add one row to the table in
@@ -60,9 +60,9 @@ bool applies(const OutputSheet& sheet, const SheetInputs& in);
 // returns their names, in that order.
 std::vector<std::string> write_output_sheets(xlsx::WorkbookWriter& out, const SheetInputs& in);
 
-// The registered sheet named `name`, also with the " (2)" suffix a writer adds
-// to a duplicate and ignoring the label differences text::label_key folds;
-// null when none.
+// The registered sheet named exactly `name` (as the writer names it); null
+// when none. A copy Excel makes ("บันทึกข้อความ (2)") or a name that only
+// looks like one ("บันทึกข้อความ ") is the agency's own sheet.
 const OutputSheet* find_output_sheet(std::string_view name);
 
 // True for any registered sheet name: such sheets are replaced, never carried over.

@@ -54,21 +54,33 @@ double column_width_for(std::string_view s, double font_pt) {
 std::string sanitize_for_xlsx(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  int32_t i = 0, chars = 0;
+  int32_t i = 0;
+  size_t units = 0;  // UTF-16 code units, as Excel counts a cell's length
   const int32_t n = static_cast<int32_t>(s.size());
-  while (i < n && chars < 32767) {
+  while (i < n) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(s.data(), i, n, c);
-    ++chars;
-    if (c < 0 || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-      out += "\xEF\xBF\xBD";
-      continue;
-    }
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    out.append(s.data() + start, static_cast<size_t>(i - start));
+    const bool bad = c < 0 || c == 0xFFFE || c == 0xFFFF || (c >= 0xD800 && c <= 0xDFFF);
+    if (!bad && c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    units += !bad && c > 0xFFFF ? 2 : 1;
+    if (units > kMaxCellUnits) break;
+    if (bad) out += "\xEF\xBF\xBD";
+    else out.append(s.data() + start, static_cast<size_t>(i - start));
   }
   return out;
+}
+
+size_t utf16_length(std::string_view s) {
+  size_t units = 0;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    units += c > 0xFFFF ? 2 : 1;
+  }
+  return units;
 }
 
 std::string cut_utf8(std::string_view s, size_t max_chars, size_t max_bytes) {

@@ -3,6 +3,7 @@
 // take no width; East Asian wide/full-width characters take two.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,9 +17,17 @@ double display_width(std::string_view s);
 // with padding, capped at 255.
 double column_width_for(std::string_view s, double font_pt = 16);
 
+// Excel's limit on a cell's text: 32,767 characters, counted as Excel counts
+// them, in UTF-16 code units (a character beyond U+FFFF, e.g. an emoji, is two).
+inline constexpr size_t kMaxCellUnits = 32767;
+
 // Valid UTF-8 without XML-illegal control characters (keeps \t \n \r),
-// invalid bytes replaced by U+FFFD, capped at Excel's 32,767 characters.
+// invalid bytes replaced by U+FFFD, cut to Excel's 32,767 UTF-16 code units
+// (never inside a character). A caller that must say so checks utf16_length().
 std::string sanitize_for_xlsx(std::string_view s);
+
+// Length of `s` in UTF-16 code units (an invalid byte counts one).
+size_t utf16_length(std::string_view s);
 
 // The longest prefix of `s` with at most `max_chars` code points and at most
 // `max_bytes` bytes, never splitting a UTF-8 sequence.

@@ -1,6 +1,7 @@
 #include "xlsx/layout.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "text/width.hpp"
@@ -43,13 +44,15 @@ std::vector<Range> parse_sqref(std::string_view s) {
 
 class LayoutHandler : public SaxHandler {
  public:
-  LayoutHandler(const std::string& path, const std::string& part, const Limits& limits)
-      : path_(path), part_(part), limits_(limits) {}
+  LayoutHandler(const std::string& path, const std::string& part, const Limits& limits,
+                const std::vector<std::string>& strings)
+      : path_(path), part_(part), limits_(limits), strings_(strings) {}
   SheetLayout layout;
 
   void start(std::string_view name, const char** attrs) override {
     if (name == "c") return start_cell(attrs);
     if (name == "row") return start_row(attrs);
+    if (in_cell_) return start_in_cell(name);
     if (in_validation_) return start_in_validation(name);
     if (name == "col") {
       start_col(attrs);
@@ -70,15 +73,34 @@ class LayoutHandler : public SaxHandler {
   }
 
   void end(std::string_view name) override {
+    if (in_cell_) {
+      if (name == "c") finish_cell();
+      else if (name == "v" || name == "t") cell_collecting_ = false;
+      else if (name == "rPh") --phonetic_depth_;
+      return;
+    }
+    if (name == "row") return finish_row();
     if (name == "dataValidation" && in_validation_) finish_validation();
     if (name == "formula1" || name == "formula2" || name == "sqref") collecting_ = nullptr;
   }
 
   void text(const char* data, int len) override {
+    if (cell_collecting_) {
+      cell_text_.append(data, static_cast<size_t>(len));
+      return;
+    }
     if (collecting_ && collecting_->size() < kMaxFormula) collecting_->append(data, static_cast<size_t>(len));
   }
 
  private:
+  // A cell's format is kept when the cell has content or lies within
+  // kStyledMargin rows below the last row with content (or the top of the
+  // sheet): a blank bordered table under the data stays, a million formatted
+  // empty rows below it cost nothing but their count (Extra::EmptyFormat).
+  bool near_content(uint32_t row) const {
+    return static_cast<int64_t>(row) <= last_content_row_ + static_cast<int64_t>(kStyledMargin);
+  }
+
   void start_cell(const char** attrs) {
     const char* ref = find_attr(attrs, "r");
     const auto parsed = ref ? parse_ref(ref) : std::nullopt;
@@ -88,29 +110,104 @@ class LayoutHandler : public SaxHandler {
       col = parsed->col;
     }
     last_col_ = col;
-    const uint32_t style = attr_uint(find_attr(attrs, "s")).value_or(0);
-    if (style == 0 || col >= kMaxCols) return;
+    in_cell_ = true;
+    cell_content_ = cell_collecting_ = false;
+    phonetic_depth_ = 0;
+    cell_text_.clear();
+    cell_col_ = col;
+    cell_style_ = attr_uint(find_attr(attrs, "s")).value_or(0);
+    const char* t = find_attr(attrs, "t");
+    cell_shared_ = t && std::string_view(t) == "s";
+  }
+
+  void start_in_cell(std::string_view name) {
+    if (name == "f") {
+      cell_content_ = true;
+    } else if (name == "rPh") {
+      ++phonetic_depth_;
+    } else if ((name == "v" || name == "t") && phonetic_depth_ == 0) {
+      cell_collecting_ = true;
+    }
+  }
+
+  void finish_cell() {
+    in_cell_ = cell_collecting_ = false;
+    if (!cell_text_.empty()) cell_content_ = true;
+    if (cell_content_) {
+      last_content_row_ = row_;
+      row_has_content_ = true;
+      check_length();
+    }
+    if (cell_style_ == 0 || cell_col_ >= kMaxCols) return;
+    if (!cell_content_ && !near_content(row_)) {
+      row_dropped_ = true;
+      return;
+    }
     if (layout.styled.size() >= limits_.max_cells_per_sheet)
       errors::too_large(path_, part_, "เซลล์เกินขีดจำกัด", "more cells than the limit");
-    layout.styled.push_back({row_, col, style});
+    layout.styled.push_back({row_, cell_col_, cell_style_});
+  }
+
+  // A text longer than Excel keeps (32,767 UTF-16 code units): the writer
+  // cuts it, so its cell and real length are noted for a finding.
+  void check_length() {
+    const std::string* text = &cell_text_;
+    if (cell_shared_) {
+      uint32_t index = 0;
+      const auto [p, ec] = std::from_chars(cell_text_.data(), cell_text_.data() + cell_text_.size(), index);
+      if (ec != std::errc() || index >= strings_.size()) return;
+      text = &strings_[index];
+    }
+    if (text->size() <= text::kMaxCellUnits) return;  // a UTF-16 unit takes at least one byte
+    size_t units = 0;
+    if (cell_shared_) {
+      units = text::utf16_length(*text);
+    } else {
+      std::string decoded = *text;
+      decode_xstring(decoded);
+      units = text::utf16_length(decoded);
+    }
+    if (units > text::kMaxCellUnits) layout.long_texts.push_back({row_, cell_col_, units});
   }
 
   void start_row(const char** attrs) {
     const auto r = attr_uint(find_attr(attrs, "r"));
     row_ = r && *r >= 1 && *r <= kMaxRows ? *r - 1 : std::min(row_ + 1, kMaxRows - 1);
     last_col_ = UINT32_MAX;  // the next cell without r= is in column A
-    RowLayout row;
+    row_has_content_ = row_dropped_ = false;
+    RowLayout& row = pending_row_;
+    row = {};
     row.row = row_;
     row.height = std::clamp(attr_double(find_attr(attrs, "ht")).value_or(0), 0.0, 409.0);
     row.custom_height = on(attrs, "customHeight");
     row.hidden = on(attrs, "hidden");
     if (on(attrs, "customFormat")) row.style = attr_uint(find_attr(attrs, "s"));
-    if (row.height == 0 && !row.hidden && !row.style) return;
-    if (layout.rows.size() >= limits_.max_cells_per_sheet)
-      errors::too_large(path_, part_, "แถวเกินขีดจำกัด", "more rows than the limit");
-    layout.rows.push_back(row);
+    has_pending_row_ = !(row.height == 0 && !row.hidden && !row.style);
   }
 
+  // The row's own format, once its cells have said whether it has content.
+  void finish_row() {
+    if (has_pending_row_) {
+      has_pending_row_ = false;
+      if (row_has_content_ || near_content(pending_row_.row)) {
+        if (layout.rows.size() >= limits_.max_cells_per_sheet)
+          errors::too_large(path_, part_, "แถวเกินขีดจำกัด", "more rows than the limit");
+        layout.rows.push_back(pending_row_);
+      } else {
+        row_dropped_ = true;
+      }
+    }
+    if (row_dropped_) ++dropped_rows_;
+    row_dropped_ = false;
+  }
+
+ public:
+  // After the parse: how many empty rows' formats were not kept.
+  void finish() {
+    if (dropped_rows_) layout.count(Extra::EmptyFormat, dropped_rows_);
+  }
+
+ private:
   void start_col(const char** attrs) {
     const auto first = attr_uint(find_attr(attrs, "min")), last = attr_uint(find_attr(attrs, "max"));
     if (!first || *first < 1 || *first > kMaxCols || layout.columns.size() >= kMaxCols) return;
@@ -185,8 +282,19 @@ class LayoutHandler : public SaxHandler {
   const std::string& path_;
   const std::string& part_;
   const Limits& limits_;
+  const std::vector<std::string>& strings_;
   uint32_t row_ = 0;
   uint32_t last_col_ = UINT32_MAX;
+  // The cell being read: its content (a value, an inline string or a
+  // formula) decides whether its format is kept.
+  bool in_cell_ = false, cell_content_ = false, cell_collecting_ = false, cell_shared_ = false;
+  int phonetic_depth_ = 0;
+  uint32_t cell_col_ = 0, cell_style_ = 0;
+  std::string cell_text_;
+  int64_t last_content_row_ = -1;
+  bool row_has_content_ = false, row_dropped_ = false, has_pending_row_ = false;
+  RowLayout pending_row_;
+  uint32_t dropped_rows_ = 0;
   bool in_validation_ = false;
   Validation rule_;
   std::string sqref_;
@@ -270,6 +378,7 @@ const char* extra_th(Extra kind) {
     case Extra::Validation: return "การตรวจสอบข้อมูล (data validation)";
     case Extra::ChartSheet: return "ชีตแผนภูมิ";
     case Extra::Macros: return "แมโคร (VBA)";
+    case Extra::EmptyFormat: return "รูปแบบของแถวว่างท้ายข้อมูล";
   }
   return "";
 }
@@ -289,16 +398,18 @@ const char* extra_en(Extra kind) {
     case Extra::Validation: return "data validation(s)";
     case Extra::ChartSheet: return "chart sheet(s)";
     case Extra::Macros: return "macro project(s) (VBA)";
+    case Extra::EmptyFormat: return "formatted empty row(s) below the data";
   }
   return "";
 }
 
 SheetLayout read_sheet_layout(const ZipArchive& zip, const std::string& path, const SheetInfo& info,
-                              const Limits& limits) {
-  LayoutHandler handler(path, info.part, limits);
+                              const Limits& limits, const std::vector<std::string>& strings) {
+  LayoutHandler handler(path, info.part, limits, strings);
   const auto entry = zip.find(info.part);
   if (!entry) errors::missing_part(path, info.part);
   parse_xml(zip, *entry, info.part, path, handler);
+  handler.finish();
   SheetLayout layout = std::move(handler.layout);
   for (const auto& rel : read_relationships(zip, path, info.part)) {
     if (rel.external) continue;

@@ -44,9 +44,22 @@ struct SheetValidation {
 // What a sheet has that is not carried, by kind.
 enum class Extra : uint8_t {
   Chart, Image, Shape, PivotTable, Table, ConditionalFormat, Comment, Hyperlink,
-  Sparkline, Control, Validation, ChartSheet, Macros
+  Sparkline, Control, Validation, ChartSheet, Macros,
+  EmptyFormat  // formats of empty rows more than kStyledMargin rows below any content
 };
-inline constexpr size_t kExtraKinds = 13;
+inline constexpr size_t kExtraKinds = 14;
+
+// Formats of empty rows and cells (a row format, a border, a fill) are kept
+// up to this many rows below the last row with content; further down they
+// are counted (Extra::EmptyFormat), not kept: a sheet formatted down to row
+// 1,048,576 costs no more than its content.
+inline constexpr uint32_t kStyledMargin = 200;
+
+// A cell whose text is longer than Excel keeps (text::kMaxCellUnits).
+struct LongText {
+  uint32_t row = 0, col = 0;  // zero-based
+  size_t length = 0;          // in UTF-16 code units, as Excel counts
+};
 struct ExtraCount {
   Extra kind;
   uint32_t count = 0;
@@ -58,9 +71,11 @@ struct SheetLayout {
   std::vector<ColumnLayout> columns;
   std::vector<RowLayout> rows;       // rows with a height, a style or hidden, in document order
   std::vector<StyledCell> styled;    // every <c> with a style other than 0, values or not
+                                     // (empty ones only near content: kStyledMargin)
   std::optional<CellRef> frozen;     // the top-left cell below/right of a frozen pane
   std::vector<SheetValidation> validations;
   std::vector<ExtraCount> extras;    // non-zero counts only
+  std::vector<LongText> long_texts;  // texts the writer will cut, in document order
 
   void count(Extra kind, uint32_t n = 1);
 };

@@ -118,8 +118,9 @@ std::array<uint32_t, 12> default_theme();
 std::array<uint32_t, 12> read_theme(const ZipArchive& zip, const std::string& path, const std::string& part);
 
 // The layout of one worksheet part and what its related parts hold that is not carried.
+// `strings` are the shared strings (for the length of long texts).
 SheetLayout read_sheet_layout(const ZipArchive& zip, const std::string& path, const SheetInfo& info,
-                              const Limits& limits);
+                              const Limits& limits, const std::vector<std::string>& strings);
 
 // Decodes ST_Xstring escapes in place: "_x000D_" -> CR, "_x005F_" -> "_".
 void decode_xstring(std::string& s);

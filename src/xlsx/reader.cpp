@@ -202,7 +202,7 @@ const SheetLayout& Workbook::read_layout(size_t index) const {
   if (info.kind == SheetKind::Chart)
     layout.count(Extra::ChartSheet);
   else
-    layout = read_sheet_layout(impl_->zip, impl_->path, info, impl_->limits);
+    layout = read_sheet_layout(impl_->zip, impl_->path, info, impl_->limits, impl_->strings);
   return impl_->layouts.emplace(index, std::move(layout)).first->second;
 }
 

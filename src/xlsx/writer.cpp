@@ -5,7 +5,10 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
+
+#include <unicode/unistr.h>
 
 #include "text/width.hpp"
 
@@ -38,6 +41,46 @@ uint8_t lxw_validation_type(Validation::Type t) {
   return LXW_VALIDATION_TYPE_ANY;
 }
 
+bool hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// A cell's text as written, with OOXML's escapes (ECMA-376 Part 1,
+// 22.9.2.19 ST_Xstring): readers turn "_x000D_" into a carriage return and
+// "_x0041_" into "A", so the "_" that starts a literal "_xHHHH_" is written
+// "_x005F_" and the text reads back as it was; a carriage return is written
+// "_x000D_" (as Excel does: XML readers turn a raw one into a line feed).
+// libxlsxwriter writes strings as given and refuses more than 32,767 code
+// points, counting the escapes: where they push a text over, it is cut
+// before the character that would not fit.
+std::string cell_text(const std::string& clean) {
+  if (clean.find("_x") == std::string::npos && clean.find('\r') == std::string::npos) return clean;
+  std::string out;
+  out.reserve(clean.size() + 12);
+  size_t units = 0;
+  for (size_t i = 0; i < clean.size();) {
+    size_t len = 1;
+    const auto lead = static_cast<unsigned char>(clean[i]);
+    if (lead >= 0xF0) len = 4;
+    else if (lead >= 0xE0) len = 3;
+    else if (lead >= 0xC0) len = 2;
+    len = std::min(len, clean.size() - i);
+    std::string_view piece(clean.data() + i, len);
+    size_t piece_units = len == 4 ? 2 : 1;
+    if (clean[i] == '\r') {
+      piece = "_x000D_";
+      piece_units = 7;
+    } else if (clean[i] == '_' && i + 6 < clean.size() && clean[i + 1] == 'x' && hex(clean[i + 2]) &&
+               hex(clean[i + 3]) && hex(clean[i + 4]) && hex(clean[i + 5]) && clean[i + 6] == '_') {
+      piece = "_x005F_";
+      piece_units = 7;
+    }
+    if (units + piece_units > text::kMaxCellUnits) break;
+    units += piece_units;
+    out += piece;
+    i += len;
+  }
+  return out;
+}
+
 // A C string libxlsxwriter may read (it copies), or nullptr for "".
 char* c_text(std::string& s) { return s.empty() ? nullptr : s.data(); }
 
@@ -60,7 +103,7 @@ std::string SheetWriter::shown(std::string_view s) const {
 void SheetWriter::text(uint32_t row, uint32_t col, std::string_view s, const Style& style) {
   const std::string clean = shown(s);
   if (clean.empty()) return blank(row, col, style);
-  check(worksheet_write_string(ws_, row, static_cast<lxw_col_t>(col), clean.c_str(),
+  check(worksheet_write_string(ws_, row, static_cast<lxw_col_t>(col), cell_text(clean).c_str(),
                                owner_->format(style)),
         "write_string");
   track(col, clean, style);
@@ -112,7 +155,7 @@ void SheetWriter::link(uint32_t row, uint32_t col, const std::string& url, std::
   Style s = style;
   if (!s.color) s.color = 0x0563C1;
   check(worksheet_write_url_opt(ws_, row, static_cast<lxw_col_t>(col), url.c_str(),
-                                owner_->format(s), clean.c_str(), nullptr),
+                                owner_->format(s), cell_text(clean).c_str(), nullptr),
         "write_url");
   track(col, clean, s);
 }
@@ -121,7 +164,7 @@ void SheetWriter::merge(uint32_t first_row, uint32_t first_col, uint32_t last_ro
                         uint32_t last_col, std::string_view s, const Style& style) {
   const std::string clean = shown(s);
   check(worksheet_merge_range(ws_, first_row, static_cast<lxw_col_t>(first_col), last_row,
-                              static_cast<lxw_col_t>(last_col), clean.c_str(),
+                              static_cast<lxw_col_t>(last_col), cell_text(clean).c_str(),
                               owner_->format(style)),
         "merge_range");
 }
@@ -189,7 +232,7 @@ bool SheetWriter::validation(uint32_t first_row, uint32_t first_col, uint32_t la
 }
 
 void SheetWriter::comment(uint32_t row, uint32_t col, std::string_view s) {
-  std::string clean = text::sanitize_for_xlsx(s);
+  std::string clean = cell_text(text::sanitize_for_xlsx(s));
   std::string font = "TH SarabunPSK";
   lxw_comment_options options{};
   options.font_name = font.data();
@@ -384,27 +427,48 @@ WorkbookWriter::~WorkbookWriter() {
   }
 }
 
-std::string WorkbookWriter::valid_sheet_name(std::string_view wanted) const {
+std::string sheet_name_key(std::string_view name) {
+  // Excel compares sheet names without regard to case (libxlsxwriter only
+  // in ASCII): Unicode case folding, so "Extra", "EXTRA" and "CAFÉ"/"café" clash.
+  std::string key;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())))
+      .foldCase()
+      .toUTF8String(key);
+  return key;
+}
+
+std::string unique_sheet_name(std::string_view wanted, const std::vector<std::string>& taken) {
   std::string base;
   for (char c : text::sanitize_for_xlsx(wanted)) {
     if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '_';
+    if (c == '\r' || c == '\n' || c == '\t') c = ' ';
     base.push_back(c);
   }
+  // Excel refuses a name that starts or ends with an apostrophe.
+  while (!base.empty() && base.front() == '\'') base.erase(base.begin());
+  while (!base.empty() && base.back() == '\'') base.pop_back();
   if (base.empty()) base = "Sheet";
-  if (base.front() == '\'') base.front() = '_';
-  // 31 characters (code points), cut on a code point boundary.
-  auto cut = [](const std::string& s, size_t max_chars) { return text::cut_utf8(s, max_chars); };
-  std::string name = cut(base, 31);
-  auto taken = [&](const std::string& n) {
-    for (const auto& s : sheets_)
-      if (s->name() == n) return true;
-    return false;
+  // 31 characters (code points), cut on a code point boundary; a cut may
+  // leave an apostrophe at the end again.
+  auto cut = [](const std::string& s, size_t max_chars) {
+    std::string out = text::cut_utf8(s, max_chars);
+    while (!out.empty() && out.back() == '\'') out.pop_back();
+    return out;
   };
-  for (int i = 2; taken(name); ++i) {
+  std::string name = cut(base, 31);
+  std::set<std::string> keys;
+  for (const auto& t : taken) keys.insert(sheet_name_key(t));
+  for (int i = 2; keys.count(sheet_name_key(name)); ++i) {
     const std::string suffix = " (" + std::to_string(i) + ")";
     name = cut(base, 31 - suffix.size()) + suffix;
   }
   return name;
+}
+
+std::string WorkbookWriter::valid_sheet_name(std::string_view wanted) const {
+  std::vector<std::string> taken;
+  for (const auto& s : sheets_) taken.push_back(s->name());
+  return unique_sheet_name(wanted, taken);
 }
 
 SheetWriter& WorkbookWriter::add_sheet(std::string_view wanted) {

@@ -221,6 +221,15 @@ struct WriterOptions {
   std::string title, subject, author = "itawb", company, comments;
 };
 
+// A sheet name Excel and libxlsxwriter accept for `wanted`, unique among
+// `taken`: ≤ 31 characters, no []:*?/\ (each becomes "_"), no apostrophe at
+// either end (removed), not equal to a taken name in any letter case (then
+// " (2)", " (3)"... is added). Carry-over uses it to say in advance which
+// input sheets get a new name.
+std::string unique_sheet_name(std::string_view wanted, const std::vector<std::string>& taken);
+// The key Excel compares sheet names by (Unicode case folding).
+std::string sheet_name_key(std::string_view name);
+
 class WorkbookWriter {
  public:
   // Creates `file` when close() is called. Use core/files.hpp

@@ -410,3 +410,153 @@ TEST_CASE("the seeds' progress reports, re-entered as measures workbooks, analys
   CHECK(doc["progress"]["done"] == 11);
   CHECK(doc["progress"]["current_quarter"] == 4);
 }
+
+// ---- issue 26 (7, 9, 10, 12): the agency's own content carried whole ----
+
+namespace {
+
+// `base` with the sheets of `spec` added by editing its package
+// (tests/support/add_sheets.py: names and sizes openpyxl would not write).
+fs::path add_sheets(const fs::path& base, const json& spec, const fs::path& out) {
+  const fs::path spec_file = out.string() + ".json";
+  std::ofstream(spec_file) << spec.dump();
+  const auto r = test::run_command({"/usr/bin/python3", (test::repo_dir() / "tests/support/add_sheets.py").string(),
+                                    base.string(), out.string(), spec_file.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return out;
+}
+
+std::string repeated(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+// The findings sheet's rows with `code` (column C), as column -> value.
+std::vector<std::map<std::string, std::string>> finding_rows(const json& dump, const std::string& code) {
+  std::vector<std::map<std::string, std::string>> rows;
+  const auto& cells = sheet_of(dump, "ตรวจสอบข้อมูล")["cells"];
+  for (const auto& [ref, cell] : cells.items()) {
+    if (ref[0] != 'C' || cell["v"] != code) continue;
+    const std::string row = ref.substr(1);
+    std::map<std::string, std::string> r;
+    for (const char* col : {"B", "D", "E", "F", "G"})
+      if (cells.contains(col + row) && cells[col + row]["v"].is_string()) r[col] = cells[col + row]["v"];
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("analyze carries sheets Excel allows under names the output accepts, copies and extra columns too") {
+  test::TempDir tmp;
+  // The example with the agency's own column J in มาตรการ (openpyxl), then
+  // sheets openpyxl would not write: names differing only in case, quotes
+  // at both ends, Excel's copy of a memo, a 40,000-character text and a
+  // literal "_x0041_" (as Excel escapes it).
+  const fs::path base = tmp / "base.xlsx";
+  const auto edit = test::run_command(
+      {"/usr/bin/python3", "-c",
+       "import sys, openpyxl\n"
+       "wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['มาตรการ']\n"
+       "ws['J2'] = 'หมายเหตุของหน่วยงาน'; ws['J3'] = 'ใช้งบกลาง'; ws['J5'] = 'ทำร่วมกับอำเภอ'\n"
+       "wb.save(sys.argv[2])\n",
+       example("thungthong-2567.xlsx").string(), base.string()});
+  INFO(edit.err);
+  REQUIRE(edit.exit_code == 0);
+  const json spec = {{"sheets",
+                      {{{"name", "Extra"}, {"cells", {{"A1", "เล็ก"}}}},
+                       {{"name", "EXTRA"}, {"cells", {{"A1", "ใหญ่"}}}},
+                       {{"name", "'อ้างอิง'"}, {"cells", {{"A1", "ในเครื่องหมาย"}}}},
+                       {{"name", "บันทึกข้อความ (2)"}, {"cells", {{"A1", "บันทึกข้อความของหน่วยงานเอง"}}}},
+                       {{"name", "ยาว"}, {"cells", {{"A1", "_x005F_x0041_"}, {"B7", repeated("ข", 40'000)}}}}}}};
+  const fs::path input = add_sheets(base, spec, tmp / "agency.xlsx");
+  const fs::path out = tmp / "out.xlsx";
+  const auto r = run_itawb({"analyze", input.string(), "-o", out.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);  // was 2: libxlsxwriter refused "EXTRA" and "'อ้างอิง'"
+  const json dump = openpyxl_read(out);
+  CHECK(sheet_names(dump) == std::vector<std::string>{"บันทึกข้อความ", "สรุปผลการประเมิน", "วิเคราะห์รายประเด็น",
+                                                      "ข้อบกพร่อง", "มาตรการ", "ความก้าวหน้ารายไตรมาส",
+                                                      "ตรวจสอบข้อมูล", "หน่วยงาน", "คะแนนตัวชี้วัด", "คะแนนรายข้อ",
+                                                      "Extra", "EXTRA (2)", "อ้างอิง", "บันทึกข้อความ (2)", "ยาว"});
+  CHECK(sheet_of(dump, "EXTRA (2)")["cells"]["A1"]["v"] == "ใหญ่");
+  CHECK(sheet_of(dump, "อ้างอิง")["cells"]["A1"]["v"] == "ในเครื่องหมาย");
+  CHECK(sheet_of(dump, "บันทึกข้อความ (2)")["cells"]["A1"]["v"] == "บันทึกข้อความของหน่วยงานเอง");
+  const auto& long_sheet = sheet_of(dump, "ยาว")["cells"];
+  CHECK(long_sheet["A1"]["v"] == "_x0041_");
+  CHECK(long_sheet["B7"]["v"] == repeated("ข", 32'767));
+
+  // Each rename and the cut text are warnings in ตรวจสอบข้อมูล (Thai digits there).
+  auto renamed = finding_rows(dump, "sheet-renamed");
+  REQUIRE(renamed.size() == 2);
+  CHECK(renamed[0]["B"] == "คำเตือน (warning)");
+  CHECK(renamed[0]["D"] == "EXTRA");
+  CHECK(renamed[0]["E"] == "EXTRA (๒)");  // the page's digits, like every text of the sheet
+  CHECK(renamed[1]["D"] == "'อ้างอิง'");
+  CHECK(renamed[1]["E"] == "อ้างอิง");
+  auto cut = finding_rows(dump, "text-too-long");
+  REQUIRE(cut.size() == 1);
+  CHECK(cut[0]["D"] == "ยาว!B๗");
+  CHECK(cut[0]["E"] == "๔๐๐๐๐");
+  CHECK(cut[0]["F"].find("ยาว ๔๐๐๐๐ ตัวอักษร") != std::string::npos);
+
+  // The agency's column J of มาตรการ, after the plan's columns, on its measures' rows.
+  const auto& measures = sheet_of(dump, "มาตรการ")["cells"];
+  std::string col;
+  for (const auto& [ref, cell] : measures.items())
+    if (cell["v"] == "หมายเหตุของหน่วยงาน") col = ref.substr(0, ref.find_first_of("0123456789"));
+  CHECK(col == "R");  // after the schema's nine columns and the plan's eight (J-Q)
+  REQUIRE(!col.empty());
+  CHECK(measures.contains(col + "3"));  // the header row of the output's table
+  CHECK(measures["J3"]["v"] == "ไตรมาส ๑");  // the plan's columns as they were
+  auto row_of = [&](const std::string& id_th, const std::string& id) {
+    for (const auto& [ref, cell] : measures.items())
+      if (ref[0] == 'A' && std::isdigit(static_cast<unsigned char>(ref[1])) && (cell["v"] == id_th || cell["v"] == id))
+        return ref.substr(1);
+    return std::string();
+  };
+  const std::string first = row_of("๑", "1"), third = row_of("๓", "3"), second = row_of("๒", "2");
+  REQUIRE(!first.empty());
+  REQUIRE(!third.empty());
+  CHECK(measures[col + first]["v"] == "ใช้งบกลาง");
+  CHECK(measures[col + third]["v"] == "ทำร่วมกับอำเภอ");
+  CHECK_FALSE(measures.contains(col + second));
+  auto extra = finding_rows(dump, "extra-columns-carried");
+  REQUIRE(extra.size() == 1);
+  CHECK(extra[0]["E"] == "J");
+}
+
+TEST_CASE("analyze of a sheet formatted down to row 1,048,576 keeps its content and counts the rest") {
+  // Issue 26, 7: 1,048,550 empty rows, each with a row format and three
+  // empty cells of a style, took 28-60 s and 1.6 GB; the figures before and
+  // after are in bench/README.md. Here: the outcome.
+  test::TempDir tmp;
+  const json spec = {{"sheets",
+                      {{{"name", "ข้อมูลเพิ่ม"},
+                        {"cells", {{"A1", "รายการของหน่วยงาน"}, {"A2", "แถวที่สอง"}, {"B2", 42}}},
+                        {"styled_rows", {27, 1'048'576, 1, 3}}}}}};
+  const fs::path input = add_sheets(example("thungthong-2567.xlsx"), spec, tmp / "styled.xlsx");
+  const fs::path out = tmp / "out.xlsx";
+  const auto r = run_itawb({"analyze", input.string(), "-o", out.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json dump = openpyxl_read(out);
+  const auto& s = sheet_of(dump, "ข้อมูลเพิ่ม");
+  REQUIRE(s.is_object());
+  CHECK(s["cells"]["A1"]["v"] == "รายการของหน่วยงาน");
+  CHECK(s["cells"]["B2"]["v"] == 42);
+  CHECK(s["blanks"].contains("A27"));    // the formats near the data stay
+  CHECK(s["blanks"].contains("C202"));   // 200 rows below row 2
+  CHECK_FALSE(s["blanks"].contains("A203"));
+  const auto noted = finding_rows(dump, "not-carried");
+  bool said = false;
+  for (const auto& f : noted)
+    if (f.count("F") && f.at("F").find("รูปแบบของแถวว่างท้ายข้อมูล") != std::string::npos) {
+      said = true;
+      CHECK(f.at("F").find("๑๐๔๘๓๗๔") != std::string::npos);  // rows 203-1,048,576
+    }
+  CHECK(said);
+}

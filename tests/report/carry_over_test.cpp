@@ -7,8 +7,11 @@
 // openpyxl. Expected values are the fixtures', never the code's.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "base/files.hpp"
 #include "output/carry_over.hpp"
+#include "output/registry.hpp"
 #include "output/sheets.hpp"
 #include "support/helpers.hpp"
 #include "xlsx/reader.hpp"
@@ -246,4 +249,175 @@ TEST_CASE("carry-over of a LibreOffice-saved workbook keeps its fonts and widths
       CHECK(copy["row_heights"][row].get<double>() >= height.get<double>() - 0.01);
     CHECK(copy["merged"].size() == sheet["merged"].size());
   }
+}
+
+// ---- issue 26: names Excel accepts, copies, styled emptiness, long texts ----
+
+namespace {
+
+// The bundled example with the sheets of `spec` added by editing its package
+// (tests/support/add_sheets.py: names and sizes openpyxl would not write).
+std::filesystem::path with_sheets(const test::TempDir& tmp, const json& spec, const std::string& name = "in.xlsx") {
+  const auto spec_file = tmp / (name + ".json");
+  std::ofstream(spec_file) << spec.dump();
+  const auto out = tmp / name;
+  const auto r = test::run_command({"/usr/bin/python3", (test::repo_dir() / "tests/support/add_sheets.py").string(),
+                                    test::example("thungthong-2567.xlsx").string(), out.string(), spec_file.string()});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  return out;
+}
+
+std::string repeat(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("carried sheets whose names Excel accepts but the output cannot keep are renamed, with a warning") {
+  test::TempDir tmp;
+  const json spec = {{"sheets",
+                      {{{"name", "Extra"}, {"cells", {{"A1", "เล็ก"}}}},
+                       {{"name", "EXTRA"}, {"cells", {{"A1", "ใหญ่"}}}},
+                       {{"name", "'อ้างอิง'"}, {"cells", {{"A1", "ในเครื่องหมาย"}}}},
+                       {{"name", "บันทึกข้อความ (2)"}, {"cells", {{"A1", "สำเนาบันทึกของหน่วยงาน"}}}},
+                       {{"name", "ตรวจสอบข้อมูล"}, {"cells", {{"A1", "ผลเก่า"}}}}}}};
+  const auto file = with_sheets(tmp, spec);
+  const auto in = xlsx::Workbook::open(file.string());
+  output::CarryOverOptions options;
+  options.skip = [](const xlsx::SheetInfo& s) { return output::is_generated_sheet(s.name); };
+  const auto names = output::carried_names(in, options, {"ตรวจสอบข้อมูล"});
+  using Names = std::vector<std::pair<std::string, std::string>>;
+  CHECK(names == Names{{"หน่วยงาน", "หน่วยงาน"},
+                       {"คะแนนตัวชี้วัด", "คะแนนตัวชี้วัด"},
+                       {"คะแนนรายข้อ", "คะแนนรายข้อ"},
+                       {"Extra", "Extra"},
+                       {"EXTRA", "EXTRA (2)"},
+                       {"'อ้างอิง'", "อ้างอิง"},
+                       {"บันทึกข้อความ (2)", "บันทึกข้อความ (2)"}});  // a copy, carried; มาตรการ and ตรวจสอบข้อมูล replaced
+  const auto found = output::renamed(names, "in.xlsx");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].severity == Severity::Warning);
+  CHECK(found[0].code == "sheet-renamed");
+  CHECK(found[0].sheet == "EXTRA");
+  CHECK(found[0].message_th.find("'EXTRA (2)'") != std::string::npos);
+  CHECK(found[1].message_en.find("sheet ''อ้างอิง'' is carried over to the output as 'อ้างอิง'") != std::string::npos);
+
+  // The same names in the written file.
+  const auto out = tmp / "out.xlsx";
+  write_atomically(out, [&](const std::filesystem::path& p) {
+    xlsx::WorkbookWriter w(p);
+    w.add_sheet("ตรวจสอบข้อมูล");
+    const auto copied = output::carry_over(in, w, options);
+    REQUIRE(copied.size() == names.size());
+    for (size_t i = 0; i < copied.size(); ++i) CHECK(copied[i].to == names[i].second);
+    w.close();
+  });
+  const json dump = openpyxl_read(out, true);
+  CHECK(sheet_of(dump, "EXTRA (2)")["cells"]["A1"]["v"] == "ใหญ่");
+  CHECK(sheet_of(dump, "Extra")["cells"]["A1"]["v"] == "เล็ก");
+  CHECK(sheet_of(dump, "อ้างอิง")["cells"]["A1"]["v"] == "ในเครื่องหมาย");
+  CHECK(sheet_of(dump, "บันทึกข้อความ (2)")["cells"]["A1"]["v"] == "สำเนาบันทึกของหน่วยงาน");
+}
+
+TEST_CASE("formats of empty rows far below the data are counted, not carried; near it they stay") {
+  test::TempDir tmp;
+  // Data in rows 1-3, then rows 4-5,000 each with a row format and three
+  // empty cells in style 1 (a border band, as a sheet formatted to the end).
+  const json spec = {{"sheets",
+                      {{{"name", "ตาราง"},
+                        {"cells", {{"A1", "หัวข้อ"}, {"B2", 5}, {"A3", "ท้าย"}}},
+                        {"styled_rows", {4, 5000, 1, 3}}}}}};
+  const auto file = with_sheets(tmp, spec);
+  const auto in = xlsx::Workbook::open(file.string());
+  const size_t index = in.sheets().size() - 1;
+  const xlsx::SheetLayout& layout = in.read_layout(index);
+  // Kept: the 200 rows below the last row with content (rows 4-203).
+  CHECK(layout.rows.size() == 200);
+  CHECK(layout.rows.back().row == 202);
+  CHECK(layout.styled.size() == 600);
+  REQUIRE(layout.extras.size() == 1);
+  CHECK(layout.extras[0].kind == xlsx::Extra::EmptyFormat);
+  CHECK(layout.extras[0].count == 4797);  // rows 204-5,000
+  const auto found = output::not_carried(in, {}, "in.xlsx");
+  bool said = false;
+  for (const auto& f : found)
+    if (f.sheet == "ตาราง") {
+      said = true;
+      CHECK(f.severity == Severity::Info);
+      CHECK(f.message_th.find("4797") != std::string::npos);
+      CHECK(f.message_en.find("4797 formatted empty row(s) below the data on sheet ตาราง") != std::string::npos);
+    }
+  CHECK(said);
+
+  const auto out = tmp / "out.xlsx";
+  write_atomically(out, [&](const std::filesystem::path& p) {
+    xlsx::WorkbookWriter w(p);
+    output::copy_sheet(in, in.read_sheet(index), w.add_sheet("ตาราง"));
+    w.close();
+  });
+  const json s = sheet_of(openpyxl_read(out), "ตาราง");
+  CHECK(s["cells"]["A1"]["v"] == "หัวข้อ");
+  CHECK(s["cells"]["B2"]["v"] == 5);
+  CHECK(s["blanks"].contains("C203"));
+  CHECK_FALSE(s["blanks"].contains("A204"));
+  CHECK_FALSE(s["blanks"].contains("A5000"));
+}
+
+TEST_CASE("a text over Excel's 32,767 characters is a warning on its cell with its real length") {
+  test::TempDir tmp;
+  const std::string long_text = repeat("ก", 40'000);
+  const json spec = {{"sheets", {{{"name", "ยาว"}, {"cells", {{"A1", "หัวข้อ"}, {"B2", long_text}}}}}}};
+  const auto file = with_sheets(tmp, spec);
+  const auto in = xlsx::Workbook::open(file.string());
+  const auto found = output::not_carried(in, {}, "in.xlsx");
+  std::vector<Finding> long_ones;
+  for (const auto& f : found)
+    if (f.code == "text-too-long") long_ones.push_back(f);
+  REQUIRE(long_ones.size() == 1);
+  CHECK(long_ones[0].severity == Severity::Warning);
+  CHECK(long_ones[0].sheet == "ยาว");
+  CHECK(long_ones[0].cell == "B2");
+  CHECK(long_ones[0].location() == "ยาว!B2");
+  CHECK(long_ones[0].value == "40000");
+  CHECK(long_ones[0].message_th.find("ยาว 40000 ตัวอักษร") != std::string::npos);
+  CHECK(long_ones[0].message_en.find("is 40000 characters long (UTF-16 code units") != std::string::npos);
+
+  const auto out = tmp / "out.xlsx";
+  write_atomically(out, [&](const std::filesystem::path& p) {
+    xlsx::WorkbookWriter w(p);
+    output::copy_sheet(in, in.read_sheet(in.sheets().size() - 1), w.add_sheet("ยาว"));
+    w.close();
+  });
+  const std::string cut = sheet_of(openpyxl_read(out, true), "ยาว")["cells"]["B2"]["v"];
+  CHECK(cut == repeat("ก", 32'767));
+}
+
+TEST_CASE("escaped texts read as ECMA-376 says and carry over as the same text") {
+  test::TempDir tmp;
+  // As Excel writes a typed "_x0041_" (escaped) and a carriage return (_x000D_).
+  const json spec = {{"sheets", {{{"name", "ข้อความ"}, {"cells", {{"A1", "_x005F_x0041_ ตามตัว"}, {"A2", "ก_x000D_ข"}}}}}}};
+  const auto file = with_sheets(tmp, spec);
+  const auto in = xlsx::Workbook::open(file.string());
+  const xlsx::Sheet sheet = in.read_sheet(in.sheets().size() - 1);
+  REQUIRE(sheet.at(0, 0));
+  CHECK(sheet.at(0, 0)->text == "_x0041_ ตามตัว");
+  REQUIRE(sheet.at(1, 0));
+  CHECK(sheet.at(1, 0)->text == "ก\rข");
+
+  const auto out = tmp / "out.xlsx";
+  write_atomically(out, [&](const std::filesystem::path& p) {
+    xlsx::WorkbookWriter w(p);
+    output::copy_sheet(in, sheet, w.add_sheet("ข้อความ"));
+    w.close();
+  });
+  const auto back = xlsx::Workbook::open(out.string()).read_sheet(0);
+  REQUIRE(back.at(0, 0));
+  CHECK(back.at(0, 0)->text == "_x0041_ ตามตัว");
+  REQUIRE(back.at(1, 0));
+  CHECK(back.at(1, 0)->text == "ก\rข");
+  const auto xml = test::run_command({"/usr/bin/unzip", "-p", out.string(), "xl/sharedStrings.xml"});
+  CHECK(xml.out.find("_x005F_x0041_") != std::string::npos);
 }

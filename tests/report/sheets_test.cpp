@@ -206,9 +206,9 @@ TEST_CASE("findings sheet links each location to its cell") {
   CHECK(s["cells"]["G4"]["v"] == "indicator score differs");
 }
 
-TEST_CASE("result sheet names are recognised, also with a duplicate suffix") {
+TEST_CASE("result sheet names are recognised by their exact names, not a copy's") {
   CHECK(output::is_result_sheet("สรุปผลการประเมิน"));
-  CHECK(output::is_result_sheet("สรุปผลการประเมิน (2)"));
+  CHECK_FALSE(output::is_result_sheet("สรุปผลการประเมิน (2)"));
   CHECK(output::is_result_sheet("ตรวจสอบข้อมูล"));
   CHECK_FALSE(output::is_result_sheet("คะแนนรายข้อ"));
   CHECK(output::internal_link("it's", "C7") == "internal:'it''s'!C7");

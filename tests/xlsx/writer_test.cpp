@@ -3,6 +3,7 @@
 #include "base/files.hpp"
 #include "support/helpers.hpp"
 #include "text/width.hpp"
+#include "xlsx/reader.hpp"
 #include "xlsx/writer.hpp"
 
 using namespace itawb;
@@ -115,4 +116,93 @@ TEST_CASE("long Thai headers are cut on a character boundary") {
   CHECK(cells["A2"]["v"] == 97.125);
   CHECK(cells["A2"]["t"] == "n");
   CHECK(cells["A2"]["fmt"] == "General");
+}
+
+TEST_CASE("sheet names Excel refuses in the output get a valid, unique name (issue 26, 9)") {
+  // libxlsxwriter refused these (exit 2 in analyze): an apostrophe at either
+  // end, and a name equal to another's in another letter case.
+  CHECK(xlsx::unique_sheet_name("'อ้างอิง'", {}) == "อ้างอิง");
+  CHECK(xlsx::unique_sheet_name("ปี'", {}) == "ปี");
+  CHECK(xlsx::unique_sheet_name("it's", {}) == "it's");  // inside is fine
+  CHECK(xlsx::unique_sheet_name("EXTRA", {"Extra"}) == "EXTRA (2)");
+  CHECK(xlsx::unique_sheet_name("café", {"CAFÉ"}) == "café (2)");  // beyond ASCII, as Excel compares
+  CHECK(xlsx::unique_sheet_name("'", {}) == "Sheet");
+  CHECK(xlsx::unique_sheet_name("a?b*c", {}) == "a_b_c");
+  // Cut to 31 characters, the cut leaving no apostrophe at the end.
+  CHECK(xlsx::unique_sheet_name(std::string(30, 'x') + "'y", {}) == std::string(30, 'x'));
+
+  test::TempDir tmp;
+  const auto out = tmp / "names.xlsx";
+  write_atomically(out, [](const std::filesystem::path& p) {
+    xlsx::WorkbookWriter wb(p);
+    for (const char* name : {"Extra", "EXTRA", "'อ้างอิง'", "extra"}) wb.add_sheet(name).text(0, 0, name);
+    wb.close();
+  });
+  const auto dump = openpyxl_read(out, true);
+  std::vector<std::string> names;
+  for (const auto& s : dump["sheets"]) names.push_back(s["name"]);
+  CHECK(names == std::vector<std::string>{"Extra", "EXTRA (2)", "อ้างอิง", "extra (3)"});
+  CHECK(sheet_of(dump, "EXTRA (2)")["cells"]["A1"]["v"] == "EXTRA");
+}
+
+TEST_CASE("a literal _xHHHH_ in a text is escaped on writing and reads back as written (issue 26, 12)") {
+  test::TempDir tmp;
+  const auto out = tmp / "escape.xlsx";
+  const std::string literal = "รหัส _x0041_ และ _x000D_ ไม่ใช่ _x12_";
+  write_atomically(out, [&](const std::filesystem::path& p) {
+    xlsx::WorkbookWriter wb(p);
+    auto& ws = wb.add_sheet("ข้อความ");
+    ws.text(0, 0, literal);
+    ws.merge(1, 0, 1, 2, "_x0041_");
+    wb.close();
+  });
+  // Our reader decodes ST_Xstring as ECMA-376 says: unescaped, "_x0041_"
+  // would come back as "A" and "_x000D_" as a carriage return.
+  const auto in = xlsx::Workbook::open(out.string());
+  const xlsx::Sheet sheet = in.read_sheet(0);
+  REQUIRE(sheet.at(0, 0));
+  CHECK(sheet.at(0, 0)->text == literal);
+  REQUIRE(sheet.at(1, 0));
+  CHECK(sheet.at(1, 0)->text == "_x0041_");
+  // What Excel and LibreOffice see in the file: OOXML's escape.
+  const auto xml = test::run_command({"/usr/bin/unzip", "-p", out.string(), "xl/sharedStrings.xml"});
+  CHECK(xml.out.find("_x005F_x0041_") != std::string::npos);
+  CHECK(xml.out.find("_x005F_x000D_") != std::string::npos);
+  CHECK(xml.out.find("_x12_") != std::string::npos);  // not an escape: left alone
+  const auto dump = openpyxl_read(out, true);
+  CHECK(sheet_of(dump, "ข้อความ")["cells"]["A1"]["v"] == literal);
+}
+
+TEST_CASE("a text over 32,767 UTF-16 code units is cut there, never inside a character (issue 26, 12)") {
+  // Excel counts UTF-16 code units: an emoji (beyond U+FFFF) is two.
+  const std::string emoji = "\xF0\x9F\x98\x80";  // U+1F600
+  CHECK(text::utf16_length("ก" + emoji) == 3);
+  std::string long_thai;
+  for (int i = 0; i < 40'000; ++i) long_thai += "ก";
+  CHECK(text::utf16_length(long_thai) == 40'000);
+  CHECK(text::utf16_length(text::sanitize_for_xlsx(long_thai)) == 32'767);
+  std::string emojis;
+  for (int i = 0; i < 20'000; ++i) emojis += emoji;
+  const std::string cut = text::sanitize_for_xlsx(emojis);
+  CHECK(text::utf16_length(cut) == 32'766);  // 16,383 emoji; half of one is not kept
+  CHECK(cut.size() == 16'383 * 4);
+
+  test::TempDir tmp;
+  const auto out = tmp / "long.xlsx";
+  write_atomically(out, [&](const std::filesystem::path& p) {
+    xlsx::WorkbookWriter wb(p);
+    auto& ws = wb.add_sheet("ยาว");
+    ws.text(0, 0, long_thai);
+    // Escapes lengthen what libxlsxwriter counts, not what Excel reads back.
+    std::string escaped;
+    for (int i = 0; i < 5'000; ++i) escaped += "_x0041_";
+    ws.text(1, 0, escaped);
+    wb.close();
+  });
+  const auto dump = openpyxl_read(out, true);
+  const auto& cells = sheet_of(dump, "ยาว")["cells"];
+  CHECK(text::utf16_length(cells["A1"]["v"].get<std::string>()) == 32'767);
+  const auto a2 = cells["A2"]["v"].get<std::string>();
+  CHECK(a2.size() >= 7 * 2'500);
+  CHECK(a2.substr(0, 14) == "_x0041__x0041_");
 }
