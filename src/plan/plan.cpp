@@ -194,7 +194,7 @@ void attach_progress(const model::AgencyWorkbook& wb, const StatusTable& statuse
       m.after_as_of.push_back(i);
       out.add(finding_at(Severity::Warning, "report-after-as-of", wb.path, cell_or_row(p.report_date_origin, p.origin),
                          p.report_date,
-                         "รายงานความก้าวหน้าของมาตรการ " + p.measure_id + " ลงวันที่ " + calendar::format_thai_date(*date) +
+                         "รายงานความก้าวหน้าของมาตรการ " + text::thai_digits(p.measure_id) + " ลงวันที่ " + calendar::format_thai_date(*date) +
                              " ซึ่งหลังวันที่ติดตามผล (" + calendar::format_thai_date(r.as_of.date) +
                              ") จึงไม่นับในผล ณ วันที่นั้น",
                          "the progress report on measure " + p.measure_id + " is dated " + date->iso() +
