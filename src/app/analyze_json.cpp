@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/analyze.hpp"
+#include "ita/scoring.hpp"
 #include "output/plan_sheets.hpp"
 #include "text/thai.hpp"
 
@@ -44,6 +45,9 @@ json analysis_json(const ita::Analysis& a) {
   doc["overall"]["reported"] = score(s.reported ? s.reported : a.agency.reported_total);
   doc["overall"]["reported_level"] =
       a.agency.reported_level.empty() ? json(nullptr) : json(a.agency.reported_level);
+  // The one rule of the summary sheet and the level-mismatch warning (ita::same_level).
+  const auto same = ita::same_level(a.agency.reported_level, s);
+  doc["overall"]["reported_level_matches"] = same ? json(*same) : json(nullptr);
   // The total with every indicator recomputed from its questions/items: it
   // names a typing slip when it, not `score`, matches the published total.
   doc["overall"]["recomputed"] = score(s.recomputed_total);

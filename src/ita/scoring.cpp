@@ -193,15 +193,23 @@ void check_reported_total(const model::AgencyWorkbook& wb, const Scores& s, doub
           "scores, " + fmt(*s.overall.score) + " (weighted IIT, EIT, OIT)." + hint_en));
 }
 
-void check_reported_level(const model::AgencyWorkbook& wb, const Scores& s, Findings& findings) {
-  const std::string& reported = wb.agency.reported_level;
-  if (text::trim(reported).empty() || s.level.empty()) return;
+}  // namespace
+
+std::optional<bool> same_level(std::string_view reported, const Scores& s) {
+  if (text::trim(reported).empty() || s.level.empty()) return std::nullopt;
   // "“ผ่านดีเยี่ยม”", "ผ่านดีเยี่ยม", "ระดับผ่านดีเยี่ยม" and "Excellent Pass"
   // name the same level.
   std::string key = text::compact_key(reported);
   for (const std::string_view word : {std::string_view("ระดับ"), std::string_view("level")})
     if (key.size() > word.size() && key.compare(0, word.size(), word) == 0) key.erase(0, word.size());
-  if (key == text::compact_key(s.level) || key == text::compact_key(s.level_en)) return;
+  return key == text::compact_key(s.level) || key == text::compact_key(s.level_en);
+}
+
+namespace {
+
+void check_reported_level(const model::AgencyWorkbook& wb, const Scores& s, Findings& findings) {
+  const std::string& reported = wb.agency.reported_level;
+  if (same_level(reported, s).value_or(true)) return;
   findings.add(model::finding_at(
       Severity::Warning, "level-mismatch", wb.path, wb.agency.reported_level_origin, reported,
       "ระดับที่ประกาศ \"" + text::trim(reported) + "\" ไม่ตรงกับระดับตามเกณฑ์ของคะแนนรวม " +

@@ -25,5 +25,12 @@ std::optional<double> recompute_indicator(const model::AgencyWorkbook& workbook,
                                           const model::Framework& framework, int indicator,
                                           bool previous = false);
 
+// Whether a published level (ระดับที่ประกาศ) names the computed one, the one
+// rule the level-mismatch warning, the summary sheet and the JSON share:
+// compared by text::compact_key (Thai or Arabic digits, case, spaces and
+// quotes do not matter) after a leading "ระดับ" or "level" is dropped, against
+// the Thai and the English name ("ระดับผ่านดี" = "ผ่านดี" = " Good pass ").
+// nullopt when either is empty (nothing to compare).
+std::optional<bool> same_level(std::string_view reported, const Scores& scores);
 
 }  // namespace itawb::ita

@@ -184,6 +184,7 @@ void build_progress(const ParsedSheet& sheet, model::AgencyWorkbook& model) {
     p.department = v.text("department");
     p.extra = extra_fields<model::ProgressInput>(sheet, row);
     p.origin = v.where("measure_id");
+    p.report_date_origin = v.where("report_date");
     model.progress.push_back(std::move(p));
   }
 }

@@ -109,6 +109,7 @@ struct ProgressInput {
   std::string department;   // หน่วยงานที่รายงาน (optional; one row per department when a measure has several)
   FieldValues extra;        // the schema's other fields (see FieldValues)
   Origin origin;
+  Origin report_date_origin;  // the วันที่รายงาน cell (unknown when the model was built by hand)
 
   static const std::vector<std::string_view>& modelled_fields();
   // As MeasureInput::value / set (quarter 0 reads "").

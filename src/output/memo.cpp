@@ -5,6 +5,7 @@
 // officer knows (the memo's number, names, positions) is left in yellow
 // input cells. Thai digits throughout; the figures it states are kept as
 // numbers in two hidden columns (they do not print) for formulas and checks.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -201,14 +202,24 @@ class Memo {
     out.push_back("เผยแพร่รายงานนี้ผ่านเว็บไซต์ของ" + t.agency + " เพื่อเปิดเผยต่อสาธารณะตามเกณฑ์การประเมิน ITA");
     if (plan()) {
       out.push_back("แจ้งทุกส่วนราชการให้ดำเนินการตามมาตรการ และรายงานผลการดำเนินการทุกไตรมาส");
+      auto names = [](const std::vector<std::string>& list) {
+        std::string s;
+        for (const auto& b : list) s += (s.empty() ? "" : ", ") + b;
+        return s;
+      };
+      // Pressing only for what is overdue or due and unreported; a
+      // department below the target on what is due is followed up.
+      const std::vector<std::string> press = departments_to_press(*plan());
       std::vector<std::string> below;
       for (const auto& d : plan()->departments)
-        if (d.tally.total > 0 && !d.tally.meets_target) below.push_back(d.department);
-      if (!below.empty()) {
-        std::string names;
-        for (const auto& b : below) names += (names.empty() ? "" : ", ") + b;
-        out.push_back("เร่งรัดส่วนราชการที่ผลการดำเนินการยังต่ำกว่าเป้าหมาย ได้แก่ " + names);
-      }
+        if (d.tally.due > 0 && !d.tally.due_meets_target &&
+            std::find(press.begin(), press.end(), d.department) == press.end())
+          below.push_back(d.department);
+      if (!press.empty())
+        out.push_back("เร่งรัดส่วนราชการที่มีมาตรการเกินกำหนดหรือถึงกำหนดแล้วแต่ยังไม่ได้รายงานผล ได้แก่ " +
+                      names(press));
+      if (!below.empty())
+        out.push_back("ติดตามส่วนราชการที่ผลการดำเนินการของมาตรการที่ถึงกำหนดยังต่ำกว่าเป้าหมาย ได้แก่ " + names(below));
     } else {
       out.push_back("มอบหมายส่วนราชการจัดทำมาตรการส่งเสริมคุณธรรมและความโปร่งใสเพื่อแก้ไขข้อบกพร่องตามผลการวิเคราะห์");
     }
@@ -279,6 +290,9 @@ class Memo {
     number("จำนวนมาตรการ", plan() ? std::optional<double>(plan()->overall.total) : std::nullopt);
     number("ดำเนินการแล้ว", plan() ? std::optional<double>(plan()->overall.done) : std::nullopt);
     number("ร้อยละความสำเร็จ", plan() && plan()->overall.total ? std::optional<double>(plan()->overall.percent) : std::nullopt);
+    number("ถึงกำหนดแล้ว", plan() ? std::optional<double>(plan()->overall.due) : std::nullopt);
+    number("ร้อยละของที่ถึงกำหนด",
+           plan() && plan()->overall.due ? std::optional<double>(plan()->overall.due_percent) : std::nullopt);
     number("เป้าหมายร้อยละ", plan() ? std::optional<double>(plan()->target_percent) : std::nullopt);
   }
 

@@ -31,10 +31,14 @@ uint32_t status_fill(plan::Status s) {
 }
 
 constexpr const char* kNotReported = "ไม่ได้รายงาน";  // a planned quarter over without a report
-constexpr const char* kAwaitingReport = "ยังไม่รายงาน";  // no report from a department yet
+constexpr const char* kAwaitingReport = "ยังไม่รายงาน";  // due, and no report from a department yet
+constexpr const char* kNotYetDue = "ยังไม่ถึงกำหนด";     // its first planned quarter has not started
 
-std::string status_or_not_reported(const std::optional<plan::Status>& s) {
-  return s ? plan::status_th(*s) : kAwaitingReport;
+// What a measure (or an owner's part) shows as its status: the status
+// reported, else "ยังไม่ถึงกำหนด" before it is due, "ยังไม่รายงาน" once it is.
+std::string status_text(const std::optional<plan::Status>& s, plan::Standing standing) {
+  if (s) return plan::status_th(*s);
+  return standing == plan::Standing::NotYetDue ? kNotYetDue : kAwaitingReport;
 }
 
 // One cell of the measure × quarter grid: what each department reported for
@@ -93,7 +97,7 @@ std::string departments_with_reports(const plan::PlannedMeasure& m) {
   const bool whole = std::all_of(m.reports.begin(), m.reports.end(), [](const plan::OwnerReport& r) { return r.whole_measure; });
   if (m.reports.size() <= 1 || whole) return join(m.departments);
   std::vector<std::string> parts;
-  for (const auto& r : m.reports) parts.push_back(r.department + " (" + status_or_not_reported(r.status) + ")");
+  for (const auto& r : m.reports) parts.push_back(r.department + " (" + status_text(r.status, r.standing) + ")");
   return join(parts, "\n");
 }
 
@@ -155,7 +159,7 @@ void measure_row(FittedSheet& ws, uint32_t r, const plan::PlannedMeasure& m,
       case C::Departments: ws.text(r, c, join(m.departments), cell); break;
       case C::Status:
         if (m.status) ws.text(r, c, plan::status_th(*m.status), cell.with_fill(status_fill(*m.status)));
-        else ws.text(r, c, kAwaitingReport, cell);
+        else ws.text(r, c, status_text(m.status, m.standing), cell);
         break;
       case C::Overdue:
         if (m.overdue) ws.text(r, c, "เกินกำหนด", cell.with_fill(kNotStartedFill).with_bold());
@@ -200,7 +204,7 @@ uint32_t grid_rows(FittedSheet& ws, const plan::PlanResult& plan, const model::A
       else ws.text(r, 2 + q, g.text, g.fill ? centre.with_fill(*g.fill) : centre);
     }
     if (m->status) ws.text(r, 7, plan::status_th(*m->status), centre.with_fill(status_fill(*m->status)));
-    else ws.text(r, 7, kAwaitingReport, centre);
+    else ws.text(r, 7, status_text(m->status, m->standing), centre);
     if (m->overdue) ws.text(r, 8, "เกินกำหนด", centre.with_fill(kNotStartedFill).with_bold());
     else ws.blank(r, 8, centre);
     ++r;
@@ -214,23 +218,43 @@ struct DepartmentRows {
   uint32_t first = 0, last = 0, next = 0;
   bool any() const { return last >= first && next > first; }
 };
-constexpr uint32_t kTargetCol = 9;  // hidden: the target beside each department, for the chart
+constexpr uint32_t kTableCols = 12;  // A:L
+constexpr uint32_t kDuePercentCol = 9;
+constexpr uint32_t kTargetCol = 12;  // hidden: the target beside each department, for the chart
 
+// "ผ่านเป้าหมาย" / "ต่ำกว่าเป้าหมาย", judged on what is due; nothing due yet:
+// "ยังไม่ถึงกำหนด".
+std::pair<std::string, uint32_t> against_target(const plan::Tally& t) {
+  if (t.due == 0) return {kNotYetDue, kPlannedFill};
+  return t.due_meets_target ? std::pair<std::string, uint32_t>{"ผ่านเป้าหมาย", kDoneFill}
+                            : std::pair<std::string, uint32_t>{"ต่ำกว่าเป้าหมาย", kNotStartedFill};
+}
+
+// One row per department (its own parts of the measures), one for measures
+// without a department, and the total row: their sum (plan.parts), so a
+// shared measure counts once for each owner there too. The statuses count
+// what is due; the agency's figure by measures follows the table.
 DepartmentRows department_summary(FittedSheet& ws, uint32_t r, const plan::PlanResult& plan) {
-  ws.text(r++, 0, "สรุปรายส่วนราชการ (เป้าหมายร้อยละ " + percent_th(plan.target_percent) + ")", subtitle_style());
-  const char* headers[] = {"ส่วนราชการ", "จำนวนมาตรการ", "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ",
-                           "ยังไม่ได้ดำเนินการ", "ยังไม่รายงาน", "เกินกำหนด", "ร้อยละความสำเร็จ", "ผลเทียบเป้าหมาย"};
-  for (uint32_t c = 0; c < 9; ++c) ws.text(r, c, headers[c], header_style());
+  ws.text(r++, 0, "สรุปรายส่วนราชการ (เป้าหมายร้อยละ " + percent_th(plan.target_percent) +
+                      " ของมาตรการที่ถึงกำหนด; มาตรการร่วมนับให้ทุกส่วนราชการที่รับผิดชอบ)",
+          subtitle_style());
+  const char* headers[kTableCols] = {"ส่วนราชการ", "มาตรการทั้งปี", "ยังไม่ถึงกำหนด", "ถึงกำหนดแล้ว",
+                                     "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ได้ดำเนินการ",
+                                     "ไม่ได้รายงาน (ถึงกำหนดแล้ว)", "เกินกำหนด", "ร้อยละของที่ถึงกำหนด",
+                                     "ร้อยละของทั้งปี", "ผลเทียบเป้าหมาย"};
+  for (uint32_t c = 0; c < kTableCols; ++c) ws.text(r, c, headers[c], header_style());
   ++r;
   auto row = [&](const std::string& name, const plan::Tally& t, bool total) {
     const Style cell = total ? cell_style().with_bold().with_fill(kTotalFill) : cell_style();
     const Style num = cell.with_align(Align::Right);
     ws.text(r, 0, name, cell);
-    const int counts[] = {t.total, t.done, t.in_progress, t.not_started, t.no_status, t.overdue};
-    for (uint32_t c = 0; c < 6; ++c) ws.number(r, 1 + c, counts[c], num);
-    ws.number(r, 7, text::round_to(t.percent, 2), num.with_format("0.00"));
-    ws.text(r, 8, t.meets_target ? "ผ่านเป้าหมาย" : "ต่ำกว่าเป้าหมาย",
-            cell.with_fill(t.meets_target ? kDoneFill : kNotStartedFill));
+    const int counts[] = {t.total, t.not_yet_due, t.due, t.done, t.in_progress, t.not_started, t.no_status, t.overdue};
+    for (uint32_t c = 0; c < 8; ++c) ws.number(r, 1 + c, counts[c], num);
+    if (t.due > 0) ws.number(r, kDuePercentCol, text::round_to(t.due_percent, 2), num.with_format("0.00"));
+    else ws.text(r, kDuePercentCol, "-", cell.with_align(Align::Center));
+    ws.number(r, 10, text::round_to(t.percent, 2), num.with_format("0.00"));
+    const auto [verdict, fill] = against_target(t);
+    ws.text(r, 11, verdict, cell.with_fill(fill));
     ws.raw().number(r, kTargetCol, plan.target_percent);
     ++r;
   };
@@ -238,8 +262,17 @@ DepartmentRows department_summary(FittedSheet& ws, uint32_t r, const plan::PlanR
   rows.first = r;
   for (const auto& d : plan.departments)
     if (d.tally.total > 0) row(d.department, d.tally, false);
+  if (plan.unassigned.total > 0) row("ไม่ระบุส่วนราชการ", plan.unassigned, false);
   rows.last = r - 1;
-  row("รวมทั้งหน่วยงาน", plan.overall, true);
+  row("รวม (ผลรวมของทุกแถว)", plan.parts, true);
+  const plan::Tally& t = plan.overall;
+  ws.merge(r, 0, r, kTableCols - 1,
+           "ทั้งหน่วยงาน นับมาตรการละหนึ่งครั้ง: " + count_th(t.total) + " มาตรการ ถึงกำหนดแล้ว " + count_th(t.due) +
+               " ดำเนินการแล้ว " + count_th(t.done) +
+               (t.due > 0 ? " คิดเป็นร้อยละ " + percent_th(t.due_percent) + " ของที่ถึงกำหนด และ" : " คิดเป็น") +
+               "ร้อยละ " + percent_th(t.percent) + " ของทั้งปี",
+           note_style());
+  ++r;
   rows.next = r;
   return rows;
 }
@@ -261,14 +294,30 @@ std::vector<std::string> memo_sentences(const plan::PlanResult& plan) {
   std::vector<std::string> out;
   std::string first = "ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส " + period_of(plan) + " ณ วันที่ " +
                       thai_long_date(plan.as_of.date) + " ดำเนินการแล้ว " + count_th(t.done) + " จาก " +
-                      count_th(t.total) + " มาตรการ คิดเป็นร้อยละ " + percent_th(t.percent);
-  first += t.meets_target ? " ซึ่งเป็นไปตามเป้าหมายร้อยละ " : " ซึ่งยังต่ำกว่าเป้าหมายร้อยละ ";
+                      count_th(t.total) + " มาตรการ คิดเป็นร้อยละ " + percent_th(t.percent) + " ของทั้งปี";
+  if (t.due == 0) {
+    // Nothing is due yet: no target to be below, nothing to be reported.
+    int start = 0;
+    for (const auto& m : plan.measures)
+      if (!m.duplicate_id && m.timeframe.ok()) {
+        const int q = plan::first_quarter(m.timeframe.quarters);
+        if (q > 0 && (start == 0 || q < start)) start = q;
+      }
+    first += " โดยทั้ง " + count_th(t.total) + " มาตรการยังไม่ถึงกำหนดดำเนินการ";
+    if (start > 0) first += " (เริ่มตามแผนในไตรมาส " + count_th(start) + ")";
+    out.push_back(first);
+    return out;
+  }
+  first += " และมาตรการที่ถึงกำหนดแล้ว " + count_th(t.due) + " มาตรการ ดำเนินการแล้ว " + count_th(t.done) +
+           " คิดเป็นร้อยละ " + percent_th(t.due_percent) + " ของที่ถึงกำหนด";
+  first += t.due_meets_target ? " ซึ่งเป็นไปตามเป้าหมายร้อยละ " : " ซึ่งยังต่ำกว่าเป้าหมายร้อยละ ";
   out.push_back(first + percent_th(plan.target_percent));
 
   std::vector<std::string> rest;
   if (t.in_progress) rest.push_back("อยู่ระหว่างดำเนินการ " + count_th(t.in_progress) + " มาตรการ");
   if (t.not_started) rest.push_back("ยังไม่ได้ดำเนินการ " + count_th(t.not_started) + " มาตรการ");
-  if (t.no_status) rest.push_back("ยังไม่ได้รายงานผล " + count_th(t.no_status) + " มาตรการ");
+  if (t.no_status) rest.push_back("ถึงกำหนดแล้วแต่ยังไม่ได้รายงานผล " + count_th(t.no_status) + " มาตรการ");
+  if (t.not_yet_due) rest.push_back("ยังไม่ถึงกำหนด " + count_th(t.not_yet_due) + " มาตรการ");
   if (!rest.empty()) out.push_back("ทั้งนี้ " + join(rest, " "));
 
   if (plan.overdue_ids.empty()) {
@@ -283,17 +332,24 @@ std::vector<std::string> memo_sentences(const plan::PlanResult& plan) {
                   " มาตรการ ได้แก่ " + join(named, " "));
   }
 
-  std::vector<std::string> met, below;
+  // Departments judged only on what is due for them.
+  std::vector<std::string> met, below, silent;
   for (const auto& d : plan.departments) {
-    if (d.tally.total == 0) continue;
-    (d.tally.meets_target ? met : below).push_back(d.department + " (ร้อยละ " + percent_th(d.tally.percent) + ")");
+    if (d.tally.due == 0) continue;
+    (d.tally.due_meets_target ? met : below)
+        .push_back(d.department + " (ร้อยละ " + percent_th(d.tally.due_percent) + ")");
+    if (d.tally.no_status == d.tally.due) silent.push_back(d.department);
   }
   if (!met.empty()) out.push_back("ส่วนราชการที่ดำเนินการได้ตามเป้าหมาย ได้แก่ " + join(met, " "));
-  if (!below.empty()) out.push_back("ส่วนราชการที่ยังต่ำกว่าเป้าหมาย ได้แก่ " + join(below, " "));
-  std::vector<std::string> silent;
+  if (!below.empty()) out.push_back("ส่วนราชการที่ยังต่ำกว่าเป้าหมาย (ของมาตรการที่ถึงกำหนด) ได้แก่ " + join(below, " "));
+  if (!silent.empty()) out.push_back("ส่วนราชการที่ยังไม่ได้รายงานผลการดำเนินการที่ถึงกำหนด ได้แก่ " + join(silent, " "));
+  return out;
+}
+
+std::vector<std::string> departments_to_press(const plan::PlanResult& plan) {
+  std::vector<std::string> out;
   for (const auto& d : plan.departments)
-    if (d.tally.total > 0 && d.tally.no_status == d.tally.total) silent.push_back(d.department);
-  if (!silent.empty()) out.push_back("ส่วนราชการที่ยังไม่ได้รายงานผลการดำเนินการ ได้แก่ " + join(silent, " "));
+    if (d.tally.overdue > 0 || d.tally.no_status > 0) out.push_back(d.department);
   return out;
 }
 
@@ -336,8 +392,8 @@ void write_measures_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
 
 void write_progress_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
   FittedSheet ws(out_ws);
-  const double widths[] = {24, 40, 20, 15, 15, 15, 15, 18, 16};
-  for (uint32_t c = 0; c < 9; ++c) ws.width(c, widths[c]);
+  const double widths[kTableCols] = {24, 40, 20, 15, 15, 15, 15, 18, 16, 14, 13, 15};
+  for (uint32_t c = 0; c < kTableCols; ++c) ws.width(c, widths[c]);
   ws.merge(0, 0, 0, 8, "ความก้าวหน้าการดำเนินการตามมาตรการรายไตรมาส " + period_of(plan), title_style());
   std::string as_of = "ข้อมูล ณ วันที่ " + thai_long_date(plan.as_of.date);
   if (plan.as_of.phase == plan::PlanPhase::During) as_of += " (ไตรมาส " + count_th(plan.as_of.quarter) + ")";
@@ -359,13 +415,14 @@ void write_progress_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
   }
   ws.width(kTargetCol, 8);
   ws.hide(kTargetCol);
-  if (departments.any()) {
+  if (departments.any() && plan.parts.due > 0) {
     // Completion per department against the target, from the table above.
     xlsx::ChartSpec chart;
     chart.kind = xlsx::ChartSpec::Kind::Bar;
-    chart.title = "ร้อยละความสำเร็จรายส่วนราชการ เทียบเป้าหมายร้อยละ " + percent_th(plan.target_percent);
+    chart.title = "ร้อยละความสำเร็จของมาตรการที่ถึงกำหนด รายส่วนราชการ เทียบเป้าหมายร้อยละ " +
+                  percent_th(plan.target_percent);
     chart.categories = {departments.first, departments.last, 0};
-    chart.series = {{"ร้อยละความสำเร็จ", {departments.first, departments.last, 7}, 0x2F5597},
+    chart.series = {{"ร้อยละความสำเร็จ", {departments.first, departments.last, kDuePercentCol}, 0x2F5597},
                     {"เป้าหมาย", {departments.first, departments.last, kTargetCol}, 0xF4B183}};
     chart.value_min = 0;
     chart.value_max = 100;

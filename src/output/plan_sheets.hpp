@@ -66,13 +66,21 @@ std::string count_th(int n);
 // "๒๑ ตุลาคม ๒๕๖๘": a Thai long date, Buddhist-era year, Thai digits.
 std::string thai_long_date(const calendar::Date& d);
 
-// The memo sentences, in order (plain Thai, Thai digits).
+// The memo sentences, in order (plain Thai, Thai digits): completion of the
+// whole year and of what is due; departments below the target or not
+// reported only among what is due for them; before anything is due, only
+// that the measures are not yet due (ยังไม่ถึงกำหนด).
 std::vector<std::string> memo_sentences(const plan::PlanResult& plan);
+// The departments the memo proposes to press (เร่งรัด): those with a part
+// overdue or due and not reported. Empty: no pressing.
+std::vector<std::string> departments_to_press(const plan::PlanResult& plan);
 
 // --json additions for analyze, as serialized JSON text (output/plan_json.cpp):
 //   measures: [{id, issue, measure, owners[], quarters[], status, overdue, proposed}]
 //   progress: {as_of, current_quarter, completion, target, done, total,
-//              by_owner{NAME: {completion, done, total}}, overdue[ids]}
+//              by_owner{NAME: {completion, done, total, due, ...}}, overdue[ids],
+//              due, not_yet_due, completion_due, ... and department_total}
+//   (plan_json.cpp lists every field)
 // `indent` as nlohmann::json::dump: -1 compact (the default), n spaces.
 std::string measures_json(const plan::PlanResult& plan, int indent = -1);
 std::string progress_json(const plan::PlanResult& plan, int indent = -1);

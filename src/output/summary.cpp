@@ -3,6 +3,7 @@
 // the value computed from the questions, where it disagrees, and the level.
 #include <cmath>
 
+#include "ita/scoring.hpp"
 #include "output/sheets.hpp"
 #include "output/style.hpp"
 #include "text/thai.hpp"
@@ -158,8 +159,8 @@ void write_reported(FittedSheet& ws, uint32_t& row, const ita::Analysis& a) {
   ws.blank(row, kChange, c);
   ws.blank(row, kComputed, c);
   ws.text(row, kNote,
-          agency.reported_level == a.scores.level ? "ตรงกับระดับที่คำนวณ"
-                                                  : "ต่างจากระดับที่คำนวณ " + a.scores.level,
+          ita::same_level(agency.reported_level, a.scores).value_or(true) ? "ตรงกับระดับที่คำนวณ"
+                                                                          : "ต่างจากระดับที่คำนวณ " + a.scores.level,
           c);
   ++row;
 }

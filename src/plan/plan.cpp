@@ -189,6 +189,18 @@ void attach_progress(const model::AgencyWorkbook& wb, const StatusTable& statuse
     m.progress.push_back(i);
     const std::string dept = row_department(p, m, owners, wb.path, out);
     r.row_departments[i] = dept;
+    // A report dated after the as-of date had not been made on that date.
+    if (const auto date = calendar::parse_date(p.report_date); date && *date > r.as_of.date) {
+      m.after_as_of.push_back(i);
+      out.add(finding_at(Severity::Warning, "report-after-as-of", wb.path, cell_or_row(p.report_date_origin, p.origin),
+                         p.report_date,
+                         "รายงานความก้าวหน้าของมาตรการ " + text::thai_digits(p.measure_id) + " ลงวันที่ " + calendar::format_thai_date(*date) +
+                             " ซึ่งหลังวันที่ติดตามผล (" + calendar::format_thai_date(r.as_of.date) +
+                             ") จึงไม่นับในผล ณ วันที่นั้น",
+                         "the progress report on measure " + p.measure_id + " is dated " + date->iso() +
+                             ", after the as-of date " + r.as_of.date.iso() + "; it is not counted as of that date"));
+      continue;
+    }
     // A blank or unknown status: the sheet's check reports it on its cell
     // (x-readBy statuses), and the row reports no status.
     const auto status = statuses.read(p.status);
@@ -205,22 +217,54 @@ void attach_progress(const model::AgencyWorkbook& wb, const StatusTable& statuse
   for (size_t k = 0; k < measures.size(); ++k) settle_measure(measures[k], latest[k]);
 }
 
-void count(Tally& t, const std::optional<Status>& status, bool overdue) {
+// One measure, or one owner's part of it, into a tally: the statuses among
+// what is due only.
+void count(Tally& t, const std::optional<Status>& status, Standing standing) {
   ++t.total;
+  if (standing == Standing::NotYetDue) {
+    ++t.not_yet_due;
+    return;
+  }
+  ++t.due;
   if (!status) ++t.no_status;
   else if (*status == Status::Done) ++t.done;
   else if (*status == Status::InProgress) ++t.in_progress;
   else ++t.not_started;
-  if (overdue) ++t.overdue;
+  if (standing == Standing::Overdue) ++t.overdue;
 }
 
 void finish(Tally& t, double target) {
   t.percent = t.total ? 100.0 * t.done / t.total : 0.0;
   t.meets_target = t.total > 0 && t.percent + 1e-9 >= target;
+  t.due_percent = t.due ? 100.0 * t.done / t.due : 0.0;
+  t.due_meets_target = t.due > 0 && t.due_percent + 1e-9 >= target;
+}
+
+void add(Tally& sum, const Tally& t) {
+  sum.total += t.total;
+  sum.done += t.done;
+  sum.in_progress += t.in_progress;
+  sum.not_started += t.not_started;
+  sum.no_status += t.no_status;
+  sum.overdue += t.overdue;
+  sum.due += t.due;
+  sum.not_yet_due += t.not_yet_due;
+}
+
+// Where a status stands as of the date, for a measure whose first planned
+// quarter has (`started`) or has not begun and whose last is (`ended`) or is
+// not over. Reported done counts as due, even early.
+Standing standing_of(const std::optional<Status>& status, bool started, bool ended) {
+  const bool done = status == Status::Done;
+  if (!started && !done) return Standing::NotYetDue;
+  if (ended && !done) return Standing::Overdue;
+  return status ? Standing::DueReported : Standing::DueNotReported;
 }
 
 // Each department counted by its own reports: a department that never
-// reported a measure has it as not reported, whatever the others said.
+// reported a measure has it as not reported, whatever the others said. The
+// total row of the department table (parts) is the sum of these rows and of
+// the measures without a department.
 void tally_departments(PlanResult& r) {
   std::vector<std::string> order = r.agency_departments;
   for (const auto& m : r.measures)
@@ -231,13 +275,19 @@ void tally_departments(PlanResult& r) {
     for (const auto& m : r.measures)
       for (const auto& rep : m.reports)
         if (rep.department == dept && !m.duplicate_id) {
-          count(dt.tally, rep.status, m.due && rep.status != Status::Done);
+          count(dt.tally, rep.status, rep.standing);
           dt.measure_ids.push_back(m.input.id);
         }
     if (dt.tally.total == 0) continue;
     finish(dt.tally, r.target_percent);
+    add(r.parts, dt.tally);
     r.departments.push_back(std::move(dt));
   }
+  for (const auto& m : r.measures)
+    if (!m.duplicate_id && m.departments.empty()) count(r.unassigned, m.status, m.standing);
+  finish(r.unassigned, r.target_percent);
+  add(r.parts, r.unassigned);
+  finish(r.parts, r.target_percent);
 }
 
 void check_coverage(PlanResult& r, const std::vector<ita::Deficiency>& deficiencies, const std::string& file) {
@@ -286,6 +336,26 @@ void check_coverage(PlanResult& r, const std::vector<ita::Deficiency>& deficienc
 
 }  // namespace
 
+const char* to_string(Standing s) {
+  switch (s) {
+    case Standing::NotYetDue: return "not-yet-due";
+    case Standing::DueReported: return "due-reported";
+    case Standing::DueNotReported: return "due-not-reported";
+    case Standing::Overdue: return "overdue";
+  }
+  return "not-yet-due";
+}
+
+const char* standing_th(Standing s) {
+  switch (s) {
+    case Standing::NotYetDue: return "ยังไม่ถึงกำหนด";
+    case Standing::DueReported: return "ถึงกำหนด รายงานแล้ว";
+    case Standing::DueNotReported: return "ถึงกำหนด ไม่ได้รายงาน";
+    case Standing::Overdue: return "เกินกำหนด";
+  }
+  return "";
+}
+
 const char* to_string(PlanPhase p) {
   switch (p) {
     case PlanPhase::Before: return "before";
@@ -317,6 +387,7 @@ std::vector<QuarterReport> quarter_reports(const PlanResult& plan, const Planned
   std::map<std::string, std::pair<ProgressRank, std::optional<Status>>> latest;
   for (const size_t i : m.progress) {
     if (i >= wb.progress.size() || wb.progress[i].quarter != quarter) continue;
+    if (std::find(m.after_as_of.begin(), m.after_as_of.end(), i) != m.after_as_of.end()) continue;  // not yet made
     const auto& p = wb.progress[i];
     const std::string dept = i < plan.row_departments.size() ? plan.row_departments[i] : std::string();
     const ProgressRank rank{quarter, calendar::parse_date(p.report_date), i};
@@ -421,10 +492,16 @@ PlanResult build_plan(const model::AgencyWorkbook& wb, const std::vector<ita::De
     // A measure whose id repeats an earlier one is an error: shown, and left
     // out of every figure (its progress goes to the first).
     if (m.duplicate_id) continue;
-    m.due = m.timeframe.ok() && quarter_over(r.plan_year_be, last_quarter(m.timeframe.quarters), as_of);
-    m.overdue = m.due && m.status != Status::Done;
+    // Not readable: due from the plan year's first day, never overdue.
+    const int first = m.timeframe.ok() ? first_quarter(m.timeframe.quarters) : 1;
+    const bool started = as_of >= calendar::quarter_start(r.plan_year_be, first);
+    m.ended = m.timeframe.ok() && quarter_over(r.plan_year_be, last_quarter(m.timeframe.quarters), as_of);
+    for (auto& rep : m.reports) rep.standing = standing_of(rep.status, started, m.ended);
+    m.standing = standing_of(m.status, started, m.ended);
+    m.due = m.standing != Standing::NotYetDue;
+    m.overdue = m.standing == Standing::Overdue;
     if (m.overdue) r.overdue_ids.push_back(m.input.id);
-    count(r.overall, m.status, m.overdue);
+    count(r.overall, m.status, m.standing);
   }
   finish(r.overall, r.target_percent);
   tally_departments(r);

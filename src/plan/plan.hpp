@@ -8,11 +8,18 @@
 // - latest status: the progress row with the highest quarter (ties: later
 //   report date, then later row) among rows with a quarter 1–4 and a
 //   readable status;
-// - overdue: the last planned quarter is over at as_of (as_of is after its
-//   last day) and the latest status is not done (no progress = not done);
-// - completion: done / measures, overall and per department (a measure of
-//   several departments counts for each), against the target (80 % as the
-//   seeds cite);
+// - as of the date each measure, and each owner's part of a shared one, is
+//   one Standing (docs/rules.md "Due, overdue and completion"): not yet due
+//   (its first planned quarter has not started and it is not reported done),
+//   due and reported, due and not reported, or overdue (its last planned
+//   quarter is over at as_of and it is not done; no progress = not done). A
+//   timeframe that cannot be read counts as due from the plan year's first
+//   day and is never overdue;
+// - a progress row dated after as_of is not counted (a warning on its date);
+// - completion: done / measures of the whole year and done / measures due,
+//   overall and per department (a measure of several departments counts for
+//   each), against the target (80 % as the seeds cite; judged on what is
+//   due);
 // - coverage: a measure covers a deficiency when its ข้อบกพร่อง field names
 //   the deficiency's code (e9, O13 ...; any issue), or, when that field
 //   names no code (empty or text), when it is in the deficiency's issue.
@@ -52,6 +59,12 @@ PlanPosition position_in_plan(const calendar::Date& as_of, int plan_fiscal_year_
 // True when as_of is after the last day of `quarter` of the plan year.
 bool quarter_over(int plan_fiscal_year_be, int quarter, const calendar::Date& as_of);
 
+// Where a measure, or one owner's part of it, stands at the as-of date.
+enum class Standing { NotYetDue, DueReported, DueNotReported, Overdue };
+const char* to_string(Standing s);  // "not-yet-due", "due-reported", "due-not-reported", "overdue"
+// "ยังไม่ถึงกำหนด", "ถึงกำหนด รายงานแล้ว", "ถึงกำหนด ไม่ได้รายงาน", "เกินกำหนด"
+const char* standing_th(Standing s);
+
 // One owner's report on a measure: its own latest row, else (no row of its
 // own) the latest row written for the measure as a whole; nullopt status =
 // not reported (ยังไม่รายงาน), never credited with another department's row.
@@ -61,6 +74,7 @@ struct OwnerReport {
   int quarter = 0;                  // quarter of the row the status came from (0 = not given)
   std::optional<size_t> progress;   // index into model::AgencyWorkbook::progress
   bool whole_measure = false;       // the row was written for the measure as a whole
+  Standing standing = Standing::NotYetDue;  // this owner's part as of the date
 };
 
 struct PlannedMeasure {
@@ -77,18 +91,26 @@ struct PlannedMeasure {
   int status_quarter = 0;                // quarter of the row the status came from
   std::optional<size_t> latest_progress; // index into model::AgencyWorkbook::progress
   std::vector<size_t> progress;          // all its rows (indices into model::AgencyWorkbook::progress)
-  bool due = false;                      // last planned quarter over at as_of
-  bool overdue = false;                  // due and not done
+  std::vector<size_t> after_as_of;       // its rows dated after as_of: not counted
+  bool due = false;                      // first planned quarter started at as_of, or done
+  bool ended = false;                    // last planned quarter over at as_of
+  bool overdue = false;                  // ended and not done
+  Standing standing = Standing::NotYetDue;
   bool duplicate_id = false;             // a later measure with an id already used
   std::vector<std::string> covers;       // deficiency codes it covers (lower case)
 };
 
-// Per department the counts use that department's own report (OwnerReport):
-// no_status = measures it has not reported (ยังไม่รายงาน).
+// Per department the counts use that department's own report (OwnerReport).
+// total = not_yet_due + due; due = done + in_progress + not_started +
+// no_status (the statuses are counted among what is due only: no_status =
+// due and not reported); overdue is part of due.
 struct Tally {
   int total = 0, done = 0, in_progress = 0, not_started = 0, no_status = 0, overdue = 0;
-  double percent = 0;         // done * 100 / total (0 when no measures)
-  bool meets_target = false;  // percent >= target
+  int due = 0, not_yet_due = 0;
+  double percent = 0;             // done * 100 / total: the whole year (0 when no measures)
+  double due_percent = 0;         // done * 100 / due: what is due by the date (0 when nothing is due)
+  bool meets_target = false;      // percent >= target
+  bool due_meets_target = false;  // due > 0 and due_percent >= target
 };
 
 struct DepartmentTally {
@@ -117,8 +139,12 @@ struct PlanResult {
   bool proposed = false;                        // measures are catalog proposals
   std::vector<PlannedMeasure> measures;         // in workbook (or proposal) order
   std::vector<std::string> agency_departments;  // what "every department" stands for
-  Tally overall;
+  Tally overall;                                // each measure once, by its overall status
   std::vector<DepartmentTally> departments;     // agency departments first, then others
+  Tally unassigned;                             // measures without a department (no owner read)
+  // The department table's total row: the sum of its rows (departments, then
+  // unassigned), i.e. owners' parts, a shared measure counted for each owner.
+  Tally parts;
   std::vector<std::string> overdue_ids;
   std::vector<Coverage> coverage;               // one per deficiency, in input order
   std::vector<std::string> uncovered_urgent;    // codes of urgent deficiencies without a measure
@@ -135,7 +161,7 @@ PlanResult build_plan(const model::AgencyWorkbook& workbook, const std::vector<i
 
 // What was reported for `quarter` of a measure, per department (the latest
 // row of each; "" = rows for the measure as a whole), in the measure's
-// department order, then the others.
+// department order, then the others. Rows dated after as_of are left out.
 struct QuarterReport {
   std::string department;
   std::optional<Status> status;  // nullopt: a row without a readable status

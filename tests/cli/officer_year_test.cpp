@@ -230,13 +230,16 @@ TEST_CASE("officer: a shared measure counts each department's own report, and th
     CHECK(cell_text(grid, "H" + n) == kInProgress);
     CHECK(cell_text(grid, "I" + n) == "เกินกำหนด");
 
-    // The department table under the grid: กองช่าง 1 measure, 0 done, 1 not reported.
+    // The department table under the grid: กองช่าง 1 measure, none still to
+    // come, 1 due, 0 done, 1 not reported (columns B, C, D, E, H).
     const int t = row_with(grid, "A", "กองช่าง", r + 1);
     REQUIRE(t > 0);
     const std::string tn = std::to_string(t);
     CHECK(cell_text(grid, "B" + tn) == "1");
     CHECK(cell_text(grid, "C" + tn) == "0");
-    CHECK(cell_text(grid, "F" + tn) == "1");
+    CHECK(cell_text(grid, "D" + tn) == "1");
+    CHECK(cell_text(grid, "E" + tn) == "0");
+    CHECK(cell_text(grid, "H" + tn) == "1");
   }
 }
 

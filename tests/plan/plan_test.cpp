@@ -34,6 +34,7 @@ model::ProgressInput progress(std::string id, int quarter, std::string status, s
   p.status = std::move(status);
   p.report_date = std::move(date);
   p.origin = {"ความก้าวหน้า", row, 0};
+  p.report_date_origin = {"ความก้าวหน้า", row, 6};  // column G
   return p;
 }
 
@@ -96,8 +97,11 @@ TEST_CASE("latest status, overdue and completion as of a date", "[plan][progress
   CHECK(r.measures[0].due);
   CHECK_FALSE(r.measures[0].overdue);  // done
   CHECK(r.measures[1].overdue);        // Q2 over, not done
-  CHECK_FALSE(r.measures[2].due);      // runs to Q4
-  CHECK_FALSE(r.measures[3].due);      // Q3 not over
+  CHECK(r.measures[2].due);            // began in Q1
+  CHECK_FALSE(r.measures[2].ended);    // runs to Q4
+  CHECK(r.measures[3].due);            // Q3 began on 1 April
+  CHECK_FALSE(r.measures[3].ended);    // Q3 not over
+  CHECK(r.measures[3].standing == Standing::DueNotReported);
   CHECK(r.overdue_ids == std::vector<std::string>{"2"});
 
   CHECK(r.overall.total == 4);
@@ -377,4 +381,78 @@ TEST_CASE("a measure whose id repeats is an error and counts in no figure", "[pl
   CHECK(r.overall.done == 1);
   CHECK(r.overdue_ids.empty());  // the duplicate (never reported, quarter 1 over) is not overdue either
   for (const auto& d : r.departments) CHECK(d.department != "กองช่าง");
+}
+
+TEST_CASE("not yet due, due and reported, due and not reported, overdue: per measure and per owner",
+          "[plan][as-of]") {
+  auto wb = base_workbook();
+  wb.measures = {measure("1", 2, "e9", "ไตรมาส ๓", "สำนักปลัด", 1),
+                 measure("2", 4, "", "ไตรมาส 3 - ไตรมาส 4", "กองคลัง", 2),
+                 measure("3", 5, "", "ไตรมาส ๔", "สำนักปลัด, กองคลัง", 3),
+                 measure("4", 5, "", "ไตรมาสห้า", "กองช่าง", 4)};  // unreadable: due from the year's start
+  wb.progress = {progress("1", 3, "ดำเนินการแล้ว", "2025-05-10", 1),
+                 reported("3", 4, "ดำเนินการแล้ว", "สำนักปลัด", 2)};
+  wb.progress[1].report_date = "2025-08-01";
+  const auto& res = test::resources();
+
+  SECTION("31 March 2568: the plan's measures have not begun; the unreadable one is due") {
+    const auto r = build_plan(wb, {}, catalog(), res.departments, res.statuses, Date{2025, 3, 31});
+    CHECK(r.measures[0].standing == Standing::NotYetDue);  // its report (10 May) is not made yet
+    CHECK_FALSE(r.measures[0].status.has_value());
+    CHECK(r.measures[0].after_as_of == std::vector<size_t>{0});
+    CHECK(r.measures[1].standing == Standing::NotYetDue);
+    CHECK(r.measures[2].standing == Standing::NotYetDue);
+    CHECK(r.measures[3].standing == Standing::DueNotReported);
+    CHECK(r.overall.total == 4);
+    CHECK(r.overall.due == 1);
+    CHECK(r.overall.not_yet_due == 3);
+    CHECK(r.overall.no_status == 1);
+    CHECK(r.overall.due_percent == Approx(0.0));
+    CHECK(tally_of(r, "สำนักปลัด").due == 0);
+    CHECK(tally_of(r, "สำนักปลัด").no_status == 0);
+    CHECK(tally_of(r, "สำนักปลัด").not_yet_due == 2);
+    CHECK_FALSE(tally_of(r, "สำนักปลัด").due_meets_target);
+    // Both rows are dated after the date: a warning on each date cell.
+    std::vector<std::string> cells;
+    for (const auto& f : r.findings.items())
+      if (f.code == "report-after-as-of") cells.push_back(f.cell);
+    CHECK(cells == std::vector<std::string>{"G2", "G3"});
+  }
+
+  SECTION("15 June 2568: 1 done, 2 due and not reported; 3 (quarter 4) not yet due") {
+    const auto r = build_plan(wb, {}, catalog(), res.departments, res.statuses, Date{2025, 6, 15});
+    // 1 (Q3) reported done on 10 May; 2 began with Q3.
+    CHECK(r.measures[0].standing == Standing::DueReported);
+    CHECK(r.measures[1].standing == Standing::DueNotReported);
+    CHECK(r.measures[2].standing == Standing::NotYetDue);  // the 1 August row is later
+    CHECK(r.overall.due == 3);
+    CHECK(r.overall.done == 1);
+    CHECK(r.overall.percent == Approx(25.0));
+    CHECK(r.overall.due_percent == Approx(100.0 / 3));
+  }
+
+  SECTION("1 October 2568: the year is over; a part reported done is done, the other is overdue") {
+    const auto r = build_plan(wb, {}, catalog(), res.departments, res.statuses, Date{2025, 10, 1});
+    const auto& m3 = r.measures[2];
+    CHECK(report_of(m3, "สำนักปลัด").standing == Standing::DueReported);
+    CHECK(report_of(m3, "กองคลัง").standing == Standing::Overdue);
+    CHECK(m3.standing == Standing::Overdue);
+    CHECK(r.measures[1].standing == Standing::Overdue);
+    CHECK(r.measures[3].standing == Standing::DueNotReported);  // never overdue: its quarters are unknown
+    CHECK(r.overdue_ids == std::vector<std::string>{"2", "3"});
+    // The total of the department rows: 5 parts (3 is counted for both owners).
+    CHECK(r.parts.total == 5);
+    CHECK(r.parts.done == 2);
+    CHECK(r.parts.no_status == 3);
+    CHECK(r.parts.overdue == 2);
+    int total = 0, done = 0, overdue = 0;
+    for (const auto& d : r.departments) {
+      total += d.tally.total;
+      done += d.tally.done;
+      overdue += d.tally.overdue;
+    }
+    CHECK(total + r.unassigned.total == r.parts.total);
+    CHECK(done + r.unassigned.done == r.parts.done);
+    CHECK(overdue + r.unassigned.overdue == r.parts.overdue);
+  }
 }
