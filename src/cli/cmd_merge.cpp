@@ -26,6 +26,14 @@ void print_summary(const app::MergeReport& report, bool en) {
   for (const auto& f : r.rejected_files)
     std::cout << "  " << f.file << ": " << exchange::to_string(f.reason) << " ("
               << (en ? exchange::reason_en(f.reason) : exchange::reason_th(f.reason)) << ")\n";
+  // Rows merged with something to check (a blank or unreadable status).
+  if (!r.warnings.empty())
+    std::cout << (en ? "merged with a warning: " : "รวมแล้วแต่ต้องตรวจ: ") << r.warnings.size()
+              << (en ? "" : " แถว") << "\n";
+  for (size_t i = 0; i < r.warnings.size() && i < 10; ++i) {
+    const auto& w = r.warnings[i];
+    std::cout << "  " << w.row.file << ": " << (en ? w.message_en : w.message_th) << "\n";
+  }
   std::cout << (en ? "written: " : "บันทึกแล้ว: ") << report.output.string() << "\n";
   // What validate and analyze will say of the merged workbook: its errors.
   int shown = 0;
