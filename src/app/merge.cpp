@@ -174,17 +174,19 @@ void check_paths(const MergeRequest& request) {
 MergeReport merge_workbooks(const Resources& resources, const MergeRequest& request) {
   check_paths(request);
   // Two merges writing one output: the second waits for the first, then
-  // refuses if the first wrote it meanwhile (its rows would be lost under
-  // this merge's, which never saw them); the master is read once the lock
-  // is held.
+  // refuses if the first wrote it after this one started (its rows would be
+  // lost under this merge's, which never saw them); the master is read once
+  // the lock is held.
+  const auto started = request.started.value_or(fs::file_time_type::clock::now());
   const FileState before = state_of(request.output);
   FileLock lock(request.output, kLockWait);
-  if (lock.waited() && !(state_of(request.output) == before))
+  const FileState now = state_of(request.output);
+  if (now.exists && (!(now == before) || now.time >= started))
     throw itawb::Error("output-changed",
                        "คำสั่งรวมอีกคำสั่งหนึ่งเขียนไฟล์ " + utf8_string(request.output) +
-                           " ระหว่างที่คำสั่งนี้รอ จึงไม่เขียนทับ (ข้อมูลที่คำสั่งนั้นรวมไว้จะหายไป): รวมใหม่โดยใช้ไฟล์นั้นเป็นแบบฟอร์มหลัก",
+                           " ระหว่างที่คำสั่งนี้ทำงาน จึงไม่เขียนทับ (ข้อมูลที่คำสั่งนั้นรวมไว้จะหายไป): รวมใหม่โดยใช้ไฟล์นั้นเป็นแบบฟอร์มหลัก",
                        "another merge wrote " + utf8_string(request.output) +
-                           " while this one waited, so it is not overwritten (the rows that merge added would be lost): "
+                           " while this one ran, so it is not overwritten (the rows that merge added would be lost): "
                            "merge again with that file as the master",
                        utf8_string(request.output));
   // The as-of date only decides overdue measures, which merging does not use.

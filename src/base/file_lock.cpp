@@ -78,6 +78,7 @@ bool stale(const fs::path& lock) {
     return older_than(lock, std::chrono::seconds(10));
   }
 #ifdef _WIN32
+  (void)pid;
   return older_than(lock, std::chrono::seconds(600));
 #else
   if (pid <= 0 || pid == own_pid()) return false;

@@ -9,6 +9,10 @@
 namespace itawb::cli {
 namespace {
 
+// When the program started: an output another merge writes after this is
+// not overwritten (app::MergeRequest::started).
+const std::filesystem::file_time_type kStarted = std::filesystem::file_time_type::clock::now();
+
 struct MergeArgs {
   std::string master, output;
   std::vector<std::string> returns;
@@ -48,6 +52,7 @@ int run_merge(const MergeArgs& args, const GlobalOptions& global) {
   app::MergeRequest request;
   request.master = utf8_path(args.master);
   request.output = utf8_path(args.output);
+  request.started = kStarted;
   for (const auto& r : args.returns) request.returns.push_back(utf8_path(r));
   const app::MergeReport report = app::merge_workbooks(global.resources(), request);
   print_summary(report, en);
