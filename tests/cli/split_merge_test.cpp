@@ -514,11 +514,14 @@ TEST_CASE("two merges into one output at once lose no department's rows", "[merg
   edit_return(s.head(), {{"set", {{{"id", "1"}, {"quarter", 2}, {"status", kDone}, {"result", "เสร็จ"}}}}}, s.dir);
   edit_return(s.works(), {{"set", {{{"id", "4"}, {"quarter", 3}, {"status", kDone}, {"result", "เสร็จ"}}}}}, s.dir);
   const fs::path merged = s.dir / "merged.xlsx";
-  // Two processes started at once, each with one department's return.
+  // Two processes started at once, each with one department's return. The
+  // shell holds the output's lock for their first two seconds, so that both
+  // have started before either can write, however loaded the machine.
   const std::string script =
+      "echo $$ >\"$4.lock\"\n"
       "{ \"$0\" merge \"$1\" \"$2\" -o \"$4\" >\"$5/a.out\" 2>&1; echo $? >\"$5/a.rc\"; } &\n"
       "{ \"$0\" merge \"$1\" \"$3\" -o \"$4\" >\"$5/b.out\" 2>&1; echo $? >\"$5/b.rc\"; } &\n"
-      "wait\n";
+      "sleep 2; rm -f \"$4.lock\"; wait\n";
   const auto run = run_command({"/bin/sh", "-c", script, ITAWB_BINARY, s.master.string(), s.head().string(),
                                 s.works().string(), merged.string(), s.dir.path().string()});
   REQUIRE(run.exit_code == 0);
