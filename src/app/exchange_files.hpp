@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,10 @@ struct MergeRequest {
   std::filesystem::path master;
   std::vector<std::filesystem::path> returns;
   std::filesystem::path output;
+  // When the command started (the CLI: when the program did). An output
+  // written by another command after that is not overwritten: the rows that
+  // command merged would be lost (itawb::Error "output-changed").
+  std::optional<std::filesystem::file_time_type> started;
 };
 
 struct MergeReport {

@@ -3,8 +3,10 @@
 // order; its progress sheet is replaced by the merged rows; what was not
 // merged is listed in รายการที่ไม่ได้รวม with its reason, file and cell.
 #include <algorithm>
+#include <chrono>
 #include <map>
 
+#include "base/file_lock.hpp"
 #include "base/files.hpp"
 #include "app/exchange_files.hpp"
 #include "app/master.hpp"
@@ -18,6 +20,31 @@ namespace fs = std::filesystem;
 namespace {
 
 using xlsx::Style;
+
+// Dates in the Buddhist era with Arabic digits, in Excel (LCID extension:
+// digits 01, calendar 07 = Thai Buddhist, locale 041E) and in LibreOffice,
+// which reads the same code: 27/6/2568.
+constexpr const char* kDateFormat = "[$-107041E]d/m/yyyy";
+
+// How long a merge waits for another one writing the same output.
+constexpr std::chrono::seconds kLockWait{30};
+
+// What the output file is now (to tell whether another command wrote it).
+struct FileState {
+  bool exists = false;
+  fs::file_time_type time{};
+  uintmax_t size = 0;
+  bool operator==(const FileState&) const = default;
+};
+FileState state_of(const fs::path& file) {
+  std::error_code ec;
+  FileState s;
+  s.exists = fs::exists(file, ec);
+  if (!s.exists) return s;
+  s.time = fs::last_write_time(file, ec);
+  s.size = fs::file_size(file, ec);
+  return s;
+}
 
 // Any progress field by schema name; the department is the row's attribution.
 std::string field_value(const exchange::MergedRow& row, const std::string& field) {
@@ -44,7 +71,7 @@ void write_progress(xlsx::SheetWriter& sheet, const schema::SheetSchema& schema,
                     const RawRows& raw, const model::Agency& agency) {
   output::FittedSheet ws(sheet);
   const Style header = output::header_style(), cell = output::cell_style();
-  const Style date_style = cell.with_format("d/m/yyyy");
+  const Style date_style = cell.with_format(kDateFormat);
   for (uint32_t c = 0; c < schema.fields.size(); ++c) {
     ws.text(0, c, schema.fields[c].title, header);
     ws.width(c, schema.fields[c].width > 0 ? schema.fields[c].width : 16);
@@ -67,10 +94,9 @@ void write_progress(xlsx::SheetWriter& sheet, const schema::SheetSchema& schema,
       }
       const std::string value = field_value(row, name);
       const auto date = name == "report_date" ? calendar::parse_date(value) : std::nullopt;
-      // A returned date is written as staff write it, in the Buddhist era
-      // (21/10/2568): no spreadsheet shows a พ.ศ. year from a date format
-      // reliably (LibreOffice ignores Excel's Thai-calendar codes).
-      if (date) ws.text(r, c, calendar::format_slash_be(*date), cell);
+      // A returned date stays a date cell, shown in the Buddhist era
+      // (27/6/2568); a date that cannot be read stays the text it was.
+      if (date) ws.date(r, c, xlsx::datetime_to_serial(date->year, date->month, date->day), date_style);
       else if (value.empty()) ws.blank(r, c, cell);
       else ws.text(r, c, value, cell);
     }
@@ -151,6 +177,22 @@ void check_paths(const MergeRequest& request) {
 
 MergeReport merge_workbooks(const Resources& resources, const MergeRequest& request) {
   check_paths(request);
+  // Two merges writing one output: the second waits for the first, then
+  // refuses if the first wrote it after this one started (its rows would be
+  // lost under this merge's, which never saw them); the master is read once
+  // the lock is held.
+  const auto started = request.started.value_or(fs::file_time_type::clock::now());
+  const FileState before = state_of(request.output);
+  FileLock lock(request.output, kLockWait);
+  const FileState now = state_of(request.output);
+  if (now.exists && (!(now == before) || now.time >= started))
+    throw itawb::Error("output-changed",
+                       "คำสั่งรวมอีกคำสั่งหนึ่งเขียนไฟล์ " + utf8_string(request.output) +
+                           " ระหว่างที่คำสั่งนี้ทำงาน จึงไม่เขียนทับ (ข้อมูลที่คำสั่งนั้นรวมไว้จะหายไป): รวมใหม่โดยใช้ไฟล์นั้นเป็นแบบฟอร์มหลัก",
+                       "another merge wrote " + utf8_string(request.output) +
+                           " while this one ran, so it is not overwritten (the rows that merge added would be lost): "
+                           "merge again with that file as the master",
+                       utf8_string(request.output));
   // The as-of date only decides overdue measures, which merging does not use.
   Master master = load_master(resources, request.master, calendar::Date{2000, 1, 1});
 
@@ -166,6 +208,8 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
   input.master_departments = master.departments_of_progress;
   input.status_choices = status_choices();
   input.normalize_status = [&resources](std::string_view s) { return canonical_status(resources.statuses, s); };
+  for (const auto& m : master.plan.measures)
+    if (!m.duplicate_id) input.owners.emplace(plan::measure_key(m.input.id), m.departments);
 
   MergeReport report;
   report.result = exchange::merge_returns(input, returns);
@@ -196,11 +240,26 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
       write_not_merged(out.add_sheet(kNotMergedSheet), report.result, master.checked.model.agency);
     out.close();
   });
+  lock.release();
   // The merged workbook checked as analyze will check it, so that merge never
   // hands on rows that analyze then cannot use without saying so.
   CheckOptions check;
   check.file_label = request.output.string();
   report.findings = check_workbook(resources, xlsx::Workbook::open(request.output.string()), check).findings;
+  // Rows merged with something to check, on their cells in the returns.
+  for (const auto& w : report.result.warnings) {
+    Finding f;
+    f.severity = Severity::Warning;
+    f.code = w.code;
+    f.file = w.row.file;
+    f.sheet = w.row.sheet;
+    f.cell = w.row.status_cell.empty() ? w.row.cell() : w.row.status_cell;
+    f.row = w.row.row + 1;
+    f.value = w.row.status_text;
+    f.message_th = w.message_th;
+    f.message_en = w.message_en;
+    report.findings.add(std::move(f));
+  }
   return report;
 }
 

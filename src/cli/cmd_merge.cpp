@@ -9,6 +9,10 @@
 namespace itawb::cli {
 namespace {
 
+// When the program started: an output another merge writes after this is
+// not overwritten (app::MergeRequest::started).
+const std::filesystem::file_time_type kStarted = std::filesystem::file_time_type::clock::now();
+
 struct MergeArgs {
   std::string master, output;
   std::vector<std::string> returns;
@@ -26,6 +30,14 @@ void print_summary(const app::MergeReport& report, bool en) {
   for (const auto& f : r.rejected_files)
     std::cout << "  " << f.file << ": " << exchange::to_string(f.reason) << " ("
               << (en ? exchange::reason_en(f.reason) : exchange::reason_th(f.reason)) << ")\n";
+  // Rows merged with something to check (a blank or unreadable status).
+  if (!r.warnings.empty())
+    std::cout << (en ? "merged with a warning: " : "รวมแล้วแต่ต้องตรวจ: ") << r.warnings.size()
+              << (en ? "" : " แถว") << "\n";
+  for (size_t i = 0; i < r.warnings.size() && i < 10; ++i) {
+    const auto& w = r.warnings[i];
+    std::cout << "  " << w.row.file << ": " << (en ? w.message_en : w.message_th) << "\n";
+  }
   std::cout << (en ? "written: " : "บันทึกแล้ว: ") << report.output.string() << "\n";
   // What validate and analyze will say of the merged workbook: its errors.
   int shown = 0;
@@ -40,6 +52,7 @@ int run_merge(const MergeArgs& args, const GlobalOptions& global) {
   app::MergeRequest request;
   request.master = utf8_path(args.master);
   request.output = utf8_path(args.output);
+  request.started = kStarted;
   for (const auto& r : args.returns) request.returns.push_back(utf8_path(r));
   const app::MergeReport report = app::merge_workbooks(global.resources(), request);
   print_summary(report, en);

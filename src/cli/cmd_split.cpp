@@ -38,6 +38,11 @@ int run_split(const SplitArgs& args, const GlobalOptions& global) {
     if (f.severity != Severity::Error || ++shown > 5) continue;
     std::cerr << "  " << f.location() << ": " << (en ? f.message_en : f.message_th) << "\n";
   }
+  // How owners were read decides who gets which measure: a typo read as the
+  // closest department, and names that are no department, are said here.
+  for (const auto& f : report.findings.items())
+    if (f.code == "owner-corrected" || f.code == "owner-unknown")
+      std::cerr << "  " << f.location() << ": " << (en ? f.message_en : f.message_th) << "\n";
   for (const auto& f : report.files) {
     std::cout << f.department << ": " << f.measures << (en ? " measures, " : " มาตรการ, ") << f.prefilled_rows
               << (en ? " progress rows, " : " แถวที่รายงานแล้ว, ") << f.empty_rows

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -124,6 +125,7 @@ struct ReturnedRow {
   std::string quarter_text;     // as written
   int quarter = 0;              // 1..4, 0 = not readable
   std::string status_text;      // as written
+  std::string status_cell;      // A1 of the status cell ("" when the sheet has no status column)
   model::ProgressInput progress;  // status normalised when possible; origin set
   std::string cell() const;     // A1 of the row's id cell
 };
@@ -150,14 +152,14 @@ ReturnedWorkbook read_return(const xlsx::Workbook& workbook, const schema::Sheet
 enum class NotMergedReason {
   NoIdentity,           // not a copy made by split, or identity sheet removed
   IdentityTampered,     // identity checksum does not match
-  OtherWorkbook,        // made from another agency's workbook
+  OtherWorkbook,        // made from another agency's plan (its own agency or checksum)
   OtherYear,            // made for another plan year
   DuplicateDepartment,  // two returns for one department
   NotOwner,             // a row for a measure the department was not sent
   UnknownMeasure,       // a measure id the master does not have
   MeasureChanged,       // the measure changed in the master since the split
   BadQuarter,           // quarter missing or not 1..4
-  BadStatus,            // status not one of the choices
+  BadStatus,            // no longer given: a row with an unreadable status merges with a warning
   DuplicateRow,         // two rows for one measure/quarter in one return
   NoProgressSheet,      // the return has no progress sheet
 };
@@ -190,6 +192,19 @@ struct MergeInput {
   std::vector<std::string> status_choices;     // accepted statuses
   // Normalises a status as written; empty when not recognised.
   std::function<std::string(std::string_view)> normalize_status;
+  // The departments (canonical names) that own each measure in the master
+  // now, by plan::measure_key of its id; a department not among them is
+  // refused as not-owner. Empty: only the copy's own list decides.
+  std::map<std::string, std::vector<std::string>> owners;
+};
+
+// A returned row that was merged but needs a person's eye (a blank or
+// unreadable status): said on the row's cell in the return.
+struct MergeWarning {
+  ReturnedRow row;
+  std::string department;
+  std::string code;  // "status-blank", "status-unreadable"
+  std::string message_th, message_en;
 };
 
 // A return refused as a whole that had no rows to list (e.g. no progress sheet).
@@ -206,6 +221,7 @@ struct MergeResult {
   size_t rows_merged = 0;            // rows_in == rows_merged + not_merged.size()
   std::vector<NotMergedRow> not_merged;
   std::vector<RejectedFile> rejected_files;
+  std::vector<MergeWarning> warnings;  // merged rows with something to check
   bool clean() const { return not_merged.empty() && rejected_files.empty(); }
 };
 

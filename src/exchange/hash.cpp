@@ -56,6 +56,12 @@ std::string canonical_measure(const model::MeasureInput& m) {
 }
 
 std::string measure_hash(const model::MeasureInput& m) {
+  model::MeasureInput without_owner = m;
+  without_owner.owner.clear();
+  return sha256_hex(canonical_measure(without_owner)).substr(0, 16);
+}
+
+std::string measure_hash_with_owner(const model::MeasureInput& m) {
   return sha256_hex(canonical_measure(m)).substr(0, 16);
 }
 

@@ -24,9 +24,16 @@ std::string sha256_hex(std::string_view bytes);
 // hashes as before they existed.
 std::string canonical_measure(const model::MeasureInput& m);
 
-// The first 16 hex digits of sha256(canonical_measure(m)): short enough to
-// store per measure, long enough that a collision is not a concern here.
+// The first 16 hex digits of sha256(canonical_measure(m)) with the owner
+// left empty: short enough to store per measure, long enough that a
+// collision is not a concern here. The owner is not part of a measure's
+// identity: correcting how it is written ("สำนักปลัดเทสบาล" ->
+// "สำนักปลัดเทศบาล") must not make a department's copy out of date; whether
+// the department still owns the measure is checked on its canonical name
+// (MergeInput::owners).
 std::string measure_hash(const model::MeasureInput& m);
+// The hash copies split before that rule recorded (owner included).
+std::string measure_hash_with_owner(const model::MeasureInput& m);
 
 // Hash of the whole measures table (ids and per-measure hashes, in order).
 std::string measures_table_hash(const std::vector<model::MeasureInput>& measures);

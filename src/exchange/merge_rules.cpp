@@ -8,6 +8,7 @@
 #include "exchange/exchange.hpp"
 #include "exchange/hash.hpp"
 #include "plan/plan.hpp"
+#include "text/fold.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::exchange {
@@ -20,6 +21,7 @@ using Key = std::tuple<std::string, int, std::string>;  // measure id, quarter, 
 struct MasterIndex {
   std::map<std::string, size_t> order;  // canonical id -> position in the measures table
   std::map<std::string, std::string> hash;
+  std::map<std::string, std::string> hash_with_owner;  // what copies split before owners left the hash recorded
   std::map<std::string, std::string> owner_text;
 };
 
@@ -31,6 +33,7 @@ MasterIndex index_master(const model::AgencyWorkbook& master) {
     if (ix.order.count(id)) continue;  // a duplicate id is the validator's to report
     ix.order[id] = i;
     ix.hash[id] = measure_hash(m);
+    ix.hash_with_owner[id] = measure_hash_with_owner(m);
     ix.owner_text[id] = m.owner;
   }
   return ix;
@@ -44,20 +47,36 @@ std::string normalized_status(const MergeInput& in, std::string_view written) {
   return {};
 }
 
-// Problems that make every row of a return unmergeable, or nullopt.
-std::optional<std::pair<NotMergedReason, std::string>> file_problem(
-    const ReturnedWorkbook& r, const model::AgencyWorkbook& master,
-    const std::map<std::string, int>& returns_per_department) {
+// Whether a return was split from this agency's plan: by the agency its
+// identity names (compared folded). Not by the checksum of the measures
+// table: two agencies that copied one set of measures have the same.
+bool of_this_agency(const SplitIdentity& id, const model::AgencyWorkbook& master) {
+  return text::fold(text::squeeze(id.agency)) == text::fold(text::squeeze(master.agency.name));
+}
+
+// Problems of a return's own identity (not of the other returns), or nullopt.
+std::optional<std::pair<NotMergedReason, std::string>> identity_problem(const ReturnedWorkbook& r,
+                                                                       const model::AgencyWorkbook& master) {
   if (!r.identity) return std::make_pair(NotMergedReason::NoIdentity, std::string());
   const SplitIdentity& id = *r.identity;
   if (!id.intact()) return std::make_pair(NotMergedReason::IdentityTampered, std::string());
-  if (text::squeeze(id.agency) != text::squeeze(master.agency.name))
-    return std::make_pair(NotMergedReason::OtherWorkbook, id.agency);
+  if (!of_this_agency(id, master)) return std::make_pair(NotMergedReason::OtherWorkbook, id.agency);
   if (id.plan_year != master.agency.plan_year)
     return std::make_pair(NotMergedReason::OtherYear, std::to_string(id.plan_year));
   if (!r.has_progress_sheet) return std::make_pair(NotMergedReason::NoProgressSheet, std::string());
-  if (returns_per_department.at(text::squeeze(id.department)) > 1)
-    return std::make_pair(NotMergedReason::DuplicateDepartment, id.department);
+  return std::nullopt;
+}
+
+// Problems that make every row of a return unmergeable, or nullopt. Only
+// returns that are this master's own count towards a duplicate department:
+// another agency's copy for a department of the same name is refused for
+// what it is, and does not make the genuine return a duplicate.
+std::optional<std::pair<NotMergedReason, std::string>> file_problem(
+    const ReturnedWorkbook& r, const model::AgencyWorkbook& master,
+    const std::map<std::string, int>& returns_per_department) {
+  if (auto problem = identity_problem(r, master)) return problem;
+  if (returns_per_department.at(text::squeeze(r.identity->department)) > 1)
+    return std::make_pair(NotMergedReason::DuplicateDepartment, r.identity->department);
   return std::nullopt;
 }
 
@@ -71,10 +90,18 @@ std::optional<std::pair<NotMergedReason, std::string>> row_problem(const Returne
   const std::string* sent_hash = id.hash_of(mid);
   if (!in_master) return std::make_pair(NotMergedReason::UnknownMeasure, row.measure_id);
   if (!sent_hash) return std::make_pair(NotMergedReason::NotOwner, master.owner_text.at(mid));
-  if (*sent_hash != master.hash.at(mid)) return std::make_pair(NotMergedReason::MeasureChanged, mid);
+  if (*sent_hash != master.hash.at(mid) && *sent_hash != master.hash_with_owner.at(mid))
+    return std::make_pair(NotMergedReason::MeasureChanged, mid);
+  // The owner is compared by department, not as typed: correcting its
+  // spelling in the master changes nothing; giving the measure to another
+  // department does.
+  if (const auto owners = in.owners.find(mid); owners != in.owners.end()) {
+    const std::string dept = text::squeeze(id.department);
+    if (std::none_of(owners->second.begin(), owners->second.end(),
+                     [&](const std::string& d) { return text::squeeze(d) == dept; }))
+      return std::make_pair(NotMergedReason::NotOwner, master.owner_text.at(mid));
+  }
   if (row.quarter < 1 || row.quarter > 4) return std::make_pair(NotMergedReason::BadQuarter, row.quarter_text);
-  if (normalized_status(in, row.status_text).empty())
-    return std::make_pair(NotMergedReason::BadStatus, row.status_text);
   return std::nullopt;
 }
 
@@ -95,7 +122,7 @@ const char* to_string(NotMergedReason r) {
   switch (r) {
     case NotMergedReason::NoIdentity: return "no-identity";
     case NotMergedReason::IdentityTampered: return "identity-tampered";
-    case NotMergedReason::OtherWorkbook: return "other-workbook";
+    case NotMergedReason::OtherWorkbook: return "other-agency";
     case NotMergedReason::OtherYear: return "other-year";
     case NotMergedReason::DuplicateDepartment: return "duplicate-department";
     case NotMergedReason::NotOwner: return "not-owner";
@@ -113,7 +140,7 @@ const char* reason_th(NotMergedReason r) {
   switch (r) {
     case NotMergedReason::NoIdentity: return "ไม่ใช่ไฟล์ที่แยกด้วย itawb split (ไม่พบข้อมูลระบุที่มา)";
     case NotMergedReason::IdentityTampered: return "ข้อมูลระบุที่มาของไฟล์ถูกแก้ไข (checksum ไม่ตรง)";
-    case NotMergedReason::OtherWorkbook: return "ไฟล์นี้แยกมาจากแบบฟอร์มของหน่วยงานอื่น";
+    case NotMergedReason::OtherWorkbook: return "ไฟล์นี้เป็นของหน่วยงานอื่น";
     case NotMergedReason::OtherYear: return "ไฟล์นี้แยกมาจากแบบฟอร์มของปีอื่น";
     case NotMergedReason::DuplicateDepartment: return "มีไฟล์ส่งคืนของส่วนราชการเดียวกันมากกว่าหนึ่งไฟล์";
     case NotMergedReason::NotOwner: return "ส่วนราชการนี้ไม่ได้รับผิดชอบมาตรการนี้";
@@ -131,7 +158,7 @@ const char* reason_en(NotMergedReason r) {
   switch (r) {
     case NotMergedReason::NoIdentity: return "not a copy made by itawb split (no identity sheet)";
     case NotMergedReason::IdentityTampered: return "the identity sheet was edited (checksum mismatch)";
-    case NotMergedReason::OtherWorkbook: return "made from another agency's workbook";
+    case NotMergedReason::OtherWorkbook: return "this return belongs to another agency's plan";
     case NotMergedReason::OtherYear: return "made from another plan year's workbook";
     case NotMergedReason::DuplicateDepartment: return "more than one return for this department";
     case NotMergedReason::NotOwner: return "the department does not own this measure";
@@ -158,7 +185,7 @@ MergeResult merge_returns(const MergeInput& in, const std::vector<ReturnedWorkbo
 
   std::map<std::string, int> per_department;
   for (const auto& r : returns)
-    if (r.identity && r.identity->intact()) ++per_department[text::squeeze(r.identity->department)];
+    if (r.identity && !identity_problem(r, master)) ++per_department[text::squeeze(r.identity->department)];
 
   auto reject = [&](const ReturnedRow& row, const std::string& dept, NotMergedReason why, std::string detail) {
     result.not_merged.push_back({row, dept, why, std::move(detail)});
@@ -189,7 +216,22 @@ MergeResult merge_returns(const MergeInput& in, const std::vector<ReturnedWorkbo
     for (const ReturnedRow* row : accepted) {
       MergedRow merged{row->progress, dept, ret.file};
       merged.progress.measure_id = canon_id(row->measure_id);
-      merged.progress.status = normalized_status(in, row->status_text);
+      // A status that cannot be read is kept as written (nothing a department
+      // returned is lost), counts as not reported, and is said on its cell.
+      const std::string status = normalized_status(in, row->status_text);
+      merged.progress.status = status.empty() ? text::squeeze(row->status_text) : status;
+      if (status.empty()) {
+        const std::string where = row->sheet + "!" + (row->status_cell.empty() ? row->cell() : row->status_cell);
+        const bool blank = text::squeeze(row->status_text).empty();
+        result.warnings.push_back(
+            {*row, dept, blank ? "status-blank" : "status-unreadable",
+             blank ? "แถว " + where + " มีผลการดำเนินการแต่ไม่ได้ระบุสถานะ จึงรวมไว้และนับเป็นยังไม่รายงาน (เลือกสถานะ)"
+                   : "สถานะ \"" + row->status_text + "\" ที่ " + where +
+                         " อ่านไม่ได้ จึงรวมไว้ตามที่เขียนและนับเป็นยังไม่รายงาน (เลือกสถานะจากรายการ)",
+             blank ? "row " + where + " has a result but no status: merged, counted as not reported (choose a status)"
+                   : "status \"" + row->status_text + "\" at " + where +
+                         " cannot be read: merged as written, counted as not reported (choose a status from the list)"});
+      }
       const Key key{merged.progress.measure_id, merged.progress.quarter, text::squeeze(dept)};
       std::erase_if(result.progress, [&](const MergedRow& m) {
         return Key{m.progress.measure_id, m.progress.quarter, text::squeeze(m.department)} == key;

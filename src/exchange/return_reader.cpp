@@ -88,8 +88,11 @@ void read_rows(const xlsx::Sheet& sheet, const schema::SheetSchema& progress, co
   uint32_t header_row = 0;
   const auto field_of_col = header_columns(sheet, progress, header_row);
   uint32_t id_col = 0;
-  for (const auto& [col, field] : field_of_col)
+  std::optional<uint32_t> status_col;
+  for (const auto& [col, field] : field_of_col) {
     if (field == "measure_id") id_col = col;
+    if (field == "status") status_col = col;
+  }
 
   std::map<uint32_t, std::map<std::string, const xlsx::Cell*>> rows;  // row -> field -> cell
   for (const auto& c : sheet.cells) {
@@ -118,6 +121,7 @@ void read_rows(const xlsx::Sheet& sheet, const schema::SheetSchema& progress, co
     row.quarter_text = text_of("quarter");
     row.quarter = parse_quarter(row.quarter_text);
     row.status_text = text_of("status");
+    if (status_col) row.status_cell = xlsx::ref_name(r, *status_col);
     auto& p = row.progress;
     for (const auto& [field, cell] : fields) {
       if (field == "measure_id" || field == "quarter" || field == "department") continue;

@@ -108,6 +108,39 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
+std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = s[i];
+    const size_t n = std::min(text::utf8_length(c), s.size() - i);
+    char32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(cp);
+    i += n;
+  }
+  return out;
+}
+
+// Levenshtein distance on code points, or `limit` + 1 once it must exceed it.
+size_t edit_distance(const std::u32string& a, const std::u32string& b, size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    size_t smallest = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+      smallest = std::min(smallest, row[j]);
+    }
+    if (smallest > limit) return limit + 1;
+  }
+  return std::min(row[b.size()], limit + 1);
+}
+
 }  // namespace
 
 DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::string_view meta_text,
@@ -174,6 +207,17 @@ DepartmentTable DepartmentTable::from_json(std::string_view json_text, std::stri
   } else {
     t.fallback_ = {t.names_.front()};
   }
+  if (doc.contains("unknown_owner")) {
+    const auto& u = doc.at("unknown_owner");
+    t.unknown_group_ = u.at("group").get<std::string>();
+    if (std::find(t.names_.begin(), t.names_.end(), t.unknown_group_) != t.names_.end())
+      schema::resource_invalid(file, "/unknown_owner/group", "กลุ่ม \"" + t.unknown_group_ + "\" เป็นชื่อส่วนราชการในรายการ",
+                               "the group \"" + t.unknown_group_ + "\" is one of the departments");
+    if (u.contains("closest")) {
+      const auto& c = u.at("closest");
+      t.closest_ = {c.at("max_edits_per_letters").get<int>(), c.at("min_margin").get<int>(), c.at("min_letters").get<int>()};
+    }
+  }
   if (doc.contains("placeholders"))
     t.placeholders_ = doc.at("placeholders").at("texts").get<std::vector<std::string>>();
   for (const auto& p : t.placeholders_) t.placeholder_keys_.push_back(key_of(p));
@@ -202,9 +246,11 @@ OwnerResolver::OwnerResolver(const DepartmentTable& table, const std::vector<std
     : default_list_(table.names()),
       fallback_(table.fallback()),
       division_(table.personnel_division()),
-      otherwise_(table.personnel_otherwise()) {
+      otherwise_(table.personnel_otherwise()),
+      unknown_group_(table.unknown_group()),
+      closest_(table.closest()) {
   for (const auto& row : table.rows())
-    for (const auto& key : row.keys) aliases_.push_back({key, row.kind, row.name});
+    for (size_t i = 0; i < row.keys.size(); ++i) aliases_.push_back({row.keys[i], row.kind, row.name, row.spellings[i]});
   placeholder_keys_ = table.placeholder_keys();
 
   for (const auto& name : extra) {
@@ -213,7 +259,7 @@ OwnerResolver::OwnerResolver(const DepartmentTable& table, const std::vector<std
     if (auto known = canonical(shown)) {
       add_unique(agency_list_, *known);
     } else {
-      aliases_.push_back({key_of(shown), Kind::Department, shown});
+      aliases_.push_back({key_of(shown), Kind::Department, shown, shown});
       add_unique(agency_list_, shown);
     }
   }
@@ -270,7 +316,7 @@ void OwnerResolver::apply(const DepartmentTable::SectionRule& rule) {
         a.name = rule.department;
       }
     }
-    if (!known) aliases_.push_back({k, Kind::Department, rule.department});
+    if (!known) aliases_.push_back({k, Kind::Department, rule.department, section});
   }
 }
 
@@ -307,6 +353,39 @@ std::optional<std::string> OwnerResolver::canonical(std::string_view name) const
   return std::nullopt;
 }
 
+const OwnerResolver::Alias* OwnerResolver::closest(std::string_view compact_key) const {
+  const std::u32string typed = code_points(compact_key);
+  if (typed.size() < static_cast<size_t>(closest_.min_letters)) return nullptr;
+  // The closest spelling of each department (of the agency's own list when
+  // it gave one), then the best and the runner-up department.
+  const size_t limit = typed.size() / 2 + static_cast<size_t>(closest_.margin);
+  std::map<std::string, std::pair<size_t, const Alias*>> by_department;
+  for (const auto& a : aliases_) {
+    if (a.kind != Kind::Department || a.key.empty()) continue;
+    if (!agency_list_.empty() && std::find(agency_list_.begin(), agency_list_.end(), a.name) == agency_list_.end())
+      continue;
+    const size_t d = edit_distance(typed, code_points(a.key), limit);
+    auto [it, fresh] = by_department.try_emplace(a.name, d, &a);
+    if (!fresh && d < it->second.first) it->second = {d, &a};
+  }
+  const Alias* best = nullptr;
+  size_t best_d = limit + 1, second_d = limit + 1;
+  for (const auto& [name, found] : by_department) {
+    if (found.first < best_d) {
+      second_d = best_d;
+      best_d = found.first;
+      best = found.second;
+    } else if (found.first < second_d) {
+      second_d = found.first;
+    }
+  }
+  if (!best) return nullptr;
+  const size_t letters = code_points(best->key).size();
+  const size_t allowed = std::max<size_t>(1, letters / static_cast<size_t>(closest_.edits_per_letters));
+  if (best_d > allowed || second_d < best_d + static_cast<size_t>(closest_.margin)) return nullptr;
+  return best;
+}
+
 const OwnerResolver::Alias* OwnerResolver::match_separator(std::string_view compact_text, size_t pos) const {
   const Alias* a = match(compact_text, pos);
   return a && a->kind == Kind::Separator ? a : nullptr;
@@ -339,18 +418,43 @@ OwnerParse OwnerResolver::parse(std::string_view raw) const {
   const Compact c = compact(raw);
   const std::string& s = c.text;
   size_t unknown_start = std::string::npos;
+  // The current owner: from the last separator or title, and the departments
+  // spelled exactly in it ("สำนักปลัด" of "สำนักปลัดเทสบาล").
+  size_t owner_start = 0;
+  std::vector<std::string> owner_departments;
+  const auto folded_between = [&](size_t from, size_t end) {
+    const size_t to = end < s.size() ? c.at[end] : c.folded.size();
+    return trim_separators(c.folded.substr(c.at[from], to - c.at[from]));
+  };
+  const auto correct = [&](const std::string& typed, const Alias& a) {
+    add_unique(out.departments, a.name);
+    for (const auto& k : out.corrected)
+      if (k.typed == typed) return;
+    out.corrected.push_back({typed, a.spelling, a.name});
+  };
   auto flush = [&](size_t end) {
     if (unknown_start == std::string::npos) return;
-    const size_t from = c.at[unknown_start];
-    const size_t to = end < s.size() ? c.at[end] : c.folded.size();
-    const std::string t = trim_separators(c.folded.substr(from, to - from));
+    const std::string t = folded_between(unknown_start, end);
     if (!t.empty() && is_placeholder(t)) {
       add_unique(out.placeholders, t);
     } else if (meaningful(t)) {
-      add_unique(out.departments, t);
-      add_unique(out.unknown, t);
+      // A typo: the whole owner, or the unrecognised part alone, is clearly
+      // closest to one department.
+      const Alias* whole = owner_start < unknown_start ? closest(s.substr(owner_start, end - owner_start)) : nullptr;
+      if (whole && std::all_of(owner_departments.begin(), owner_departments.end(),
+                               [&](const std::string& d) { return d == whole->name; })) {
+        correct(folded_between(owner_start, end), *whole);
+      } else if (const Alias* part = closest(s.substr(unknown_start, end - unknown_start))) {
+        correct(t, *part);
+      } else {
+        add_unique(out.unknown, t);
+      }
     }
     unknown_start = std::string::npos;
+  };
+  const auto new_owner = [&](size_t at) {
+    owner_start = at;
+    owner_departments.clear();
   };
   size_t i = 0;
   while (i < s.size()) {
@@ -371,20 +475,31 @@ OwnerParse OwnerResolver::parse(std::string_view raw) const {
       flush(i);
       i += a->key.size();
       if (s.compare(i, 3, "ฯ") == 0) i += 3;  // "กองการศึกษาฯ", "สำนักปลัดฯ"
-      if (a->kind == Kind::Department) add_unique(out.departments, a->name);
-      if (a->kind == Kind::Personnel) add_unique(out.departments, personnel_division_ ? division_ : otherwise_);
-      if (a->kind == Kind::Everyone) out.everyone = true;
+      if (a->kind == Kind::Department || a->kind == Kind::Personnel) {
+        const std::string& d = a->kind == Kind::Department ? a->name : personnel_division_ ? division_ : otherwise_;
+        add_unique(out.departments, d);
+        owner_departments.push_back(d);
+      } else {
+        if (a->kind == Kind::Everyone) out.everyone = true;
+        new_owner(i);
+      }
       continue;
     }
     if (is_separator_char(s[i])) {
       flush(i);
       ++i;
+      new_owner(i);
       continue;
     }
     if (!in_unknown) unknown_start = i;
     i += text::utf8_length(static_cast<unsigned char>(s[i]));
   }
   flush(s.size());
+  // Nothing recognised but some text: the measure goes to the unknown group.
+  if (out.departments.empty() && !out.everyone && !out.unknown.empty()) {
+    out.departments.push_back(unknown_group_);
+    out.unknown_group = true;
+  }
   return out;
 }
 

@@ -14,8 +14,12 @@
 //     in a small อบต.;
 //   - ทุกส่วนงาน, ทุกสำนัก/กอง, ทุกส่วนราชการ, ทุกกอง ... mean every
 //     department of the agency (see agency_departments);
-//   - text that is not recognised is kept as a department of its own and
-//     listed in `unknown` (the caller reports it), so nothing is lost.
+//   - text that matches no spelling exactly is read as the closest
+//     department when one is clearly closest (a typo: สำนักปลัดเทสบาล ->
+//     สำนักปลัด, listed in `corrected`); else it is listed in `unknown` and is
+//     no department: a measure that names no known department goes to the one
+//     group ไม่ทราบส่วนราชการ (departments.json, unknown_owner). The caller
+//     reports both on the cell.
 #pragma once
 
 #include <cstdint>
@@ -57,6 +61,19 @@ class DepartmentTable {
   const std::string& personnel_otherwise() const { return personnel_otherwise_; }
   // What "every department" stands for when nothing else says.
   const std::vector<std::string>& fallback() const { return fallback_; }
+  // The group of owners that match no department ("ไม่ทราบส่วนราชการ"): never
+  // a department of its own (no split file, tally, chart or memo line).
+  const std::string& unknown_group() const { return unknown_group_; }
+  // How close a mistyped owner must be to be read as a department
+  // (unknown_owner.closest): at most one edit per `edits_per_letters` letters
+  // of the spelling (at least one), `margin` edits closer than any other
+  // department, and at least `min_letters` letters typed.
+  struct Closest {
+    int edits_per_letters = 6;
+    int margin = 2;
+    int min_letters = 4;
+  };
+  const Closest& closest() const { return closest_; }
   // Blanks of a form that name no owner ("กองงาน........", "xxx", "ระบุ"):
   // the file's `placeholders.texts`, as texts.
   const std::vector<std::string>& placeholders() const { return placeholders_; }
@@ -89,12 +106,23 @@ class DepartmentTable {
   std::vector<std::string> placeholders_, placeholder_keys_;
   std::string personnel_division_, personnel_otherwise_;
   std::vector<std::string> fallback_;
+  std::string unknown_group_ = "ไม่ทราบส่วนราชการ";
+  Closest closest_;
+};
+
+// An owner read as the closest department (a typo), for the warning.
+struct OwnerCorrection {
+  std::string typed;       // as written (folded)
+  std::string spelling;    // the closest spelling ("สำนักปลัดเทศบาล")
+  std::string department;  // its department ("สำนักปลัด")
 };
 
 struct OwnerParse {
   std::vector<std::string> departments;  // canonical names, first-written order, no duplicates
   bool everyone = false;                 // "ทุกส่วนงาน" and the like
-  std::vector<std::string> unknown;      // texts not recognised (also in departments)
+  std::vector<std::string> unknown;      // texts not recognised: no department
+  std::vector<OwnerCorrection> corrected;  // texts read as the closest department (in departments)
+  bool unknown_group = false;            // departments is {the unknown group}: nothing else was recognised
   std::vector<std::string> placeholders; // blanks of a form ("กองงาน........"): not departments
   bool empty() const { return departments.empty() && !everyone; }
 };
@@ -134,7 +162,11 @@ class OwnerResolver {
     std::string key;  // folded, without spaces or dots
     Kind kind;
     std::string name;  // canonical name for Department
+    std::string spelling;  // as the table or the agency writes it
   };
+  // The department `compact_key` (a folded text without spaces or dots) is
+  // clearly closest to, by edit distance, or nullptr.
+  const Alias* closest(std::string_view compact_key) const;
   static const DepartmentTable::SectionRule* section_rule(const DepartmentTable& table, std::string_view agency_name);
   void apply(const DepartmentTable::SectionRule& rule);
   const Alias* match(std::string_view compact, size_t pos) const;
@@ -155,6 +187,8 @@ class OwnerResolver {
   std::vector<std::string> default_list_, fallback_;
   std::string division_, otherwise_;  // where personnel work goes
   bool personnel_division_ = false;
+  std::string unknown_group_;
+  DepartmentTable::Closest closest_;
 };
 
 }  // namespace itawb::plan

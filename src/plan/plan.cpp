@@ -67,12 +67,23 @@ void check_owners(const PlannedMeasure& m, const std::string& file, Findings& ou
     if (m.owners.placeholders.empty()) warn("owner-missing", in.owner, "ไม่ได้ระบุผู้รับผิดชอบ", "no owner given");
     return;
   }
+  for (const auto& k : m.owners.corrected) {
+    const bool same = k.spelling == k.department;
+    warn("owner-corrected", k.typed,
+         "ผู้รับผิดชอบ \"" + k.typed + "\" ไม่ตรงกับชื่อส่วนราชการใด จึงอ่านเป็น \"" + k.spelling + "\"" +
+             (same ? "" : " (" + k.department + ")") + " ซึ่งใกล้เคียงที่สุด (ตรวจสอบการสะกด)",
+         "owner \"" + k.typed + "\" matches no department exactly; read as the closest, \"" + k.spelling + "\"" +
+             (same ? "" : " (" + k.department + ")") + " (check the spelling)");
+  }
+  const std::string group = m.owners.unknown_group && !m.owners.departments.empty() ? m.owners.departments.front() : "";
   for (const auto& u : m.owners.unknown)
     warn("owner-unknown", u,
-         "ไม่รู้จักผู้รับผิดชอบ \"" + u +
-             "\" จึงนับเป็นหน่วยงานแยกต่างหาก (เพิ่มในรายชื่อส่วนราชการของหน่วยงานได้)",
-         "unknown owner \"" + u +
-             "\", counted as a department of its own (add it to the agency's department list)");
+         "ไม่รู้จักผู้รับผิดชอบ \"" + u + "\" จึงไม่นับเป็นส่วนราชการ" +
+             (group.empty() ? "" : " มาตรการนี้อยู่ในกลุ่ม \"" + group + "\"") +
+             " (แก้ชื่อให้ตรงกับส่วนราชการ หรือเพิ่มในรายชื่อส่วนราชการของหน่วยงาน)",
+         "unknown owner \"" + u + "\", not counted as a department" +
+             (group.empty() ? "" : "; the measure is in the group \"" + group + "\"") +
+             " (correct the name or add it to the agency's department list)");
 }
 
 // Whether personnel work has its own division: the agency lists one, or a
@@ -271,6 +282,8 @@ void tally_departments(PlanResult& r) {
     for (const auto& d : m.departments)
       if (std::find(order.begin(), order.end(), d) == order.end()) order.push_back(d);
   for (const auto& dept : order) {
+    // Owners that match no department are one group, never a department row.
+    if (r.department_table && dept == r.department_table->unknown_group()) continue;
     DepartmentTally dt{dept, {}, {}};
     for (const auto& m : r.measures)
       for (const auto& rep : m.reports)

@@ -8,6 +8,7 @@
 
 #include "schema/json_check.hpp"
 #include "text/fold.hpp"
+#include "text/thai.hpp"
 
 namespace itawb::plan {
 namespace {
@@ -60,6 +61,10 @@ StatusTable StatusTable::from_json(std::string_view json_text, std::string_view 
   StatusTable t;
   t.ticked_ = doc.at("checkbox_marks").at("ticked").get<std::vector<std::string>>();
   t.empty_ = doc.at("checkbox_marks").at("empty").get<std::vector<std::string>>();
+  if (doc.at("checkbox_marks").contains("ticked_leading"))
+    t.ticked_leading_ = doc.at("checkbox_marks").at("ticked_leading").get<std::vector<std::string>>();
+  if (doc.at("checkbox_marks").contains("ticked_means"))
+    t.ticked_means_ = status_of_id(doc.at("checkbox_marks").at("ticked_means").get<std::string>());
   for (size_t i = 0; i < t.empty_.size(); ++i)
     if (std::find(t.ticked_.begin(), t.ticked_.end(), t.empty_[i]) != t.ticked_.end())
       schema::resource_invalid(file, schema::json_at("/checkbox_marks/empty", i),
@@ -145,9 +150,21 @@ const char* status_en(Status s) {
 }
 
 std::optional<Status> StatusTable::read(std::string_view text) const {
-  const std::string folded = text::fold(text);
+  std::string folded = text::trim(text::fold(text));
+  // A leading "/" is a tick: "/" alone, "/ ส่งแล้ว".
+  bool ticked = false;
+  for (const auto& m : ticked_leading_)
+    if (starts(folded, m)) {
+      folded = text::trim(folded.substr(m.size()));
+      ticked = true;
+      break;
+    }
+  for (const auto& m : ticked_)
+    ticked = ticked || contains(folded, m);
+  // Ticked, and the words beside the tick name no status: the tick decides.
+  const std::optional<Status> tick = ticked ? ticked_means_ : std::nullopt;
   const std::string s = strip_marks(ticked_part(folded));
-  if (s.empty()) return std::nullopt;
+  if (s.empty()) return tick;
   // In rule order: negative and partial forms first, they contain "ดำเนินการ" too.
   for (const auto& r : rules_) {
     for (const auto& w : r.starts_with)
@@ -157,7 +174,7 @@ std::optional<Status> StatusTable::read(std::string_view text) const {
     for (const auto& w : r.equals)
       if (s == w) return r.status;
   }
-  return std::nullopt;
+  return tick;
 }
 
 }  // namespace itawb::plan

@@ -48,7 +48,8 @@ class StatusTable {
   std::string ticked_part(const std::string& s) const;
   std::string strip_marks(std::string s) const;
 
-  std::vector<std::string> ticked_, empty_;
+  std::vector<std::string> ticked_, empty_, ticked_leading_;
+  std::optional<Status> ticked_means_;  // a tick beside no status word
   std::string ignored_;  // single-byte characters dropped before matching
   std::vector<std::string> ignored_multi_;
   std::vector<Rules> rules_;

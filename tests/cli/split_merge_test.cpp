@@ -5,12 +5,14 @@
 // openpyxl.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <tuple>
 
 #include "exchange/hash.hpp"
+#include "base/files.hpp"
 #include "support/helpers.hpp"
 
 namespace fs = std::filesystem;
@@ -400,4 +402,222 @@ TEST_CASE("split again never overwrites a department file filled in since", "[sp
   REQUIRE(again.exit_code == 0);
   CHECK(itawb::exchange::sha256_hex(read_bytes(s.works())) == works);
   CHECK(fs::exists(s.out / "มาตรการ-กองช่าง (2).xlsx"));
+}
+
+namespace {
+
+std::vector<std::string> files_in(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(itawb::utf8_string(e.path().filename()));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The merged progress sheet's cell of `header` on the row of (measure, quarter, department).
+json merged_cell(const json& dump, const std::string& id, const std::string& quarter, const std::string& dept,
+                 const std::string& header) {
+  const json& ps = sheet_of(dump, "ความก้าวหน้า");
+  const std::string idc = column_of(ps, "ลำดับมาตรการ", 1), qc = column_of(ps, "ไตรมาส", 1),
+                    dc = column_of(ps, "หน่วยงานที่รายงาน", 1), hc = column_of(ps, header, 1);
+  for (int r = 2; r <= last_row(ps); ++r) {
+    const std::string n = std::to_string(r);
+    if (cell_text(ps, idc + n) == id && cell_text(ps, qc + n) == quarter && cell_text(ps, dc + n) == dept) {
+      const auto& cells = ps.at("cells");
+      return cells.contains(hc + n) ? cells.at(hc + n) : json();
+    }
+  }
+  FAIL("no merged row for " << id << "/" << quarter << "/" << dept);
+  return json();
+}
+
+}  // namespace
+
+TEST_CASE("split reads a mistyped owner as its department; an unknown owner gets no file", "[split][owners]") {
+  TempDir dir;
+  const fs::path master = dir / "master.xlsx", out = dir / "out";
+  make_master(master, {"--owner", "1", "-สำนักปลัดเทสบาล", "--owner", "4", "ฟหกดเสวง"});
+  const auto r = run_itawb({"split", master.string(), "--by", "owner", "-o", out.string(), "--as-of", "2026-04-15"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  // No file for "เทสบาล", "ฟหกดเสวง" or the unknown group.
+  CHECK(files_in(out) ==
+        std::vector<std::string>{"มาตรการ-กองคลัง.xlsx", "มาตรการ-กองช่าง.xlsx", "มาตรการ-สำนักปลัด.xlsx"});
+  // Both owners are said on their cells, the typo with what it was read as.
+  CHECK(r.err.find("มาตรการ!G2: มาตรการ 1: ผู้รับผิดชอบ \"สำนักปลัดเทสบาล\" ไม่ตรงกับชื่อส่วนราชการใด จึงอ่านเป็น "
+                   "\"สำนักปลัดเทศบาล\" (สำนักปลัด)") != std::string::npos);
+  CHECK(r.err.find("มาตรการ!G5: มาตรการ 4: ไม่รู้จักผู้รับผิดชอบ \"ฟหกดเสวง\"") != std::string::npos);
+  // Measure 1 went to สำนักปลัด.
+  const json ident = sheet_of(openpyxl_read(out / "มาตรการ-สำนักปลัด.xlsx", true), "_itawb");
+  std::vector<std::string> ids;
+  for (int row = 1; row <= last_row(ident); ++row)
+    if (cell_text(ident, "A" + std::to_string(row)) == "measure") ids.push_back(cell_text(ident, "B" + std::to_string(row)));
+  CHECK(ids == std::vector<std::string>{"1", "3", "5"});
+
+  // The typo corrected in the master afterwards: สำนักปลัด's copy still merges.
+  edit_return(out / "มาตรการ-สำนักปลัด.xlsx",
+              {{"set", {{{"id", "1"}, {"quarter", 2}, {"status", kDone}, {"result", "คู่มือเสร็จแล้ว"}}}}}, dir);
+  make_master(master, {"--owner", "1", "สำนักปลัดเทศบาล", "--owner", "4", "ฟหกดเสวง"});
+  const fs::path merged = dir / "merged.xlsx";
+  const auto m = run_itawb({"merge", master.string(), (out / "มาตรการ-สำนักปลัด.xlsx").string(), "-o", merged.string()});
+  INFO(m.out << m.err);
+  CHECK(m.exit_code == 0);
+  CHECK(m.out.find("measure-changed") == std::string::npos);
+  using K = std::tuple<std::string, std::string, std::string>;
+  CHECK(merged_statuses(openpyxl_read(merged, true)).at(K{"1", "2", "สำนักปลัด"}) == kDone);
+}
+
+TEST_CASE("merge takes check marks as done and a blank status beside a result with a warning", "[merge][status]") {
+  Scenario s;
+  s.split();
+  edit_return(s.head(), {{"set", {{{"id", "1"}, {"quarter", 2}, {"status", "✓"}, {"result", "คู่มือเสร็จ"}},
+                                  {{"id", "3"}, {"quarter", 1}, {"status", "✔ ดำเนินการแล้ว"}, {"result", "อัปเดตแล้ว"}},
+                                  {{"id", "5"}, {"quarter", 1}, {"result", "ลงนามแล้ว"}}}}},
+              s.dir);
+  edit_return(s.finance(), {{"set", {{{"id", "2"}, {"quarter", 3}, {"status", "/"}, {"result", "ทะเบียนครบ"}}}}}, s.dir);
+  const fs::path merged = s.dir / "merged.xlsx";
+  const auto r = run_itawb({"merge", s.master.string(), s.head().string(), s.finance().string(), "-o", merged.string()});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);  // nothing refused, no error in the merged master
+  CHECK(r.out.find("bad-status") == std::string::npos);
+  CHECK(number_after(r.out, "ไม่ได้รวม: ") == 0);
+  CHECK(number_after(r.out, "รวมแล้วแต่ต้องตรวจ: ") == 1);
+  // Head's return: 1/1 (from the master), 1/2, 3/1..3/4, 5/1 on rows 5..11; status in D.
+  CHECK(r.out.find("ความก้าวหน้า!D11 มีผลการดำเนินการแต่ไม่ได้ระบุสถานะ จึงรวมไว้และนับเป็นยังไม่รายงาน") !=
+        std::string::npos);
+
+  const json dump = openpyxl_read(merged, true);
+  using K = std::tuple<std::string, std::string, std::string>;
+  const auto st = merged_statuses(dump);
+  CHECK(st.at(K{"1", "2", "สำนักปลัด"}) == kDone);
+  CHECK(st.at(K{"3", "1", "สำนักปลัด"}) == kDone);
+  CHECK(st.at(K{"2", "3", "กองคลัง"}) == kDone);
+  CHECK(st.at(K{"5", "1", "สำนักปลัด"}).empty());  // merged, no status: not reported
+  CHECK(merged_cell(dump, "5", "1", "สำนักปลัด", "ผลการดำเนินการ").at("v") == "ลงนามแล้ว");
+}
+
+TEST_CASE("merge keeps report dates as date cells shown in the Buddhist era", "[merge][dates]") {
+  Scenario s;
+  s.split();
+  edit_return(s.works(), {{"set", {{{"id", "4"}, {"quarter", 3}, {"status", kDone}, {"result", "เสร็จ"},
+                                    {"date", {{"date", "2026-06-27"}}}}}}},
+              s.dir);
+  edit_return(s.finance(), {{"set", {{{"id", "2"}, {"quarter", 3}, {"status", kDone}, {"result", "ครบ"},
+                                      {"date", "27/6/2569"}}}}},
+              s.dir);
+  edit_return(s.head(), {{"set", {{{"id", "1"}, {"quarter", 2}, {"status", kDone}, {"result", "เสร็จ"},
+                                   {"date", "ปลาย มิ.ย. ๖๙"}}}}},
+              s.dir);
+  const fs::path merged = s.dir / "merged.xlsx";
+  const auto r = run_itawb({"merge", s.master.string(), s.head().string(), s.finance().string(), s.works().string(),
+                            "-o", merged.string()});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);  // the free-text date is a warning, not an error
+
+  const json dump = openpyxl_read(merged);
+  const std::vector<std::pair<std::string, std::string>> dated = {{"4", "กองช่าง"}, {"2", "กองคลัง"}};
+  for (const auto& [id, dept] : dated) {
+    INFO(id);
+    const json date = merged_cell(dump, id, "3", dept, "วันที่รายงาน");
+    REQUIRE(!date.is_null());
+    CHECK(date.at("t") == "d");
+    CHECK(date.at("v") == "2026-06-27T00:00:00");
+    CHECK(date.at("fmt") == "[$-107041E]d/m/yyyy");  // calendar 07: Thai Buddhist (27/6/2569)
+  }
+  const json text = merged_cell(dump, "1", "2", "สำนักปลัด", "วันที่รายงาน");
+  CHECK(text.at("t") == "s");
+  CHECK(text.at("v") == "ปลาย มิ.ย. ๖๙");
+}
+
+TEST_CASE("merge refuses another agency's return for what it is, without harming the genuine one", "[merge]") {
+  Scenario s;
+  s.split();
+  TempDir other_dir;
+  const fs::path other = other_dir / "other.xlsx";
+  make_master(other, {"--agency", "เทศบาลตำบลอื่น"});
+  REQUIRE(run_itawb({"split", other.string(), "-o", (other_dir / "out").string(), "--as-of", "2026-04-15"}).exit_code == 0);
+  const fs::path foreign = other_dir / "out" / "มาตรการ-สำนักปลัด.xlsx";
+  edit_return(foreign, {{"set", {{{"id", "1"}, {"quarter", 2}, {"status", kInProgress}, {"result", "ของที่อื่น"}}}}},
+              other_dir);
+  edit_return(s.head(), {{"set", {{{"id", "1"}, {"quarter", 2}, {"status", kDone}, {"result", "เสร็จ"}}}}}, s.dir);
+  const fs::path merged = s.dir / "merged.xlsx";
+  const auto r = run_itawb({"merge", s.master.string(), s.head().string(), foreign.string(), "-o", merged.string()});
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("duplicate-department") == std::string::npos);
+  CHECK(r.out.find("other-agency: 2 (ไฟล์นี้เป็นของหน่วยงานอื่น)") != std::string::npos);
+  const json dump = openpyxl_read(merged, true);
+  using K = std::tuple<std::string, std::string, std::string>;
+  CHECK(merged_statuses(dump).at(K{"1", "2", "สำนักปลัด"}) == kDone);
+  const json& nm = sheet_of(dump, "รายการที่ไม่ได้รวม");
+  REQUIRE(!nm.is_null());
+  CHECK(cell_text(nm, "K4") == "other-agency");
+  CHECK(cell_text(nm, "J4") == "this return belongs to another agency's plan");
+}
+
+TEST_CASE("two merges into one output at once lose no department's rows", "[merge][lock]") {
+  Scenario s;
+  s.split();
+  edit_return(s.head(), {{"set", {{{"id", "1"}, {"quarter", 2}, {"status", kDone}, {"result", "เสร็จ"}}}}}, s.dir);
+  edit_return(s.works(), {{"set", {{{"id", "4"}, {"quarter", 3}, {"status", kDone}, {"result", "เสร็จ"}}}}}, s.dir);
+  const fs::path merged = s.dir / "merged.xlsx";
+  // Two processes started at once, each with one department's return. The
+  // shell holds the output's lock for their first two seconds, so that both
+  // have started before either can write, however loaded the machine.
+  const std::string script =
+      "echo $$ >\"$4.lock\"\n"
+      "{ \"$0\" merge \"$1\" \"$2\" -o \"$4\" >\"$5/a.out\" 2>&1; echo $? >\"$5/a.rc\"; } &\n"
+      "{ \"$0\" merge \"$1\" \"$3\" -o \"$4\" >\"$5/b.out\" 2>&1; echo $? >\"$5/b.rc\"; } &\n"
+      "sleep 2; rm -f \"$4.lock\"; wait\n";
+  const auto run = run_command({"/bin/sh", "-c", script, itawb::test::itawb_binary(), s.master.string(), s.head().string(),
+                                s.works().string(), merged.string(), s.dir.path().string()});
+  REQUIRE(run.exit_code == 0);
+  const int a = std::stoi(read_bytes(s.dir / "a.rc")), b = std::stoi(read_bytes(s.dir / "b.rc"));
+  const std::string a_out = read_bytes(s.dir / "a.out"), b_out = read_bytes(s.dir / "b.out");
+  INFO(a << ": " << a_out << "\n" << b << ": " << b_out);
+  CHECK(!fs::exists(merged.string() + ".lock"));
+  const auto st = merged_statuses(openpyxl_read(merged, true));
+  using K = std::tuple<std::string, std::string, std::string>;
+  const bool head_in = st.count(K{"1", "2", "สำนักปลัด"}) > 0, works_in = st.count(K{"4", "3", "กองช่าง"}) > 0;
+  if (a == 0 && b == 0) {
+    CHECK(head_in);
+    CHECK(works_in);
+  } else {
+    // One refused, saying so and naming the file; the other's rows are there.
+    CHECK(((a == 0) != (b == 0)));
+    const std::string& refused = a == 0 ? b_out : a_out;
+    CHECK(refused.find("ระหว่างที่คำสั่งนี้ทำงาน จึงไม่เขียนทับ") != std::string::npos);
+    CHECK(refused.find(merged.filename().string()) != std::string::npos);
+    CHECK((a == 0 ? head_in : works_in));
+  }
+}
+
+TEST_CASE("merge waits for a live lock, refuses when the output changed meanwhile, takes over a dead one", "[merge][lock]") {
+  Scenario s;
+  s.split();
+  edit_return(s.works(), {{"set", {{{"id", "4"}, {"quarter", 3}, {"status", kDone}, {"result", "เสร็จ"}}}}}, s.dir);
+  const fs::path merged = s.dir / "merged.xlsx";
+  const fs::path lock = merged.string() + ".lock";
+
+  // A lock left by a process that has ended: taken over.
+  const auto dead = run_command({"/bin/sh", "-c", "echo $$"});
+  REQUIRE(dead.exit_code == 0);
+  std::ofstream(lock) << dead.out;
+  const auto ok = run_itawb({"merge", s.master.string(), s.works().string(), "-o", merged.string()});
+  INFO(ok.out << ok.err);
+  CHECK(ok.exit_code == 0);
+  CHECK(!fs::exists(lock));
+
+  // A live holder (a shell that writes the output, then drops its lock after
+  // a second): the merge waits, sees the output changed, and refuses.
+  const std::string script =
+      "echo $$ >\"$1\"; (sleep 1; echo changed >>\"$2\"; rm -f \"$1\") & wait";
+  const auto holder_and_merge = run_command(
+      {"/bin/sh", "-c",
+       "/bin/sh -c '" + script + "' holder \"$1\" \"$2\" & sleep 0.3; \"$0\" merge \"$3\" \"$4\" -o \"$2\"; echo rc=$?; wait",
+       itawb::test::itawb_binary(), lock.string(), merged.string(), s.master.string(), s.works().string()});
+  INFO(holder_and_merge.out << holder_and_merge.err);
+  CHECK(holder_and_merge.out.find("rc=2") != std::string::npos);
+  CHECK((holder_and_merge.err.find("another merge wrote") != std::string::npos ||
+         holder_and_merge.err.find("ระหว่างที่คำสั่งนี้ทำงาน") != std::string::npos));
+  CHECK(!fs::exists(lock));
 }

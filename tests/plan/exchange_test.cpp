@@ -180,11 +180,9 @@ TEST_CASE("merge lists every row it cannot merge with its reason", "[exchange]")
     CHECK(only_reason(exchange::merge_returns(in2, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::MeasureChanged);
   }
-  SECTION("a bad quarter or status") {
+  SECTION("a bad quarter") {
     CHECK(only_reason(exchange::merge_returns(in, {returned("f", id, {row("2", 0, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::BadQuarter);
-    CHECK(only_reason(exchange::merge_returns(in, {returned("f", id, {row("2", 1, "ทำไปบ้าง")})})) ==
-          NotMergedReason::BadStatus);
   }
   SECTION("two rows for one measure and quarter: neither is chosen") {
     const auto r = exchange::merge_returns(in, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว", 4),
@@ -219,4 +217,73 @@ TEST_CASE("merge lists every row it cannot merge with its reason", "[exchange]")
     CHECK(r.rows_merged == 2);
     CHECK(r.not_merged.size() == 1);
   }
+}
+
+TEST_CASE("a status that cannot be read is merged as written, with a warning on its cell", "[exchange][status]") {
+  const auto wb = master();
+  const auto in = input_for(wb);
+  const auto id = identity(wb, "กองคลัง", {"2"});
+  auto unreadable = row("2", 1, "ทำไปบ้าง", 4);
+  unreadable.status_cell = "D5";
+  auto blank = row("2", 2, "", 5);
+  blank.status_cell = "D6";
+  const auto r = exchange::merge_returns(in, {returned("f.xlsx", id, {unreadable, blank, row("2", 3, "ดำเนินการแล้ว", 6)})});
+  CHECK(r.clean());
+  CHECK(r.rows_merged == 3);
+  REQUIRE(r.warnings.size() == 2);
+  CHECK(r.warnings[0].code == "status-unreadable");
+  CHECK(r.warnings[0].message_th ==
+        "สถานะ \"ทำไปบ้าง\" ที่ ความก้าวหน้า!D5 อ่านไม่ได้ จึงรวมไว้ตามที่เขียนและนับเป็นยังไม่รายงาน (เลือกสถานะจากรายการ)");
+  CHECK(r.warnings[1].code == "status-blank");
+  CHECK(r.warnings[1].message_en ==
+        "row ความก้าวหน้า!D6 has a result but no status: merged, counted as not reported (choose a status)");
+  std::vector<std::string> statuses;
+  for (const auto& m : r.progress)
+    if (m.department == "กองคลัง") statuses.push_back(m.progress.status);
+  CHECK(statuses == std::vector<std::string>{"ทำไปบ้าง", "", "ดำเนินการแล้ว"});
+}
+
+TEST_CASE("an owner respelled in the master does not make a copy out of date; another owner does", "[exchange][owners]") {
+  auto wb = master();
+  wb.measures[1].owner = "-สำนักปลัดเทสบาล";
+  const auto id = identity(wb, "สำนักปลัด", {"2"});
+  auto fixed = wb;
+  fixed.measures[1].owner = "สำนักปลัดเทศบาล";
+  auto in = input_for(fixed);
+  in.owners = {{"2", {"สำนักปลัด"}}};
+  const auto r = exchange::merge_returns(in, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว")})});
+  CHECK(r.clean());
+  CHECK(r.rows_merged == 1);
+  // The measure given to another department: this department's rows are refused.
+  auto moved = wb;
+  moved.measures[1].owner = "กองช่าง";
+  auto in2 = input_for(moved);
+  in2.owners = {{"2", {"กองช่าง"}}};
+  CHECK(only_reason(exchange::merge_returns(in2, {returned("f", id, {row("2", 1, "ดำเนินการแล้ว")})})) ==
+        NotMergedReason::NotOwner);
+  // A copy split when the hash still covered the owner's text merges too.
+  auto old_id = id;
+  for (auto& [mid, hash] : old_id.measures) hash = exchange::measure_hash_with_owner(fixed.measures[1]);
+  old_id.seal();
+  CHECK(exchange::merge_returns(in, {returned("f", old_id, {row("2", 1, "ดำเนินการแล้ว")})}).clean());
+  CHECK(exchange::measure_hash(wb.measures[1]) == exchange::measure_hash(fixed.measures[1]));
+  CHECK(exchange::measure_hash_with_owner(wb.measures[1]) != exchange::measure_hash_with_owner(fixed.measures[1]));
+}
+
+TEST_CASE("another agency's return is refused as such and does not make the genuine one a duplicate", "[exchange]") {
+  const auto wb = master();
+  const auto in = input_for(wb);
+  const auto genuine = identity(wb, "กองคลัง", {"2"});
+  auto foreign = genuine;  // same measures, same department name, another agency
+  foreign.agency = "เทศบาลตำบลอื่น";
+  foreign.seal();
+  const auto r = exchange::merge_returns(in, {returned("ours.xlsx", genuine, {row("2", 1, "ดำเนินการแล้ว")}),
+                                              returned("theirs.xlsx", foreign, {row("2", 1, "อยู่ระหว่างดำเนินการ")})});
+  CHECK(r.rows_merged == 1);
+  REQUIRE(r.not_merged.size() == 1);
+  CHECK(r.not_merged[0].row.file == "theirs.xlsx");
+  CHECK(r.not_merged[0].reason == NotMergedReason::OtherWorkbook);
+  CHECK(std::string(exchange::to_string(NotMergedReason::OtherWorkbook)) == "other-agency");
+  CHECK(std::string(exchange::reason_th(NotMergedReason::OtherWorkbook)) == "ไฟล์นี้เป็นของหน่วยงานอื่น");
+  CHECK(std::string(exchange::reason_en(NotMergedReason::OtherWorkbook)) == "this return belongs to another agency's plan");
 }

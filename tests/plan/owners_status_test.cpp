@@ -94,8 +94,8 @@ TEST_CASE("placeholders of a form name no department", "[plan][owners]") {
   const auto mixed = r.parse("สำนักปลัด, xxx");
   CHECK(mixed.departments == Strings{"สำนักปลัด"});
   CHECK(mixed.placeholders == Strings{"xxx"});
-  // A real name that is not known stays a department of its own.
-  CHECK(r.parse("ผู้ใหญ่บ้าน").departments == Strings{"ผู้ใหญ่บ้าน"});
+  // A real name that is not known is no department: the unknown group.
+  CHECK(r.parse("ผู้ใหญ่บ้าน").departments == Strings{"ไม่ทราบส่วนราชการ"});
 }
 
 TEST_CASE("personnel work goes to สำนักปลัด unless there is a กองการเจ้าหน้าที่", "[plan][owners]") {
@@ -106,16 +106,19 @@ TEST_CASE("personnel work goes to สำนักปลัด unless there is a 
   CHECK(OwnerResolver(departments()).parse("กองการเจ้าหน้าที่").departments == Strings{"กองการเจ้าหน้าที่"});
 }
 
-TEST_CASE("unknown owners are kept as their own department", "[plan][owners]") {
+TEST_CASE("unknown owners are listed, and are no department of their own", "[plan][owners]") {
   const OwnerResolver r(departments());
   const auto p = r.parse("๑. งานพัสดุ กองคลัง ๒. คณะกรรมการทบทวน ปรับปรุงการจัดทำคู่มือการใช้ทรัพย์สินของทางราชการ");
-  CHECK(p.departments ==
-        Strings{"กองคลัง", "คณะกรรมการทบทวน ปรับปรุงการจัดทำคู่มือการใช้ทรัพย์สินของทางราชการ"});
+  CHECK(p.departments == Strings{"กองคลัง"});
   CHECK(p.unknown == Strings{"คณะกรรมการทบทวน ปรับปรุงการจัดทำคู่มือการใช้ทรัพย์สินของทางราชการ"});
-  // A known name inside an unknown phrase does not cut it.
+  CHECK_FALSE(p.unknown_group);
+  // A known name inside an unknown phrase does not cut it; nothing known: the group.
   const auto q = r.parse("แต่งตั้งเจ้าหน้าที่รับผิดชอบงานประชาสัมพันธ์ เพื่อคอยเผยแพร่ข้อมูลข่าวสาร");
   CHECK(q.unknown == Strings{"แต่งตั้งเจ้าหน้าที่รับผิดชอบงานประชาสัมพันธ์ เพื่อคอยเผยแพร่ข้อมูลข่าวสาร"});
-  CHECK(r.parse("ผู้ใหญ่บ้าน, กองช่าง").departments == Strings{"ผู้ใหญ่บ้าน", "กองช่าง"});
+  CHECK(q.departments == Strings{"ไม่ทราบส่วนราชการ"});
+  CHECK(q.unknown_group);
+  CHECK(r.parse("ผู้ใหญ่บ้าน, กองช่าง").departments == Strings{"กองช่าง"});
+  CHECK(r.parse("ผู้ใหญ่บ้าน, กองช่าง").unknown == Strings{"ผู้ใหญ่บ้าน"});
   CHECK(r.parse("-").empty());
   CHECK(r.parse("").empty());
 }
@@ -140,6 +143,16 @@ TEST_CASE("statuses are read tolerantly", "[plan][status]") {
   CHECK(parse_status("☑ ยังไม่ได้ดำเนินการ ☐ ดำเนินการ") == Status::NotStarted);
   CHECK_FALSE(parse_status("ดี").has_value());
   CHECK_FALSE(parse_status("").has_value());
+  // Check marks as people type them: alone, or beside words naming no status, done.
+  for (const auto* tick : {"✓", "✔", "☑", "/", " ✓ ", "✔ ดำเนินการแล้ว", "✓ ส่งแล้ว", "/ ส่งเอกสารแล้ว", "/ดำเนินการแล้ว"}) {
+    INFO(tick);
+    CHECK(parse_status(tick) == Status::Done);
+  }
+  // ... the words decide when they name a status; a slash inside words is text.
+  CHECK(parse_status("✓ อยู่ระหว่างดำเนินการ") == Status::InProgress);
+  CHECK(parse_status("/ ยังไม่ได้ดำเนินการ") == Status::NotStarted);
+  CHECK_FALSE(parse_status("ส่ง/ไม่ส่ง").has_value());
+  CHECK_FALSE(parse_status("☐").has_value());
   CHECK(std::string(status_th(Status::InProgress)) == "อยู่ระหว่างดำเนินการ");
 }
 
@@ -218,4 +231,41 @@ TEST_CASE("leading dashes and bullets are not part of an owner", "[plan][owners]
   CHECK(r.parse("• กองคลัง\n• กองช่าง").departments == Strings{"กองคลัง", "กองช่าง"});
   CHECK(r.parse("➢ งานพัสดุ").departments == Strings{"กองคลัง"});
   CHECK(r.parse("• กองคลัง").unknown.empty());
+}
+
+TEST_CASE("a mistyped owner is read as the clearly closest department", "[plan][owners]") {
+  const OwnerResolver r(departments());
+  // ส for ศ: "สำนักปลัด" is spelled exactly, "เทสบาล" is not; the whole owner
+  // is one edit from the spelling สำนักปลัดเทศบาล.
+  const auto p = r.parse("-สำนักปลัดเทสบาล");
+  CHECK(p.departments == Strings{"สำนักปลัด"});
+  CHECK(p.unknown.empty());
+  REQUIRE(p.corrected.size() == 1);
+  CHECK(p.corrected[0].typed == "สำนักปลัดเทสบาล");
+  CHECK(p.corrected[0].spelling == "สำนักปลัดเทศบาล");
+  CHECK(p.corrected[0].department == "สำนักปลัด");
+  // A missing vowel, beside a correct owner.
+  const auto q = r.parse("กองคลง, กองช่าง");
+  CHECK(q.departments == Strings{"กองคลัง", "กองช่าง"});
+  REQUIRE(q.corrected.size() == 1);
+  CHECK(q.corrected[0].typed == "กองคลง");
+  CHECK(q.corrected[0].spelling == "กองคลัง");
+  // Gibberish, or a name two edits from two departments, is not guessed.
+  const auto g = r.parse("ฟหกดเสวง");
+  CHECK(g.departments == Strings{"ไม่ทราบส่วนราชการ"});
+  CHECK(g.unknown == Strings{"ฟหกดเสวง"});
+  CHECK(g.corrected.empty());
+  CHECK(r.parse("กองช่าง").corrected.empty());
+  // Too short to tell: "กอง" is no department.
+  CHECK(r.parse("กอง").corrected.empty());
+}
+
+TEST_CASE("closeness is judged among the agency's own departments when it lists them", "[plan][owners]") {
+  // กองส่งเสริมการเกษตร is one edit from "กองส่งเสริมการเกสตร"; an agency that
+  // lists only สำนักปลัด and กองคลัง has no such department to read it as.
+  CHECK(OwnerResolver(departments()).parse("กองส่งเสริมการเกสตร").departments == Strings{"กองส่งเสริมการเกษตร"});
+  const OwnerResolver own(departments(), {"สำนักปลัด", "กองคลัง"});
+  const auto p = own.parse("กองส่งเสริมการเกสตร");
+  CHECK(p.corrected.empty());
+  CHECK(p.departments == Strings{"ไม่ทราบส่วนราชการ"});
 }

@@ -202,7 +202,11 @@ TEST_CASE("planning findings name the cell and quote the value", "[plan][finding
   REQUIRE(owner);
   CHECK(owner->cell == "G6");
   CHECK(owner->value == "ผู้ใหญ่บ้าน");
-  CHECK(dept(r, "ผู้ใหญ่บ้าน"));  // kept as its own department
+  CHECK(owner->message_th ==
+        "มาตรการ 5: ไม่รู้จักผู้รับผิดชอบ \"ผู้ใหญ่บ้าน\" จึงไม่นับเป็นส่วนราชการ มาตรการนี้อยู่ในกลุ่ม "
+        "\"ไม่ทราบส่วนราชการ\" (แก้ชื่อให้ตรงกับส่วนราชการ หรือเพิ่มในรายชื่อส่วนราชการของหน่วยงาน)");
+  CHECK_FALSE(dept(r, "ผู้ใหญ่บ้าน"));         // no department of its own
+  CHECK_FALSE(dept(r, "ไม่ทราบส่วนราชการ"));  // nor is the group a department row
 
   const Finding* missing = find_code(r.findings, "owner-missing");
   REQUIRE(missing);
@@ -455,4 +459,53 @@ TEST_CASE("not yet due, due and reported, due and not reported, overdue: per mea
     CHECK(done + r.unassigned.done == r.parts.done);
     CHECK(overdue + r.unassigned.overdue == r.parts.overdue);
   }
+}
+
+TEST_CASE("a mistyped owner is warned on its cell and counts for the department it is closest to", "[plan][owners]") {
+  auto wb = base_workbook();
+  wb.measures.push_back(measure("5", 1, "", "ไตรมาส 1", "-สำนักปลัดเทสบาล", 5));
+  wb.measures.push_back(measure("6", 1, "", "ไตรมาส 1", "ฟหกดเสวง", 6));
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 1});
+  const Finding* typo = find_code(r.findings, "owner-corrected");
+  REQUIRE(typo);
+  CHECK(typo->severity == Severity::Warning);
+  CHECK(typo->sheet == "มาตรการ");
+  CHECK(typo->cell == "G6");
+  CHECK(typo->value == "สำนักปลัดเทสบาล");
+  CHECK(typo->message_th ==
+        "มาตรการ 5: ผู้รับผิดชอบ \"สำนักปลัดเทสบาล\" ไม่ตรงกับชื่อส่วนราชการใด จึงอ่านเป็น \"สำนักปลัดเทศบาล\" "
+        "(สำนักปลัด) ซึ่งใกล้เคียงที่สุด (ตรวจสอบการสะกด)");
+  CHECK(typo->message_en ==
+        "measure 5: owner \"สำนักปลัดเทสบาล\" matches no department exactly; read as the closest, "
+        "\"สำนักปลัดเทศบาล\" (สำนักปลัด) (check the spelling)");
+  CHECK(r.measures[4].departments == std::vector<std::string>{"สำนักปลัด"});
+  // สำนักปลัด owns 1, 3, 4 and now 5; no row for the typo or the gibberish.
+  REQUIRE(dept(r, "สำนักปลัด"));
+  CHECK(dept(r, "สำนักปลัด")->measure_ids == std::vector<std::string>{"1", "3", "4", "5"});
+  for (const auto& d : r.departments) {
+    CHECK(d.department.find("เทสบาล") == std::string::npos);
+    CHECK(d.department != "ฟหกดเสวง");
+    CHECK(d.department != "ไม่ทราบส่วนราชการ");
+  }
+  const Finding* unknown = find_code(r.findings, "owner-unknown");
+  REQUIRE(unknown);
+  CHECK(unknown->cell == "G7");
+  CHECK(r.measures[5].departments == std::vector<std::string>{"ไม่ทราบส่วนราชการ"});
+  CHECK(r.overall.total == 6);  // the group's measure still counts overall
+}
+
+TEST_CASE("check marks count as done; a blank status beside a result counts as not reported", "[plan][status]") {
+  auto wb = base_workbook();
+  wb.progress.push_back(progress("4", 3, "✓", "", 6));
+  wb.progress.back().department = "สำนักปลัด";
+  wb.progress.push_back(progress("4", 3, "", "", 7));
+  wb.progress.back().department = "กองช่าง";
+  wb.progress.back().result = "ส่งผลแล้ว";
+  const auto r = build_plan(wb, {}, catalog(), test::resources().departments, test::resources().statuses, Date{2025, 4, 1});
+  REQUIRE(r.measures[3].reports.size() == 2);
+  CHECK(r.measures[3].reports[0].department == "สำนักปลัด");
+  CHECK(r.measures[3].reports[0].status == Status::Done);
+  CHECK(r.measures[3].reports[1].department == "กองช่าง");
+  CHECK_FALSE(r.measures[3].reports[1].status.has_value());
+  CHECK_FALSE(r.measures[3].status == Status::Done);
 }

@@ -8,8 +8,11 @@ EDITS: {"set": [{"id": "2", "quarter": 3, "status": "...", "result": "..."}],
         "identity": {"department": "กองช่าง"}}      (tamper with the identity sheet)
   set: fills the row of that measure and quarter (it must exist); a key
        that is not one of COLUMNS is a header title on row 4 (a schema column);
-  add: writes a new row in the first empty row below the data.
+  add: writes a new row in the first empty row below the data;
+  a value {"date": "2025-06-27"} is written as a date cell (as Excel does
+  when staff type a date), any other value as it is.
 """
+import datetime
 import json
 import sys
 
@@ -33,7 +36,11 @@ def fill(ws, r, values):
     for key, value in values.items():
         if key in ("id", "quarter") and ws.cell(row=r, column=COLUMNS[key]).value not in (None, ""):
             continue
-        ws.cell(row=r, column=column_of(ws, key), value=value)
+        if isinstance(value, dict) and "date" in value:
+            cell = ws.cell(row=r, column=column_of(ws, key), value=datetime.date.fromisoformat(value["date"]))
+            cell.number_format = "d/m/yyyy"
+        else:
+            ws.cell(row=r, column=column_of(ws, key), value=value)
 
 
 def main():

@@ -3,9 +3,11 @@
 three departments (สำนักปลัด, กองคลัง, กองช่าง), five measures (one shared
 by สำนักปลัด and กองคลัง, one for every department) and a few progress rows.
 
-usage: make_exchange_master.py OUT.xlsx [--change-measure ID TEXT]
+usage: make_exchange_master.py OUT.xlsx [--change-measure ID TEXT] [--owner ID TEXT]... [--agency NAME]
   --change-measure: write the same workbook with measure ID's text changed
-  (the master edited after the split).
+  (the master edited after the split);
+  --owner: measure ID's owner written as TEXT (a typo, a name no one knows);
+  --agency: another agency's name (a plan of another agency).
 """
 import sys
 
@@ -35,10 +37,17 @@ def main():
         for m in measures:
             if m[0] == mid:
                 m[3] = text
+    args = sys.argv
+    for i, a in enumerate(args):
+        if a == "--owner":
+            for m in measures:
+                if m[0] == args[i + 1]:
+                    m[6] = args[i + 2]
+    agency = args[args.index("--agency") + 1] if "--agency" in args else "องค์การบริหารส่วนตำบลทดสอบ"
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "หน่วยงาน"
-    for row in [["ชื่อหน่วยงาน", "องค์การบริหารส่วนตำบลทดสอบ"], ["อำเภอ", "เมือง"], ["จังหวัด", "เชียงราย"],
+    for row in [["ชื่อหน่วยงาน", agency], ["อำเภอ", "เมือง"], ["จังหวัด", "เชียงราย"],
                 ["ปีที่ประเมิน", 2568], ["ปีของมาตรการ", 2569],
                 ["ส่วนราชการ", "สำนักปลัด"], ["ส่วนราชการ", "กองคลัง"], ["ส่วนราชการ", "กองช่าง"]]:
         ws.append(row)
