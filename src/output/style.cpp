@@ -39,7 +39,7 @@ int RowFit::count_lines(std::string_view s, double column_width, double font_pt)
     // quarter, and with two fifths; a flat 1.7 left wide columns' rows half
     // empty). Five characters per line: about half a word.
     const double usable = column_width > 3 ? column_width - 2 : 0;
-    const double slack = usable > 0 ? 1.0 + 5.0 / usable : 1;
+    const double slack = usable > 0 ? 1.05 + 5.0 / usable : 1;
     const double needed = text::display_width(line) * (font_pt / 16.0) * 0.95 * slack;
     n += usable > 0 ? std::max(1, static_cast<int>(std::ceil(needed / usable))) : 1;
     start = end + 1;
@@ -47,7 +47,7 @@ int RowFit::count_lines(std::string_view s, double column_width, double font_pt)
   return n;
 }
 
-double RowFit::line_height(double font_pt) { return font_pt * 1.4; }
+double RowFit::line_height(double font_pt) { return font_pt * 1.6; }
 
 int RowFit::max_lines(double font_pt) {
   return std::max(1, static_cast<int>((kMaxHeight - 3) / line_height(font_pt)));
@@ -322,7 +322,10 @@ void FittedSheet::finish() {
     double total = 0;
     for (uint32_t c = e.first_col; c <= e.last_col; ++c) total += width_of(c);
     // Lines of a merge over several rows are shared out among them.
-    const int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size);
+    // A merge's text (the memo's paragraphs, Latin words among the Thai)
+    // takes half as many lines again as the estimate in LibreOffice.
+    const bool merged = e.first_col != e.last_col;
+    const int n = RowFit::count_lines(e.text, e.wrap ? (merged ? total / 1.5 : total) : 0, e.size);
     const int span = static_cast<int>(e.last_row - e.first_row + 1);
     for (uint32_t r = e.first_row; r <= e.last_row; ++r) rows.lines(r, (n + span - 1) / span, e.size);
   }

@@ -34,17 +34,19 @@ inline constexpr const char* kChangeFormat = "+0.00;-0.00;0.00";
 inline xlsx::Style title_style() { return xlsx::Style{}.with_bold().with_size(18).with_wrap(); }
 inline xlsx::Style subtitle_style() { return xlsx::Style{}.with_bold(); }
 inline xlsx::Style note_style() { return xlsx::Style{}.with_size(14).with_wrap(); }
+// Tables in 14 pt, as Thai reports set them: a row holds more words, a page more rows.
+inline constexpr double kTablePt = 14;
 inline xlsx::Style header_style() {
-  return xlsx::Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap()
+  return xlsx::Style{}.with_size(kTablePt).with_bold().with_fill(kHeaderFill).with_border().with_wrap()
       .with_align(xlsx::Align::Center).with_vcenter();
 }
-inline xlsx::Style cell_style() { return xlsx::Style{}.with_border().with_wrap(); }
+inline xlsx::Style cell_style() { return xlsx::Style{}.with_size(kTablePt).with_border().with_wrap(); }
 inline xlsx::Style centre_style() { return cell_style().with_align(xlsx::Align::Center); }
 inline xlsx::Style score_style() {
-  return xlsx::Style{}.with_border().with_format(kScoreFormat).with_align(xlsx::Align::Right);
+  return xlsx::Style{}.with_size(kTablePt).with_border().with_format(kScoreFormat).with_align(xlsx::Align::Right);
 }
 inline xlsx::Style change_style() {
-  return xlsx::Style{}.with_border().with_format(kChangeFormat).with_align(xlsx::Align::Right);
+  return xlsx::Style{}.with_size(kTablePt).with_border().with_format(kChangeFormat).with_align(xlsx::Align::Right);
 }
 
 // Row heights. Excel neither grows a row for wrapped text nor for a large
@@ -80,9 +82,8 @@ class RowFit {
   static constexpr double kDefaultHeight = 15;
 
   // TH SarabunPSK has tall ascenders and a wide line gap: Excel gives one
-  // 16 pt line a 24.75 pt row, its padding included; LibreOffice (Laksaman)
-  // sets wrapped 16 pt lines about 20 pt apart. 1.4 per line plus 3 pt:
-  // one line 25.4 pt, three 70.2 pt (1.6 left rows half empty).
+  // 16 pt line a 24.75 pt row; LibreOffice (Laksaman) sets wrapped 16 pt
+  // lines about 25 pt apart (1.4 clipped the last line of two).
   static double line_height(double font_pt);
 
  private:
