@@ -10,6 +10,7 @@
 // Pages before this work: 27, 37 and 18.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <regex>
 
 #include "support/helpers.hpp"
@@ -37,11 +38,29 @@ fs::path analyze_pdf(TempDir& tmp, const fs::path& input, const std::string& ste
   return out;
 }
 
-// Text without white space: pdftotext breaks lines where the page does.
+// Text without white space nor Thai vowel and tone marks written above or
+// below their consonant: pdftotext breaks lines where the page does, and
+// takes such marks apart from their letters ("ขัน" for "ขั้น"); ำ as า.
 std::string squeezed(const std::string& s) {
   std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') out.push_back(c);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f') continue;
+    if (static_cast<unsigned char>(c) == 0xE0 && i + 2 < s.size()) {
+      const auto b = static_cast<unsigned char>(s[i + 1]), t = static_cast<unsigned char>(s[i + 2]);
+      const bool above_below = (b == 0xB8 && (t == 0xB1 || (t >= 0xB4 && t <= 0xBA))) || (b == 0xB9 && t >= 0x87 && t <= 0x8E);
+      if (above_below) {
+        i += 2;
+        continue;
+      }
+      if (b == 0xB8 && t == 0xB3) {  // ำ
+        out += "\xE0\xB8\xB2";
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(c);
+  }
   return out;
 }
 
@@ -53,18 +72,19 @@ json charts_of(const fs::path& xlsx) {
 
 }  // namespace
 
-// Issue 21 asks for 15, 18 and 12 pages; this branch reaches 20, 26 and 13
-// (from 27, 37 and 18): the bounds hold what is reached.
-TEST_CASE("paper: the example prints on 20 A4 pages or fewer, an 11-measure plan with scores on 26, a 7-measure plan on 13",
+// Issue 21 asks for 15, 18 and 12 pages; this branch reaches 23, 31 and 17
+// (from 27, 37 and 18) with rows tall enough that LibreOffice cuts no line:
+// the bounds hold what is reached.
+TEST_CASE("paper: the example prints on 23 A4 pages or fewer, an 11-measure plan with scores on 31, a 7-measure plan on 17",
           "[pdf][paper]") {
   TempDir tmp;
   struct Case {
     fs::path input;
     int most;
   };
-  for (const Case& c : {Case{example("thungthong-2567.xlsx"), 20},
-                        Case{fixture("paper/thungthong-2567-11-measures.xlsx"), 26},
-                        Case{fixture("paper/patueng-2569-7-measures.xlsx"), 13}}) {
+  for (const Case& c : {Case{example("thungthong-2567.xlsx"), 23},
+                        Case{fixture("paper/thungthong-2567-11-measures.xlsx"), 31},
+                        Case{fixture("paper/patueng-2569-7-measures.xlsx"), 17}}) {
     const std::string stem = c.input.stem().string();
     INFO(stem);
     analyze_pdf(tmp, c.input, stem);
@@ -141,7 +161,11 @@ TEST_CASE("paper: a measure of 1,000 characters prints whole on continuation row
   std::string back;
   for (const auto& m : *measures)
     if (m.at("id") == "5") back = m.at("measure").get<std::string>();
-  CHECK(squeezed(back) == wanted);
+  auto no_space = [](std::string t) {
+    t.erase(std::remove_if(t.begin(), t.end(), [](char c) { return c == ' ' || c == '\n'; }), t.end());
+    return t;
+  };
+  CHECK(no_space(back) == no_space(typed));
 }
 
 TEST_CASE("paper: charts leave out a year with no figure, start their axis 10 below the lowest score, and label bars",
@@ -167,10 +191,10 @@ TEST_CASE("paper: charts leave out a year with no figure, start their axis 10 be
                                 "import openpyxl,sys\n"
                                 "wb=openpyxl.load_workbook(sys.argv[1])\n"
                                 "ws=wb['คะแนนตัวชี้วัด']\n"
-                                "head=[c.value for c in next(ws.iter_rows(min_row=1,max_row=1))]\n"
-                                "for row in ws.iter_rows(min_row=2):\n"
-                                "  for c,h in zip(row,head):\n"
-                                "    if h and '2566' in str(h): c.value=None\n"
+                                "for row in ws.iter_rows():\n"
+                                "  for c in row:\n"
+                                "    if c.value=='คะแนนปีก่อน':\n"
+                                "      for r in range(c.row+1, ws.max_row+1): ws.cell(r, c.column).value=None\n"
                                 "wb.save(sys.argv[2])\n",
                                 example("thungthong-2567.xlsx").string(), indicators_only.string()});
     REQUIRE(r.exit_code == 0);
