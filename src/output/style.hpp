@@ -82,8 +82,8 @@ class RowFit {
   static constexpr double kDefaultHeight = 15;
 
   // TH SarabunPSK has tall ascenders and a wide line gap: Excel gives one
-  // 16 pt line a 24.75 pt row; LibreOffice (Laksaman) sets wrapped 16 pt
-  // lines about 25 pt apart (1.4 clipped the last line of two).
+  // 16 pt line a 24.75 pt row; LibreOffice (Laksaman) sets wrapped lines
+  // 1.7 x their size apart (1.4 and 1.6 cut the last line of a tall cell).
   static double line_height(double font_pt);
 
  private:
