@@ -68,7 +68,7 @@ class Memo {
   Memo(xlsx::SheetWriter& ws, const SheetInputs& in) : raw_(ws), ws_(ws), in_(in) {}
 
   void write() {
-    ws_.width(0, 13.5);  // ส่วนราชการ in 18 pt bold
+    ws_.width(0, 16);  // ส่วนราชการ in 18 pt bold, whole in LibreOffice's Laksaman too
     for (uint32_t c = 1; c < kCols; ++c) ws_.width(c, kColWidth);
     ws_.width(kFactLabel, 20);
     ws_.width(kFactValue, 16);
@@ -105,6 +105,7 @@ class Memo {
               "เห็นสมควรนำเรียนผู้บริหารพิจารณา ดังนี้");
     int n = 1;
     for (const auto& p : proposals(t)) paragraph("๓." + count_th(n++) + " " + p);
+    const uint32_t last_paragraph = row_ - 1;
     ++row_;
     ws_.merge(row_, 1, row_, kCols - 1, "จึงเรียนมาเพื่อโปรดพิจารณา", body);
     row_ += 2;
@@ -119,6 +120,9 @@ class Memo {
     row_ = std::max(row_, block_end_);
     facts_column(t);
 
+    // The signatures print on the page of the last paragraph, never alone.
+    ws_.keep_together(last_paragraph, row_ - 1);
+    ws_.fit_page(false);
     ws_.finish();
     print_setup_plain(raw_, in_.analysis.agency, "บันทึกข้อความ", /*landscape=*/false);
   }

@@ -30,6 +30,10 @@ uint32_t status_fill(plan::Status s) {
   return 0;
 }
 
+// The ลำดับ of a measure's continuation row: "๑ (ต่อ)" (the measures
+// schema's x-continuation marker).
+std::string continued_id(const std::string& id) { return id + " (ต่อ)"; }
+
 constexpr const char* kNotReported = "ไม่ได้รายงาน";  // a planned quarter over without a report
 constexpr const char* kAwaitingReport = "ยังไม่รายงาน";  // due, and no report from a department yet
 constexpr const char* kNotYetDue = "ยังไม่ถึงกำหนด";     // its first planned quarter has not started
@@ -170,6 +174,38 @@ void measure_row(FittedSheet& ws, uint32_t r, const plan::PlannedMeasure& m,
   }
 }
 
+// A measure over as many rows as its longest text needs: the first row as
+// measure_row writes it, each text cut to what one row holds (Excel's rows
+// stop at 409 points), then continuation rows "๑ (ต่อ)" with the rest, which
+// the measures schema's x-continuation reads back as the same measure.
+// `widths`: each column's printed width (0: hidden). Returns the rows used.
+uint32_t measure_rows(FittedSheet& ws, uint32_t r, const plan::PlannedMeasure& m,
+                      const std::vector<MeasureColumn>& columns, const std::vector<double>& widths) {
+  std::vector<std::vector<std::string>> pieces(columns.size());
+  size_t n = 1;
+  plan::PlannedMeasure first = m;
+  for (uint32_t c = 0; c < columns.size(); ++c) {
+    const MeasureColumn& col = columns[c];
+    if (col.computed != MeasureColumn::Computed::None || col.field == "id" || col.field == "issue" || widths[c] <= 0) continue;
+    const std::string value = m.input.value(col.field);
+    if (value.empty()) continue;
+    pieces[c] = RowFit::split_to_rows(value, widths[c]);
+    if (pieces[c].size() > 1) first.input.set(col.field, pieces[c][0]);
+    n = std::max(n, pieces[c].size());
+  }
+  measure_row(ws, r, first, columns);
+  Style cell = cell_style();
+  if (m.input.proposed) cell = cell.with_fill(kProposalFill);
+  for (uint32_t k = 1; k < n; ++k)
+    for (uint32_t c = 0; c < columns.size(); ++c) {
+      if (columns[c].field == "id") ws.text(r + k, c, continued_id(m.input.id), cell);
+      else if (k < pieces[c].size()) ws.text(r + k, c, pieces[c][k], cell);
+      else ws.blank(r + k, c, cell);
+    }
+  if (n > 1) ws.keep_together(r, r + static_cast<uint32_t>(n) - 1);
+  return static_cast<uint32_t>(n);
+}
+
 void grid_header(FittedSheet& ws, const plan::PlanResult& plan) {
   const Style header = header_style();
   const char* left[] = {"ลำดับ", "มาตรการ", "ส่วนราชการ"};
@@ -194,9 +230,19 @@ uint32_t grid_rows(FittedSheet& ws, const plan::PlanResult& plan, const model::A
   std::stable_sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->overdue && !b->overdue; });
   uint32_t r = kGridHeaderRow + 1;
   const Style cell = cell_style(), centre = centre_style();
+  const double measure_width = ws.planned_width(1) * 0.9;  // texts below may narrow it a little
   for (const auto* m : order) {
+    // A measure too long for one row goes on under it, "๑ (ต่อ)".
+    const auto pieces = RowFit::split_to_rows(m->input.measure, measure_width);
+    for (size_t k = 1; k < pieces.size(); ++k) {
+      const auto at = r + static_cast<uint32_t>(k);
+      ws.text(at, 0, continued_id(m->input.id), centre);
+      ws.text(at, 1, pieces[k], cell);
+      for (uint32_t c = 2; c <= 8; ++c) ws.blank(at, c, centre);
+    }
+    if (pieces.size() > 1) ws.keep_together(r, r + static_cast<uint32_t>(pieces.size()) - 1);
     ws.text(r, 0, m->input.id, centre);
-    ws.text(r, 1, m->input.measure, cell);
+    ws.text(r, 1, pieces.front(), cell);
     ws.text(r, 2, departments_with_reports(*m), cell);
     for (int q = 1; q <= 4; ++q) {
       const GridCell g = grid_cell(plan, *m, q, wb);
@@ -207,7 +253,7 @@ uint32_t grid_rows(FittedSheet& ws, const plan::PlanResult& plan, const model::A
     else ws.text(r, 7, status_text(m->status, m->standing), centre);
     if (m->overdue) ws.text(r, 8, "เกินกำหนด", centre.with_fill(kNotStartedFill).with_bold());
     else ws.blank(r, 8, centre);
-    ++r;
+    r += static_cast<uint32_t>(pieces.size());
   }
   return r;
 }
@@ -381,11 +427,14 @@ void write_measures_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
     ws.width(c, columns[c].width);
     if (empty[c]) ws.hide(c);
   }
-  uint32_t r = kMeasuresHeaderRow + 1;
-  for (const auto& m : plan.measures) measure_row(ws, r++, m, columns);
   // Seventeen columns of the form: the long texts wrap in narrower columns
   // rather than the page shrinking below three quarters.
   ws.fit_page(true);
+  std::vector<double> widths(columns.size(), 0);
+  for (uint32_t c = 0; c <= last_col; ++c)
+    if (!empty[c]) widths[c] = ws.planned_width(c);
+  uint32_t r = kMeasuresHeaderRow + 1;
+  for (const auto& m : plan.measures) r += measure_rows(ws, r, m, columns, widths);
   ws.finish();
   print_setup(out_ws, wb.agency, "มาตรการ " + period_of(plan), true, kMeasuresHeaderRow, kMeasuresHeaderRow);
 }
@@ -405,6 +454,7 @@ void write_progress_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
                        "มาตรการของหลายส่วนราชการแสดงรายงานของแต่ละส่วนราชการ; มาตรการที่เกินกำหนดอยู่บนสุด",
            note_style());
   grid_header(ws, plan);
+  ws.fit_page(true);  // before the rows: grid_rows plans the measure column's printed width
   uint32_t r = grid_rows(ws, plan, wb) + 1;
   const DepartmentRows departments = department_summary(ws, r, plan);
   r = departments.next + 1;
@@ -434,7 +484,6 @@ void write_progress_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
     ws.chart(r + 1, 0, chart, r + 1);
   }
   ws.keep_together(departments.first - 2, departments.next - 1);  // the department table with its title
-  ws.fit_page(true);
   ws.repeated_rows(kGridHeaderRow, kGridHeaderRow);
   ws.finish();
   print_setup(out_ws, wb.agency, "ความก้าวหน้ารายไตรมาส " + period_of(plan), true, kGridHeaderRow, kGridHeaderRow);

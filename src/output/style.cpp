@@ -33,28 +33,93 @@ int RowFit::count_lines(std::string_view s, double column_width, double font_pt)
     const size_t end = std::min(s.find('\n', start), s.size());
     const std::string_view line = s.substr(start, end - start);
     // As text::column_width_for, plus what word wrapping wastes: Thai breaks
-    // only between words, and in a narrow column a long word leaves much of
-    // a line empty (LibreOffice's pages with Laksaman, metric-compatible with TH SarabunPSK,
-    // clipped third lines with a quarter, and with two fifths).
-    const double slack = 1.7;
-    const double needed = text::display_width(line) * (font_pt / 16.0) * 0.95 * slack;
+    // only between words, and a line ends short by about a word, much of a
+    // narrow column (LibreOffice's pages with Laksaman, metric-compatible
+    // with TH SarabunPSK, clipped third lines in narrow columns with a
+    // quarter, and with two fifths; a flat 1.7 left wide columns' rows half
+    // empty; 1.05 clipped 500-character measures in 35-wide columns by two
+    // lines in sixteen). A third, plus five characters per line.
     const double usable = column_width > 3 ? column_width - 2 : 0;
+    const double slack = usable > 0 ? 1.3 + 5.0 / usable : 1;
+    const double needed = text::display_width(line) * (font_pt / 16.0) * 0.95 * slack;
     n += usable > 0 ? std::max(1, static_cast<int>(std::ceil(needed / usable))) : 1;
     start = end + 1;
   }
   return n;
 }
 
+// LibreOffice (Laksaman) sets wrapped lines 1.7 x their size apart: 1.6
+// cut the last of fourteen 14 pt lines.
+double RowFit::line_height(double font_pt) { return font_pt * 1.7; }
+
+int RowFit::max_lines(double font_pt) {
+  return std::max(1, static_cast<int>((kMaxHeight - 3) / line_height(font_pt)));
+}
+
+namespace {
+
+// A place to cut `s` at (a byte offset): not inside a UTF-8 sequence nor
+// before a Thai vowel or tone mark written above or below its consonant.
+bool can_cut_at(std::string_view s, size_t at) {
+  if (at == 0 || at >= s.size()) return true;
+  const auto c = static_cast<unsigned char>(s[at]);
+  if ((c & 0xC0) == 0x80) return false;
+  if (c == 0xE0 && at + 2 < s.size() && static_cast<unsigned char>(s[at + 1]) == 0xB8) {
+    const auto t = static_cast<unsigned char>(s[at + 2]);
+    if (t == 0xB1 || (t >= 0xB3 && t <= 0xBA)) return false;  // ั ำ ิ ี ึ ื ุ ู ฺ
+  }
+  if (c == 0xE0 && at + 2 < s.size() && static_cast<unsigned char>(s[at + 1]) == 0xB9) {
+    const auto t = static_cast<unsigned char>(s[at + 2]);
+    if (t >= 0x87 && t <= 0x8E) return false;  // ็ ่ ้ ๊ ๋ ์ ํ ๎
+  }
+  return true;
+}
+
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+}  // namespace
+
+std::vector<std::string> RowFit::split_to_rows(std::string_view s, double column_width, double font_pt, int max) {
+  std::vector<std::string> out;
+  auto fits = [&](std::string_view piece) { return count_lines(piece, column_width, font_pt) <= max; };
+  while (!s.empty()) {
+    if (fits(s)) {
+      out.emplace_back(s);
+      break;
+    }
+    // The longest start that fits, ended at a space when there is one.
+    size_t lo = 1, hi = s.size();  // fits(s.substr(0, lo)) assumed; hi does not fit
+    while (hi - lo > 1) {
+      const size_t mid = (lo + hi) / 2;
+      (fits(s.substr(0, mid)) ? lo : hi) = mid;
+    }
+    size_t cut = lo;
+    for (size_t i = lo; i > lo / 2; --i)
+      if (is_space(s[i - 1])) {
+        cut = i;
+        break;
+      }
+    while (cut > 1 && !can_cut_at(s, cut)) --cut;
+    std::string_view piece = s.substr(0, cut);
+    while (!piece.empty() && is_space(piece.back())) piece.remove_suffix(1);
+    out.emplace_back(piece);
+    s.remove_prefix(cut);
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  }
+  if (out.empty()) out.emplace_back();
+  return out;
+}
+
 void RowFit::lines(uint32_t row, int n, double font_pt) {
   const double h = std::max(1, n) * line_height(font_pt) + 3;
   double& points = points_[row];
-  points = std::max(points, std::min(h, 409.0));  // Excel's maximum row height
+  points = std::max(points, std::min(h, kMaxHeight));
 }
 
 
 void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                            std::string_view s, const xlsx::Style& style, bool widens) {
-  entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap});
+  entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap, style.bold});
   if (!widens) return;
   // As SheetWriter's own tracking, so fitted widths agree with what it sets.
   double w = text::column_width_for(s, style.size);
@@ -113,6 +178,7 @@ void FittedSheet::narrow_to_page(std::map<uint32_t, double>& widths) {
     if (e.wrap) wrapped.insert(e.first_col);
     else floor[e.first_col] = std::max(floor[e.first_col], text::column_width_for(e.text, e.size));
   }
+  for (const auto& [col, w] : word_floors()) floor[col] = std::max(floor[col], w);
   auto floor_of = [&](uint32_t col) {
     const auto it = floor.find(col);
     return std::max(page_->min_width, it == floor.end() ? 0.0 : it->second);
@@ -154,15 +220,41 @@ const FittedSheet::Declared* FittedSheet::range_of(uint32_t col) const {
   return nullptr;
 }
 
-void FittedSheet::finish() {
-  std::map<uint32_t, double> final_width = widths_;
+// The widest word of the short texts (headings, labels) wrapped in one
+// column, per column: a column narrower breaks it inside ("ไตรม/าส").
+std::map<uint32_t, double> FittedSheet::word_floors() const {
+  std::map<uint32_t, double> out;
+  for (const auto& e : entries_) {
+    if (e.first_col != e.last_col || !e.wrap || e.text.empty() || text::display_width(e.text) > kShortText) continue;
+    size_t start = 0;
+    while (start < e.text.size()) {
+      size_t end = e.text.find_first_of(" \n", start);
+      if (end == std::string::npos) end = e.text.size();
+      const std::string_view word = std::string_view(e.text).substr(start, end - start);
+      if (!word.empty()) {
+        // Laksaman, LibreOffice's TH SarabunPSK, is a tenth wider than the estimate.
+        const double w = text::column_width_for(word, e.size) * (e.bold ? 1.05 : 1.0) * 1.1;
+        double& widest = out[e.first_col];
+        widest = std::max(widest, w);
+      }
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+FittedSheet::Widths FittedSheet::compute_widths() {
+  Widths out;
+  std::map<uint32_t, double>& final_width = out.final_width;
+  final_width = widths_;
   for (const auto& [col, w] : fitted_)
     if (!widths_.count(col) && !range_of(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
+  for (const auto& [col, w] : word_floors())
+    if (const auto it = final_width.find(col); it != final_width.end() && it->second < w) it->second = w;
   uint32_t last_used = 0;
   for (const auto& e : entries_) last_used = std::max(last_used, e.last_col);
   // A carried sheet's own column widths are narrowed with the rest: its
   // columns up to the last one written, one by one.
-  std::map<uint32_t, double> narrowed;  // declared column -> width on the page
   if (page_) {
     std::map<uint32_t, double> all = final_width;
     for (const auto& r : column_ranges_)
@@ -171,8 +263,25 @@ void FittedSheet::finish() {
     narrow_to_page(all);
     for (auto& [col, w] : final_width) w = all[col];
     for (const auto& [col, w] : all)
-      if (!final_width.count(col) && range_of(col) && w != range_of(col)->points) narrowed[col] = w;
+      if (!final_width.count(col) && range_of(col) && w != range_of(col)->points) out.narrowed[col] = w;
   }
+  out.last_used = last_used;
+  return out;
+}
+
+double FittedSheet::planned_width(uint32_t col) {
+  const Widths w = compute_widths();
+  if (const auto it = w.narrowed.find(col); it != w.narrowed.end()) return it->second;
+  if (const auto it = w.final_width.find(col); it != w.final_width.end()) return it->second;
+  if (const Declared* r = range_of(col)) return r->points;
+  return 8.43;  // Excel's default width
+}
+
+void FittedSheet::finish() {
+  Widths computed = compute_widths();
+  std::map<uint32_t, double>& final_width = computed.final_width;
+  const std::map<uint32_t, double>& narrowed = computed.narrowed;  // declared column -> width on the page
+  const uint32_t last_used = computed.last_used;
   total_width_ = total_points_ = 0;
   for (const auto& [col, w] : final_width) {
     if (hidden_.count(col)) {
@@ -216,7 +325,10 @@ void FittedSheet::finish() {
     double total = 0;
     for (uint32_t c = e.first_col; c <= e.last_col; ++c) total += width_of(c);
     // Lines of a merge over several rows are shared out among them.
-    const int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size);
+    // A merge's text (the memo's paragraphs, Latin words among the Thai)
+    // takes half as many lines again as the estimate in LibreOffice.
+    const bool merged = e.first_col != e.last_col;
+    const int n = RowFit::count_lines(e.text, e.wrap ? (merged ? total / 1.5 : total) : 0, e.size);
     const int span = static_cast<int>(e.last_row - e.first_row + 1);
     for (uint32_t r = e.first_row; r <= e.last_row; ++r) rows.lines(r, (n + span - 1) / span, e.size);
   }
@@ -306,6 +418,11 @@ std::string escape_header(const std::string& s) {
 
 }  // namespace
 
+std::string page_footer(const xlsx::SheetWriter& ws) {
+  const auto style = ws.digit_style();
+  return style && *style == text::DigitStyle::Thai ? "" : "&Cหน้า &P / &N";
+}
+
 std::string agency_line(const model::Agency& agency) {
   std::string line = agency.name;
   auto add = [&](const std::string& part, std::string_view prefix, std::string_view other) {
@@ -324,13 +441,12 @@ void print_setup(xlsx::SheetWriter& ws, const model::Agency& agency, const std::
   ws.freeze(header_last_row + 1);
   ws.repeat_rows(header_first_row, header_last_row);
   ws.a4(landscape);
-  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject),
-                   "&Cหน้า &P / &N");
+  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject), page_footer(ws));
 }
 
 void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape) {
   ws.a4(landscape);
-  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject), "&Cหน้า &P / &N");
+  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject), page_footer(ws));
 }
 
 }  // namespace itawb::output

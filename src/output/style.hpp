@@ -34,17 +34,19 @@ inline constexpr const char* kChangeFormat = "+0.00;-0.00;0.00";
 inline xlsx::Style title_style() { return xlsx::Style{}.with_bold().with_size(18).with_wrap(); }
 inline xlsx::Style subtitle_style() { return xlsx::Style{}.with_bold(); }
 inline xlsx::Style note_style() { return xlsx::Style{}.with_size(14).with_wrap(); }
+// Tables in 14 pt, as Thai reports set them: a row holds more words, a page more rows.
+inline constexpr double kTablePt = 14;
 inline xlsx::Style header_style() {
-  return xlsx::Style{}.with_bold().with_fill(kHeaderFill).with_border().with_wrap()
+  return xlsx::Style{}.with_size(kTablePt).with_bold().with_fill(kHeaderFill).with_border().with_wrap()
       .with_align(xlsx::Align::Center).with_vcenter();
 }
-inline xlsx::Style cell_style() { return xlsx::Style{}.with_border().with_wrap(); }
+inline xlsx::Style cell_style() { return xlsx::Style{}.with_size(kTablePt).with_border().with_wrap(); }
 inline xlsx::Style centre_style() { return cell_style().with_align(xlsx::Align::Center); }
 inline xlsx::Style score_style() {
-  return xlsx::Style{}.with_border().with_format(kScoreFormat).with_align(xlsx::Align::Right);
+  return xlsx::Style{}.with_size(kTablePt).with_border().with_format(kScoreFormat).with_align(xlsx::Align::Right);
 }
 inline xlsx::Style change_style() {
-  return xlsx::Style{}.with_border().with_format(kChangeFormat).with_align(xlsx::Align::Right);
+  return xlsx::Style{}.with_size(kTablePt).with_border().with_format(kChangeFormat).with_align(xlsx::Align::Right);
 }
 
 // Row heights. Excel neither grows a row for wrapped text nor for a large
@@ -60,6 +62,16 @@ class RowFit {
   // Lines `s` takes in a column `column_width` wide (0: no wrapping).
   static int count_lines(std::string_view s, double column_width, double font_pt = 16);
   void apply(xlsx::SheetWriter& ws) const;
+  // Excel's tallest row; a text needing more is cut off when printed.
+  static constexpr double kMaxHeight = 409;
+  // The most lines of `font_pt` a row holds.
+  static int max_lines(double font_pt = 16);
+  // `s` in pieces of at most `max` lines each in a column `column_width`
+  // wide, cut after a space where there is one (never inside a character
+  // or before its vowel or tone mark): one row's share each, so a long text
+  // continues on the next rows rather than being cut by kMaxHeight.
+  static std::vector<std::string> split_to_rows(std::string_view s, double column_width, double font_pt = 16,
+                                                int max = max_lines());
   // The height the row's text needs (0: none written).
   double height(uint32_t row) const {
     const auto it = points_.find(row);
@@ -70,8 +82,9 @@ class RowFit {
   static constexpr double kDefaultHeight = 15;
 
   // TH SarabunPSK has tall ascenders and a wide line gap: Excel gives one
-  // 16 pt line a 24.75 pt row; LibreOffice (Laksaman) needs a little more.
-  static double line_height(double font_pt) { return font_pt * 1.6; }
+  // 16 pt line a 24.75 pt row; LibreOffice (Laksaman) sets wrapped lines
+  // 1.7 x their size apart (1.4 and 1.6 cut the last line of a tall cell).
+  static double line_height(double font_pt);
 
  private:
   std::map<uint32_t, double> points_;  // row -> height
@@ -139,6 +152,10 @@ class FittedSheet {
   // column fitted to that): its row is at least one line of the font tall.
   void written(uint32_t row, uint32_t col, const xlsx::Style& style, std::string_view shown = {});
   void finish();
+  // Before finish(): the width column `col` will print at, as finish() will
+  // set it from what was written and declared so far (the page's
+  // narrowing included), to share a long text out over rows.
+  double planned_width(uint32_t col);
   // After finish(): the sum of the visible column widths it set (for the page's orientation).
   double total_width() const { return total_width_; }
 
@@ -154,13 +171,22 @@ class FittedSheet {
     std::string text;
     double size;
     bool wrap;
+    bool bold = false;
   };
+  static constexpr double kShortText = 24;  // display width of a heading or label
+  std::map<uint32_t, double> word_floors() const;
   struct Page {
     bool landscape;
     double min_scale, min_width;
     std::optional<double> auto_portrait_max;  // fit_page_auto
   };
   void narrow_to_page(std::map<uint32_t, double>& widths);
+  struct Widths {
+    std::map<uint32_t, double> final_width;  // declared and fitted columns
+    std::map<uint32_t, double> narrowed;     // carried ranges' columns narrowed for the page
+    uint32_t last_used = 0;
+  };
+  Widths compute_widths();
   std::vector<uint32_t> page_breaks(const std::map<uint32_t, double>& heights) const;
   void remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                 std::string_view s, const xlsx::Style& style, bool widens);
@@ -199,8 +225,13 @@ std::string display_code(const std::string& code);
 // "๒๕๖๗" for 2567: years in Thai text read with Thai digits, as in the seeds.
 std::string thai_year(int year);
 
+// The page footer: "หน้า 1 / 3" on a sheet in Arabic digits (or none set);
+// none on a sheet in Thai digits, whose page numbers Excel and LibreOffice
+// can only print in Arabic digits (docs/rules.md, "Printed pages").
+std::string page_footer(const xlsx::SheetWriter& ws);
+
 // The page header and footer every result sheet carries: the agency on the
-// left, the sheet's subject on the right, "หน้า 1 / 3" at the bottom.
+// left, the sheet's subject on the right, page_footer() at the bottom.
 void print_setup(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject,
                  bool landscape, uint32_t header_first_row, uint32_t header_last_row);
 // The page of a sheet whose header rows are not known (a carried-over input

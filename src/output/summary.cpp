@@ -1,6 +1,7 @@
 // สรุปผลการประเมิน: the score table of seed 000 (ตัวชี้วัด | เครื่องมือการประเมิน |
 // ผลคะแนน ปีก่อน | ปีนี้ | เปรียบเทียบ), plus what the printed table lacks:
 // the value computed from the questions, where it disagrees, and the level.
+#include <algorithm>
 #include <cmath>
 
 #include "ita/scoring.hpp"
@@ -214,29 +215,45 @@ void write_summary(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   for (uint32_t r = first_indicator; r <= last_indicator; ++r)
     ws.text(r, kChartLabel, display_code("ind" + std::to_string(a.scores.indicators[r - first_indicator].number)));
   const uint32_t chart_row = row + 6;
-  auto both_years = [&](uint32_t first, uint32_t last) {
-    return std::vector<xlsx::ChartSeries>{
-        {"ปี " + thai_year(year - 1), {first, last, kPrevious}, 0xA6A6A6},
-        {"ปี " + thai_year(year), {first, last, kScore}, 0x2F5597}};
+  // Last year's series only when a figure of last year was entered; the
+  // value axis from 10 below the lowest score (floored to ten), so the
+  // differences between 84 and 100 show, every bar with its value.
+  bool any_previous = false;
+  double lowest = 100;
+  auto note = [&](const ita::ScorePair& p) {
+    if (p.previous) any_previous = true, lowest = std::min(lowest, *p.previous);
+    if (p.score) lowest = std::min(lowest, *p.score);
   };
+  for (const auto& [tool, pair] : a.scores.tools) note(pair);
+  for (const auto& ind : a.scores.indicators) note(ind.value);
+  const double axis_min = std::max(0.0, std::floor(lowest / 10) * 10 - 10);
+  auto years = [&](uint32_t first, uint32_t last) {
+    std::vector<xlsx::ChartSeries> out;
+    if (any_previous) out.push_back({"ปี " + thai_year(year - 1), {first, last, kPrevious}, 0xA6A6A6});
+    out.push_back({"ปี " + thai_year(year), {first, last, kScore}, 0x2F5597});
+    return out;
+  };
+  const std::string years_th = any_previous ? "ปี " + thai_year(year - 1) + " และ " + thai_year(year) : "ปี " + thai_year(year);
   xlsx::ChartSpec tools;
-  tools.title = "คะแนนตามเครื่องมือการประเมิน ปี " + thai_year(year - 1) + " และ " + thai_year(year);
+  tools.title = "คะแนนตามเครื่องมือการประเมิน " + years_th;
   tools.categories = {first_tool, first_tool + 2, kTool};
-  tools.series = both_years(first_tool, first_tool + 2);
-  tools.value_min = 0;
+  tools.series = years(first_tool, first_tool + 2);
+  tools.value_min = axis_min;
   tools.value_max = 100;
   tools.value_format = "0.00";
+  tools.labels = true;
   tools.height_px = 300;
   ws.chart(chart_row, kName, tools, chart_row);
   if (last_indicator >= first_indicator) {
     xlsx::ChartSpec indicators;
     indicators.kind = xlsx::ChartSpec::Kind::Bar;
-    indicators.title = "คะแนนรายตัวชี้วัด ปี " + thai_year(year - 1) + " และ " + thai_year(year);
+    indicators.title = "คะแนนรายตัวชี้วัด " + years_th;
     indicators.categories = {first_indicator, last_indicator, kChartLabel};
-    indicators.series = both_years(first_indicator, last_indicator);
-    indicators.value_min = 0;
+    indicators.series = years(first_indicator, last_indicator);
+    indicators.value_min = axis_min;
     indicators.value_max = 100;
     indicators.value_format = "0";
+    indicators.labels = true;
     indicators.show_hidden_data = true;
     indicators.height_px = 460;
     ws.chart(chart_row + 17, kName, indicators, chart_row + 17);

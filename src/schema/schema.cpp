@@ -218,7 +218,8 @@ SheetSchema parse_sheet(const fs::path& file, const json& doc) {
   s.foreign_keys = parse_references(doc, "foreignKeys");
   s.complete = parse_references(doc, "x-complete");
   if (doc.contains("x-continuation"))
-    s.continuation = Continuation{strings(doc["x-continuation"], "key"), strings(doc["x-continuation"], "append")};
+    s.continuation = Continuation{strings(doc["x-continuation"], "key"), strings(doc["x-continuation"], "append"),
+                                  doc["x-continuation"].value("marker", std::string())};
   if (doc.contains("x-template")) {
     const json& t = doc["x-template"];
     s.template_spec.rows_from = t.value("rowsFrom", "");

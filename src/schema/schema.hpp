@@ -105,10 +105,14 @@ struct TemplateSpec {
 // Continuation rows (x-continuation): a row none of whose `key` fields holds a
 // value of its own (empty, or spread from a merge begun above) but some
 // `append` field does continues the row above: those texts are appended to
-// it, newline-joined, and the row is no row of its own.
+// it, newline-joined, and the row is no row of its own. With a `marker`, a
+// row whose first key field ends with it ("๑ (ต่อ)": what itawb writes when a
+// text is too long for one row) continues the row above too, every other
+// key and append field's text appended.
 struct Continuation {
   std::vector<std::string> key;
   std::vector<std::string> append;
+  std::string marker;  // "" = none
 };
 
 struct SheetSchema {

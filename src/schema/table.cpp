@@ -295,6 +295,7 @@ class Reader {
   // appended field of its own.
   bool continues(uint32_t row) const {
     if (!schema_.continuation) return false;
+    if (marked(row)) return true;
     for (const auto& name : schema_.continuation->key)
       if (own_value(row, static_cast<size_t>(schema_.field_index(name)))) return false;
     for (const auto& name : schema_.continuation->append)
@@ -335,9 +336,26 @@ class Reader {
     return d;
   }
 
-  // A continuation row's texts join the row above, field by field.
+  // A row whose first key field's own text ends with the continuation's marker.
+  bool marked(uint32_t row) const {
+    const Continuation& c = *schema_.continuation;
+    if (c.marker.empty() || c.key.empty()) return false;
+    const size_t f = static_cast<size_t>(schema_.field_index(c.key.front()));
+    for (uint32_t col : columns_of(f)) {
+      const xlsx::Cell* cell = value_at(f, row, col);
+      if (!cell || cell->type != xlsx::CellType::String || spread_.source(row, col).row != row) continue;
+      const std::string t = text::trim(cell->text);
+      if (t.size() > c.marker.size() && t.compare(t.size() - c.marker.size(), c.marker.size(), c.marker) == 0) return true;
+    }
+    return false;
+  }
+
+  // A continuation row's texts join the row above, field by field (a marked
+  // row's other key fields too).
   void append_continuation(Draft& d, uint32_t row) const {
-    for (const auto& name : schema_.continuation->append) {
+    std::vector<std::string> fields = schema_.continuation->append;
+    if (marked(row)) fields.insert(fields.end(), schema_.continuation->key.begin() + 1, schema_.continuation->key.end());
+    for (const auto& name : fields) {
       const size_t f = static_cast<size_t>(schema_.field_index(name));
       if (!parsed_.columns[f] || !own_value(row, f)) continue;
       Checked base{std::move(d.row.cells[f]), std::move(d.problems[f])};

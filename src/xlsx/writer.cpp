@@ -95,9 +95,30 @@ void SheetWriter::track(uint32_t col, std::string_view s, const Style& style) {
   widest = std::max(widest, w);
 }
 
+namespace {
+
+// Thai digits except in codes: a run of digits right after a Latin letter
+// ("o10", "i1", "e9") stays as the framework writes it.
+std::string thai_digits_but_codes(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  bool code = false;  // inside a letter's run of digits
+  for (char c : s) {
+    const bool digit = c >= '0' && c <= '9';
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (digit && !code) out += text::thai_digits(std::string_view(&c, 1));
+    else out.push_back(c);
+    code = letter || (code && digit);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string SheetWriter::shown(std::string_view s) const {
   const std::string clean = text::sanitize_for_xlsx(s);
-  return digits_ ? text::digits(clean, *digits_) : clean;
+  if (!digits_) return clean;
+  return *digits_ == text::DigitStyle::Thai ? thai_digits_but_codes(clean) : text::arabic_digits(clean);
 }
 
 void SheetWriter::text(uint32_t row, uint32_t col, std::string_view s, const Style& style) {

@@ -197,7 +197,10 @@ class SheetWriter {
   // labels, header and footer): one style per output page. Unset (the
   // default), text is written as given; carried-over input sheets stay so.
   // Numbers stay numeric cells whatever the style.
+  // A code as the framework writes it ("o10", "i1": digits right after a
+  // Latin letter) keeps its Arabic digits: "o๑๐" would read as "๐๑๐".
   void digits(itawb::text::DigitStyle style) { digits_ = style; }
+  std::optional<itawb::text::DigitStyle> digit_style() const { return digits_; }
 
  private:
   friend class WorkbookWriter;

@@ -145,11 +145,11 @@ TEST_CASE("issues: the seed's lowest three questions of issue 2") {
     if (ref[0] == 'A' && cell["v"] == 2) first = ref.substr(1);
   REQUIRE(!first.empty());
   const int r = std::stoi(first);
-  CHECK(c["C" + std::to_string(r)]["v"] == "e๙");
+  CHECK(c["C" + std::to_string(r)]["v"] == "e9");
   CHECK(c["E" + std::to_string(r)]["v"].get<double>() == Approx(82.49));
-  CHECK(c["C" + std::to_string(r + 1)]["v"] == "e๘");
+  CHECK(c["C" + std::to_string(r + 1)]["v"] == "e8");
   CHECK(c["E" + std::to_string(r + 1)]["v"].get<double>() == Approx(96.59));
-  CHECK(c["C" + std::to_string(r + 2)]["v"] == "e๑");
+  CHECK(c["C" + std::to_string(r + 2)]["v"] == "e1");
   CHECK(c["E" + std::to_string(r + 2)]["v"].get<double>() == Approx(96.93));
   CHECK(s["landscape"] == true);
 }
@@ -161,13 +161,13 @@ TEST_CASE("deficiencies: e9 is urgent and coloured, full marks are kept") {
   for (const auto& [ref, cell] : s["cells"].items()) {
     if (ref[0] != 'C') continue;
     const std::string row = ref.substr(1);
-    if (cell["v"] == "e๙") {
+    if (cell["v"] == "e9") {
       e9 = true;
       CHECK(s["cells"]["E" + row]["v"].get<double>() == Approx(82.49));
       CHECK(s["cells"]["F" + row]["v"] == "ข้อบกพร่องที่ต้องแก้ไขโดยเร่งด่วน");
       CHECK(s["cells"]["F" + row]["fill"] == "FFF4B6B0");
     }
-    if (cell["v"] == "i๑๐") {
+    if (cell["v"] == "i10") {
       maintain = true;
       CHECK(s["cells"]["F" + row]["v"] == "รักษาระดับ");
       CHECK(s["cells"]["F" + row]["fill"] == "FFE2EFDA");
@@ -186,7 +186,7 @@ TEST_CASE("findings: the indicator-4 slip is a warning linked to its cell, and h
     if (ref[0] == 'C' && cell["v"] == "score-mismatch") row = ref.substr(1);
   REQUIRE(!row.empty());
   CHECK(s["cells"]["B" + row]["v"] == "คำเตือน (warning)");
-  CHECK(s["cells"]["D" + row]["v"] == "คะแนนตัวชี้วัด!D๗"  /* the label in the sheet's Thai digits */);
+  CHECK(s["cells"]["D" + row]["v"] == "คะแนนตัวชี้วัด!D7"  /* a cell reference as Excel writes it, like a code */);
   CHECK(s["hyperlinks"]["D" + row] == "'คะแนนตัวชี้วัด'!D7");
   CHECK(s["cells"]["F" + row]["v"].get<std::string>().find("๙๘.๙๙") != std::string::npos);
   const auto& ind = sheet_of(dump, "คะแนนตัวชี้วัด");
@@ -208,7 +208,7 @@ TEST_CASE("the input sheets survive with their values and formats") {
   const auto& measures = sheet_of(dump, "มาตรการ");
   std::string row;
   for (const auto& [ref, cell] : measures["cells"].items())
-    if (ref[0] == 'C' && cell["v"] == "e๙") row = ref.substr(1);
+    if (ref[0] == 'C' && cell["v"] == "e9") row = ref.substr(1);
   REQUIRE(!row.empty());
   CHECK(measures["cells"]["F" + row]["v"] == "ไตรมาส ๒");
   CHECK(measures["cells"]["G" + row]["v"] == "สำนักปลัด");

@@ -5,7 +5,8 @@ zip with the standard library only, and prints one JSON document:
 
 {"SHEET NAME": [{"title": "...", "type": "barChart", "fonts": ["TH SarabunPSK"],
                  "series": [{"name": "...", "categories": "'S'!$A$1:$A$3",
-                             "values": "'S'!$B$1:$B$3"}]}]}
+                             "values": "'S'!$B$1:$B$3", "labels": false}],
+                 "value_min": 80.0, "value_max": 100.0}]}   (bounds only when set)
 
 usage: charts_dump.py FILE.xlsx
 """
@@ -48,9 +49,20 @@ def chart_of(z, part):
             "name": name,
             "categories": (ser.find("c:cat//c:f", NS).text if ser.find("c:cat//c:f", NS) is not None else None),
             "values": (ser.find("c:val//c:f", NS).text if ser.find("c:val//c:f", NS) is not None else None),
+            "labels": ser.find("c:dLbls/c:showVal", NS) is not None
+                      and ser.find("c:dLbls/c:showVal", NS).get("val") in ("1", "true"),
         })
     fonts = sorted({e.get("typeface") for e in root.iter("{%s}latin" % NS["a"])})
-    return {"title": title, "type": kinds[0] if kinds else None, "fonts": fonts, "series": series}
+    # The value axis' bounds (None: automatic).
+    bounds = {}
+    for ax in plot.findall("c:valAx", NS):
+        for bound in ("min", "max"):
+            e = ax.find("c:scaling/c:" + bound, NS)
+            if e is not None:
+                bounds["value_" + bound] = float(e.get("val"))
+    chart = {"title": title, "type": kinds[0] if kinds else None, "fonts": fonts, "series": series}
+    chart.update(bounds)
+    return chart
 
 
 def main():
