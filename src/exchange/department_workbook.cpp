@@ -6,22 +6,12 @@
 #include "exchange/hash.hpp"
 #include "plan/plan.hpp"
 #include "text/thai.hpp"
+#include "text/width.hpp"
 
 namespace itawb::exchange {
 namespace {
 
 std::string canon_id(std::string_view id) { return plan::measure_key(id); }
-
-// At most `max_chars` characters, cut on a character boundary.
-std::string first_chars(std::string_view s, size_t max_chars) {
-  size_t chars = 0, end = 0;
-  while (end < s.size() && chars < max_chars) {
-    const unsigned char lead = static_cast<unsigned char>(s[end]);
-    end += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    ++chars;
-  }
-  return std::string(s.substr(0, std::min(end, s.size())));
-}
 
 }  // namespace
 
@@ -73,7 +63,7 @@ std::string department_file_name(std::string_view department) {
   }
   // At most 60 characters (Thai takes 3 bytes each; file names are capped at
   // 255 bytes).
-  safe = first_chars(safe, 60);
+  safe = text::cut_utf8(safe, 60);
   while (!safe.empty() && (safe.back() == '.' || safe.back() == '-')) safe.pop_back();
   if (safe.empty()) safe = "หน่วยงาน";
   return "มาตรการ-" + safe + ".xlsx";

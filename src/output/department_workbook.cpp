@@ -7,6 +7,7 @@
 #include "output/style.hpp"
 #include "text/thai.hpp"
 #include "xlsx/writer.hpp"
+#include "text/width.hpp"
 
 namespace itawb::output {
 namespace {
@@ -31,23 +32,13 @@ Style input_style() { return Style{}.with_border().with_wrap().with_fill(kInputF
 // The legend: a sample of the cells to fill, saying what it is.
 Style legend_style() { return input_style().with_locked(true).with_bold().with_vcenter(); }
 
-// At most `max_chars` characters, cut on a character boundary.
-std::string first_chars(std::string_view s, size_t max_chars) {
-  size_t chars = 0, end = 0;
-  while (end < s.size() && chars < max_chars) {
-    const unsigned char lead = static_cast<unsigned char>(s[end]);
-    end += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    ++chars;
-  }
-  return std::string(s.substr(0, std::min(end, s.size())));
-}
 
 // "&" starts a control code in page headers; a literal one is doubled. Kept
 // short: a header holds 255 characters at most, and the writer cuts longer
 // ones by bytes, which can split a Thai character.
 std::string header_text(std::string_view s) {
   std::string out;
-  for (const char c : first_chars(s, 50)) {
+  for (const char c : text::cut_utf8(s, 50)) {
     out += c;
     if (c == '&') out += '&';
   }

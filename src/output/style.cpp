@@ -144,6 +144,11 @@ void FittedSheet::number_or_blank(uint32_t row, uint32_t col, std::optional<doub
   remember(row, row, col, col, v ? "000.00" : "", style, v.has_value());
 }
 
+void FittedSheet::date(uint32_t row, uint32_t col, double serial, const xlsx::Style& style) {
+  ws_.date(row, col, serial, style);
+  remember(row, row, col, col, "00/00/0000", style, true);
+}
+
 void FittedSheet::blank(uint32_t row, uint32_t col, const xlsx::Style& style) {
   ws_.blank(row, col, style);
   remember(row, row, col, col, "", style, false);

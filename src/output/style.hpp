@@ -141,6 +141,8 @@ class FittedSheet {
   void text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style = {});
   void number(uint32_t row, uint32_t col, double v, const xlsx::Style& style = {});
   void number_or_blank(uint32_t row, uint32_t col, std::optional<double> v, const xlsx::Style& style = {});
+  // A date serial in `style`'s date format (as xlsx::SheetWriter::date).
+  void date(uint32_t row, uint32_t col, double serial, const xlsx::Style& style = {});
   void blank(uint32_t row, uint32_t col, const xlsx::Style& style = {});
   void link(uint32_t row, uint32_t col, const std::string& url, std::string_view label,
             const xlsx::Style& style = {});

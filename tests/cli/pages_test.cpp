@@ -47,12 +47,6 @@ std::map<std::string, json> memo_facts(const json& memo) {
   return out;
 }
 
-json charts_of(const fs::path& xlsx) {
-  const auto r = run_command({"/usr/bin/python3", (repo_dir() / "tests" / "tools" / "charts_dump.py").string(), xlsx.string()});
-  REQUIRE(r.exit_code == 0);
-  return json::parse(r.out);
-}
-
 }  // namespace
 
 TEST_CASE("the memo holds the agency, year, total, level and completion, addressed to the chief executive", "[memo]") {
@@ -127,7 +121,7 @@ TEST_CASE("native charts: tools and indicators against last year, departments ag
   REQUIRE(run_itawb({"analyze", example("patueng-2568-progress.xlsx").string(), "-o", pg.string(), "--as-of",
                      "2025-10-21"})
               .exit_code == 0);
-  const json charts = charts_of(ex);
+  const json charts = itawb::test::charts_dump(ex);
   const json& summary = charts.at("สรุปผลการประเมิน");
   REQUIRE(summary.size() == 2);
   CHECK(summary[0].at("title") == "คะแนนตามเครื่องมือการประเมิน ปี ๒๕๖๖ และ ๒๕๖๗");
@@ -145,7 +139,7 @@ TEST_CASE("native charts: tools and indicators against last year, departments ag
   CHECK(s.at("cells").at("I9").at("v") == "ตัวชี้วัด ๑");                 // the axis' label, hidden
   CHECK(charts.at("ตรวจสอบข้อมูล").empty());
 
-  const json pg_charts = charts_of(pg);
+  const json pg_charts = itawb::test::charts_dump(pg);
   const json& progress = pg_charts.at("ความก้าวหน้ารายไตรมาส");
   REQUIRE(progress.size() == 1);
   CHECK(progress[0].at("title") == "ร้อยละความสำเร็จของมาตรการที่ถึงกำหนด รายส่วนราชการ เทียบเป้าหมายร้อยละ ๘๐.๐๐");

@@ -64,12 +64,6 @@ std::string squeezed(const std::string& s) {
   return out;
 }
 
-json charts_of(const fs::path& xlsx) {
-  const auto r = run_command({"/usr/bin/python3", (repo_dir() / "tests" / "tools" / "charts_dump.py").string(), xlsx.string()});
-  REQUIRE(r.exit_code == 0);
-  return json::parse(r.out);
-}
-
 }  // namespace
 
 // Issue 21 asks for 15, 18 and 12 pages; this branch reaches 23, 31 and 17
@@ -96,8 +90,8 @@ TEST_CASE("paper: the example prints on 23 A4 pages or fewer, an 11-measure plan
     // No page number in Arabic digits under the Thai-digit headers.
     const auto all = run_command({"pdftotext", pdf.string(), "-"});
     CHECK_FALSE(std::regex_search(all.out, std::regex("หน้า [0-9]+ / [0-9]+")));
-    fs::create_directories(ITAWB_ARTIFACT_DIR);
-    run_command({"pdftoppm", "-r", "50", "-png", pdf.string(), (fs::path(ITAWB_ARTIFACT_DIR) / ("paper-" + stem)).string()});
+    fs::create_directories(itawb::test::artifact_dir());
+    run_command({"pdftoppm", "-r", "50", "-png", pdf.string(), (itawb::test::artifact_dir() / ("paper-" + stem)).string()});
   }
 }
 
@@ -174,7 +168,7 @@ TEST_CASE("paper: charts leave out a year with no figure, start their axis 10 be
   // The example has 2566 and 2567; the 11-measure fixture is the same scores.
   const fs::path out = tmp / "ex.xlsx";
   REQUIRE(run_itawb({"analyze", example("thungthong-2567.xlsx").string(), "-o", out.string()}).exit_code == 0);
-  const json summary = charts_of(out).at("สรุปผลการประเมิน");
+  const json summary = itawb::test::charts_dump(out).at("สรุปผลการประเมิน");
   REQUIRE(summary.size() == 2);
   for (const auto& chart : summary) {
     INFO(chart.dump());
@@ -201,7 +195,7 @@ TEST_CASE("paper: charts leave out a year with no figure, start their axis 10 be
   }
   const fs::path out2 = tmp / "np-out.xlsx";
   REQUIRE(run_itawb({"analyze", indicators_only.string(), "-o", out2.string()}).exit_code <= 1);
-  const json charts = charts_of(out2).at("สรุปผลการประเมิน");
+  const json charts = itawb::test::charts_dump(out2).at("สรุปผลการประเมิน");
   REQUIRE(charts.size() == 2);
   for (const auto& chart : charts) {
     INFO(chart.dump());

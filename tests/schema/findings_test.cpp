@@ -115,7 +115,7 @@ TEST_CASE("unique-error and missing-row: a repeated indicator and the one it rep
 TEST_CASE("missing-label and duplicate-label on headers") {
   Rows rows = seed_indicator_rows();
   rows[0][3] = std::string("Score ");           // English alias with a stray space: still found
-  rows[0].push_back(std::string("คะแนน ปีก่อน"));  // a second previous-score column
+  rows[0].emplace_back(std::in_place_type<std::string>, "คะแนน ปีก่อน");  // a second previous-score column
   rows[0][0] = std::string("ลำดับข้อ");          // the indicator column is not recognisable
   const auto r = load(seed_with("คะแนนตัวชี้วัด", rows));
   const Finding& label = only(r.findings, "missing-label");

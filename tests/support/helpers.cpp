@@ -90,6 +90,12 @@ const app::Resources& resources() {
 }
 fs::path fixture(const std::string& relative) { return fs::path(ITAWB_TEST_DIR) / "fixtures" / relative; }
 fs::path example(const std::string& name) { return repo_dir() / "workbooks" / "examples" / name; }
+nlohmann::json charts_dump(const fs::path& file) {
+  const auto r = run_command({"/usr/bin/python3", (repo_dir() / "tests" / "tools" / "charts_dump.py").string(), file.string()});
+  REQUIRE(r.exit_code == 0);
+  return nlohmann::json::parse(r.out);
+}
+
 fs::path shared_dir() { return fs::path(ITAWB_SHARED_DIR); }
 std::string itawb_binary() { return ITAWB_BINARY; }
 fs::path artifact_dir() { return fs::path(ITAWB_ARTIFACT_DIR); }

@@ -41,6 +41,10 @@ RunResult run_itawb(const std::vector<std::string>& args);
 // Runs any command (argv form), capturing stdout and stderr.
 RunResult run_command(const std::vector<std::string>& argv);
 
+// The charts of a workbook as tests/tools/charts_dump.py reads them with
+// openpyxl (series, titles, labels, axis bounds). Fails the test if it cannot.
+nlohmann::json charts_dump(const std::filesystem::path& file);
+
 // openpyxl's view of a workbook (see support/openpyxl_dump.py for the shape).
 // Fails the test (throws) if openpyxl cannot read the file.
 nlohmann::json openpyxl_read(const std::filesystem::path& file, bool values_only = false);

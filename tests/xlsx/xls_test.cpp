@@ -30,7 +30,10 @@ std::vector<std::string> cells_of(const Workbook& wb, const std::vector<std::str
 }  // namespace
 
 TEST_CASE("an .xls saved by LibreOffice reads as the .xlsx it came from", "[xlsx][xls]") {
-  if (!xls_supported()) SKIP("this build reads no .xls (no FreeXL)");
+  if (!xls_supported()) {
+    WARN("this build reads no .xls (no FreeXL)");
+    return;
+  }
   const Workbook xls = Workbook::open(fixture("xlsx/legacy.xls").string());
   const Workbook xlsx = Workbook::open(fixture("xlsx/basic.xlsx").string());
   CHECK(xls.format() == "xls");
