@@ -499,7 +499,7 @@ TEST_CASE("analyze carries sheets Excel allows under names the output accepts, c
   CHECK(renamed[1]["E"] == "อ้างอิง");
   auto cut = finding_rows(dump, "text-too-long");
   REQUIRE(cut.size() == 1);
-  CHECK(cut[0]["D"] == "ยาว!B๗");
+  CHECK(cut[0]["D"] == "ยาว!B7");  // cell names keep the digits Excel shows
   CHECK(cut[0]["E"] == "๔๐๐๐๐");
   CHECK(cut[0]["F"].find("ยาว ๔๐๐๐๐ ตัวอักษร") != std::string::npos);
 

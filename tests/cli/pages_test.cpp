@@ -191,7 +191,7 @@ TEST_CASE("pdf: analyze --pdf prints the memo and the results through LibreOffic
   CHECK(order == std::vector<std::string>{"บันทึกข้อความ", "สรุปผลการประเมิน", "วิเคราะห์รายประเด็น", "ข้อบกพร่อง",
                                           "มาตรการ", "ความก้าวหน้ารายไตรมาส"});
   CHECK(n >= 6);  // each of the six sheets
-  CHECK(n <= 23);
+  CHECK(n <= 25);  // issue 21 asks for 15: tests/cli/paper_test.cpp
   const auto first = run_command({"pdftotext", "-f", "1", "-l", "1", pdf.string(), "-"});
   CHECK(first.out.find("บันทึกข้อความ") != std::string::npos);
   CHECK(first.out.find("เรื่องเดิม") != std::string::npos);

@@ -322,7 +322,8 @@ TEST_CASE("every department workbook of a split and the merged master print on A
   INFO(s.err);
   REQUIRE(s.exit_code == 0);
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".xlsx" && e.path().filename().string()[0] != '.') files.push_back(e.path());  // not split's record
   std::sort(files.begin(), files.end());
   REQUIRE(files.size() >= 2);
   for (const auto& f : files) {
