@@ -235,11 +235,11 @@ class ContentHandler : public SaxHandler {
       in_cell_ = true;
       if (name == "covered-table-cell") return;  // hidden under a merged cell: no value of its own
       read_value(attrs);
-      const uint32_t across = attr_uint(find_attr(attrs, "number-columns-spanned")).value_or(1);
-      const uint32_t down = attr_uint(find_attr(attrs, "number-rows-spanned")).value_or(1);
+      const uint32_t across = std::max<uint32_t>(1, attr_uint(find_attr(attrs, "number-columns-spanned")).value_or(1));
+      const uint32_t down = std::max<uint32_t>(1, attr_uint(find_attr(attrs, "number-rows-spanned")).value_or(1));
       if ((across > 1 || down > 1) && row_ < kMaxRows && col_ < kMaxCols)
-        merges_.push_back({row_, col_, std::min<uint32_t>(row_ + down - 1, kMaxRows - 1),
-                           std::min<uint32_t>(col_ + across - 1, kMaxCols - 1)});
+        merges_.push_back({row_, col_, static_cast<uint32_t>(std::min<uint64_t>(uint64_t{row_} + down - 1, kMaxRows - 1)),
+                           static_cast<uint32_t>(std::min<uint64_t>(uint64_t{col_} + across - 1, kMaxCols - 1))});
     }
   }
 
