@@ -222,6 +222,7 @@ class ContentHandler : public SaxHandler {
       const auto h = row_heights_.find(attr(attrs, "style-name"));
       row_height_ = h != row_heights_.end() ? std::optional<double>(h->second) : std::nullopt;
       row_cells_.clear();
+      row_bytes_ = 0;
       col_ = 0;
       return;
     }
@@ -253,6 +254,7 @@ class ContentHandler : public SaxHandler {
       return;
     }
     if (name == "table-cell" || name == "covered-table-cell") {
+      if (!in_cell_) return;  // a cell outside any table: nothing to keep
       in_cell_ = false;
       finish_cell();
       col_ = static_cast<uint32_t>(std::min<uint64_t>(uint64_t{col_} + cell_repeat_, kMaxCols));
@@ -351,11 +353,24 @@ class ContentHandler : public SaxHandler {
       if (cell_.type != 'e') cell_.type = 's';
       else if (cell_.value.empty() || cell_.value.front() != '#') cell_.value = "#VALUE!";
     }
-    for (uint32_t i = 0; i < cell_repeat_ && cell_.col + i < kMaxCols; ++i) {
+    // A value repeated across the row is checked before it is copied: a
+    // long text repeated over 16,384 columns must not fill the memory.
+    const uint64_t copies = std::min<uint64_t>(cell_repeat_, kMaxCols - std::min(cell_.col, kMaxCols));
+    row_bytes_ += copies * (cell_.value.size() + 32);
+    if (row_bytes_ + rows_xml_.size() > max_xml_bytes()) too_large_sheet();
+    for (uint32_t i = 0; i < copies; ++i) {
       CellValue c = cell_;
       c.col = cell_.col + i;
       row_cells_.push_back(std::move(c));
     }
+  }
+
+  [[noreturn]] void too_large_sheet() const {
+    errors::too_large(path_, "content.xml",
+                      "ชีต '" + sheets.back().name + "' เมื่อขยายแถวและคอลัมน์ที่ซ้ำแล้วใหญ่เกิน " +
+                          std::to_string(max_xml_bytes() >> 20) + " MiB",
+                      "sheet '" + sheets.back().name + "' exceeds " + std::to_string(max_xml_bytes() >> 20) +
+                          " MiB once its repeated rows and columns are expanded");
   }
 
   void finish_row() {
@@ -379,12 +394,7 @@ class ContentHandler : public SaxHandler {
       x += ">";
       for (const auto& c : row_cells_) append_cell(x, row_, c.col, c.type, c.xf, c.value);
       x += "</row>";
-      if (x.size() > max_xml_bytes())
-        errors::too_large(path_, "content.xml",
-                          "ชีต '" + sheets.back().name + "' เมื่อขยายแถวและคอลัมน์ที่ซ้ำแล้วใหญ่เกิน " +
-                              std::to_string(max_xml_bytes() >> 20) + " MiB",
-                          "sheet '" + sheets.back().name + "' exceeds " + std::to_string(max_xml_bytes() >> 20) +
-                              " MiB once its repeated rows and columns are expanded");
+      if (x.size() > max_xml_bytes()) too_large_sheet();
     }
     if (repeat < row_repeat_) advance_rows(row_repeat_ - repeat);
   }
@@ -432,6 +442,7 @@ class ContentHandler : public SaxHandler {
   bool in_table_ = false;
   uint32_t row_ = 0, column_ = 0, col_ = 0;
   uint64_t cells_ = 0;
+  uint64_t row_bytes_ = 0;  // what the current row's cells will take, repeats included
   uint32_t row_repeat_ = 1, cell_repeat_ = 1;
   bool row_hidden_ = false;
   std::optional<double> row_height_;

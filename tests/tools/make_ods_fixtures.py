@@ -117,6 +117,13 @@ def main(out):
             + '</table:table-row></table:table>')
     write(out / "repeated-bomb.ods", bomb)
 
+    # A long text repeated over every column of a row: refused before it is
+    # copied 16,384 times.
+    wide = ('<table:table table:name="wide"><table:table-row>'
+            + cell(p("ก" * 8000), office__value_type="string", table__number_columns_repeated="16384")
+            + '</table:table-row></table:table>')
+    write(out / "repeated-wide-text.ods", wide)
+
     write(out / "encrypted.ods", "", encrypted=True,
           content="\x9b\x13 not xml: encrypted bytes")
     write(out / "text-document.odt", "", mime="application/vnd.oasis.opendocument.text",

@@ -174,6 +174,7 @@ TEST_CASE("every ODF value type, repeats, merges and comments read as Excel woul
 TEST_CASE("hostile and foreign OpenDocument files are refused with their reason", "[xlsx][ods][hostile]") {
   CHECK(refusal("encrypted.ods") == FileProblem::Encrypted);
   CHECK(refusal("repeated-bomb.ods") == FileProblem::TooLarge);
+  CHECK(refusal("repeated-wide-text.ods") == FileProblem::TooLarge);
   CHECK(refusal("malformed.ods") == FileProblem::MalformedXml);
   CHECK(refusal("text-document.odt") == FileProblem::Unsupported);
   try {
