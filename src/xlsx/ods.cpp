@@ -285,8 +285,8 @@ class ContentHandler : public SaxHandler {
   };
 
   // The expanded sheet part at most: the per-part limit, and never more than
-  // 256 MiB (an agency's sheet is under 1 MiB).
-  uint64_t max_xml_bytes() const { return std::min<uint64_t>(limits_.max_entry_bytes, 256ull << 20); }
+  // 64 MiB (an agency's sheet is under 1 MiB).
+  uint64_t max_xml_bytes() const { return std::min<uint64_t>(limits_.max_entry_bytes, 64ull << 20); }
 
   static std::string attr(const char** attrs, std::string_view local) {
     const char* v = find_attr(attrs, local);
