@@ -243,7 +243,7 @@ TEST_CASE("a status that cannot be read is merged as written, with a warning on 
   CHECK(statuses == std::vector<std::string>{"ทำไปบ้าง", "", "ดำเนินการแล้ว"});
 }
 
-TEST_CASE("an owner respelled in the master does not make a copy out of date; another owner does", "[exchange][owners]") {
+TEST_CASE("an owner respelled in the master does not make a copy out of date, another owner does", "[exchange][owners]") {
   auto wb = master();
   wb.measures[1].owner = "-สำนักปลัดเทสบาล";
   const auto id = identity(wb, "สำนักปลัด", {"2"});

@@ -494,7 +494,7 @@ TEST_CASE("a mistyped owner is warned on its cell and counts for the department 
   CHECK(r.overall.total == 6);  // the group's measure still counts overall
 }
 
-TEST_CASE("check marks count as done; a blank status beside a result counts as not reported", "[plan][status]") {
+TEST_CASE("check marks count as done, a blank status beside a result counts as not reported", "[plan][status]") {
   auto wb = base_workbook();
   wb.progress.push_back(progress("4", 3, "✓", "", 6));
   wb.progress.back().department = "สำนักปลัด";

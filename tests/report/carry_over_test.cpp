@@ -322,7 +322,7 @@ TEST_CASE("carried sheets whose names Excel accepts but the output cannot keep a
   CHECK(sheet_of(dump, "บันทึกข้อความ (2)")["cells"]["A1"]["v"] == "สำเนาบันทึกของหน่วยงาน");
 }
 
-TEST_CASE("formats of empty rows far below the data are counted, not carried; near it they stay") {
+TEST_CASE("formats of empty rows far below the data are counted, not carried, near it they stay") {
   test::TempDir tmp;
   // Data in rows 1-3, then rows 4-5,000 each with a row format and three
   // empty cells in style 1 (a border band, as a sheet formatted to the end).
