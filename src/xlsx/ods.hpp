@@ -1,6 +1,7 @@
 // OpenDocument spreadsheets (.ods, what LibreOffice Calc saves by default)
 // read through the .xlsx reader: the document's content.xml is streamed
 // (expat, as every part) and written out as a small .xlsx package in memory
+// (xlsx/transcode.hpp, shared with the .xls reader)
 // (values, number kinds, merged ranges, hidden sheets and rows, column
 // widths and row heights), which Workbook then opens as any other. So every
 // command, finding and cell name (`คะแนนรายข้อ!C7`) is the same whatever the
@@ -34,21 +35,5 @@ OdfKind odf_kind(const ZipArchive& zip);
 // spreadsheet `zip`. Throws FileError: Encrypted for a password-protected
 // document, TooLarge past the limits, MalformedXml for a broken content.xml.
 std::string ods_to_xlsx(const ZipArchive& zip, const std::string& path, const Limits& limits);
-
-// What xlsx/xls.cpp shares with the .ods reader: a workbook transcoded into
-// an .xlsx package in memory.
-struct TranscodedSheet {
-  std::string name;
-  bool hidden = false;
-  std::string xml;  // the worksheet part, whole
-};
-// The cellXfs of the transcoded package's styles.xml, by index: General,
-// d/m/yyyy (built-in 14), 0.00% (10), h:mm:ss (21), d/m/yyyy h:mm (22).
-enum XfIndex : uint32_t { kGeneral = 0, kDate = 1, kPercent = 2, kTime = 3, kDateTime = 4 };
-// Appends <c> of a number ('n', `value` its shortest text), text ('s'),
-// boolean ('b', "1"/"0") or error ('e') to a <row>.
-void append_cell(std::string& xml, uint32_t row, uint32_t col, char type, uint32_t xf, std::string_view value);
-// The package (bytes) of `sheets`, their parts moved out.
-std::string transcoded_package(std::vector<TranscodedSheet>& sheets, const std::string& path);
 
 }  // namespace itawb::xlsx

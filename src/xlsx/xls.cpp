@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "xlsx/file_errors.hpp"
-#include "xlsx/ods.hpp"
+#include "xlsx/transcode.hpp"
 
 #ifdef ITAWB_WITH_FREEXL
 #include <freexl.h>
@@ -16,12 +16,6 @@ namespace itawb::xlsx {
 
 #ifdef ITAWB_WITH_FREEXL
 namespace {
-
-std::string number_text(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
 
 // FreeXL's text of a date ("2024-10-01"), a date and time
 // ("2024-10-01 08:30:00") or a time ("08:30:00") as an Excel serial.
