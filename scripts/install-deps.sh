@@ -18,10 +18,10 @@ tests=(
   # Calc without a desktop, Laksaman (metric-compatible with TH SarabunPSK),
   # Carlito (with Calibri's widths, the unit of column widths), pdftotext.
   libreoffice-calc-nogui fonts-thai-tlwg fonts-crosextra-carlito poppler-utils
-  # The LibreOffice extension (libreoffice/) and its test: Python-UNO for
-  # the ITA menu's component and for tests/libreoffice/test_oxt.py.
+  # The LibreOffice extension (hosts/calc/) and its test: Python-UNO for
+  # the ITA menu's component and for tests/e2e/calc/test_oxt.py.
   python3-uno
-  # The fuzz regressions (fuzz/, scripts/run-tests.sh): clang 14 and its
+  # The fuzz regressions (tests/fuzz/, scripts/run-tests.sh): clang 14 and its
   # runtime libraries (libFuzzer, ASan, UBSan).
   clang libclang-rt-14-dev
   # The threads stage: ThreadSanitizer's suppressions (tests/tsan.supp) name

@@ -6,16 +6,16 @@
 #   2. sanitizers  gcc, ASan + UBSan (-fno-sanitize-recover=undefined, leaks
 #                  on; tests/lsan.supp) in build-asan/, all of ctest again
 #   3. fuzz        clang + libFuzzer (build-fuzz/): each fuzz target over its
-#                  committed corpus (fuzz/corpus/TARGET, every input once),
+#                  committed corpus (tests/fuzz/corpus/TARGET, every input once),
 #                  then ITAWB_FUZZ_SECONDS (default 30) of mutation from it
 #   4. threads     gcc, ThreadSanitizer (build-tsan/): the batch tests, whose
 #                  worker threads share the resources, with 1 and 4 threads
 #   5. web         the WebAssembly build, the page in Chromium, the Excel
-#                  task pane against office-addin-mock (tests/web/run.sh)
-#   6. windows     itawb.exe cross-built with mingw-w64 (windows/: tools,
+#                  task pane against office-addin-mock (tests/e2e/web/run.sh)
+#   6. windows     itawb.exe cross-built with mingw-w64 (hosts/windows/: tools,
 #                  dependencies cached in ~/.cache/itawb/mingw-<hash>, build,
 #                  the user zip) and run under wine against the native build
-#                  (windows/test.sh)
+#                  (hosts/windows/test.sh)
 #
 # ITAWB_STAGES picks stages; by default all six run, in that order, within
 # CI's hour: the last two only where their cross-built dependencies are
@@ -40,10 +40,9 @@ budget="${ITAWB_BUDGET:-3300}"
 # of compiler flags, can double the checked builds): CI's run never passes
 # its hour and a half.
 declare -A usual=([sanitizers]=900 [fuzz]=420 [threads]=420 [web]=1200 [windows]=1500)
-# The sanitizer, thread and fuzz builds: -O1 and line tables only, which is
-# what their reports need, at half the compile time of -O2 -g.
-checked_flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1"
-               "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -g1")
+# The sanitizer, thread and fuzz builds are CMakePresets.json's asan, tsan and
+# fuzz: -O1 and line tables only, which is what their reports need, at half
+# the compile time of -O2 -g.
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
@@ -107,8 +106,7 @@ tests_stage() {
 }
 
 sanitizers_stage() {
-  cmake -S . -B build-asan "${checked_flags[@]}" -DITAWB_SANITIZE=ON \
-    -DITAWB_BUILD_TESTS=ON >/dev/null
+  cmake --preset asan >/dev/null
   cmake --build build-asan -j"$jobs"
   # Not the Calc extension's test: LibreOffice runs the bundled copy of the
   # binary that the other tests already run under the sanitizers.
@@ -116,18 +114,17 @@ sanitizers_stage() {
 }
 
 threads_stage() {
-  cmake -S . -B build-tsan "${checked_flags[@]}" -DITAWB_TSAN=ON \
-    -DITAWB_BUILD_TESTS=ON >/dev/null
-  cmake --build build-tsan -j"$jobs" --target itawb test_cli
+  cmake --preset tsan >/dev/null
+  cmake --build build-tsan -j"$jobs" --target itawb test_e2e
   # halt_on_error: a data race fails the test instead of a line in its log;
   # tests/tsan.supp: what is not a race of ours (each entry says why).
   TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp" \
-    ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R "^cli: ?batch" --no-tests=error
+    ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R "^e2e: ?batch" --no-tests=error
 }
 
 # The cross builds' dependencies take 20-55 minutes to build on 2 cores the
 # first time (CMake's checks under emcc are most of the wasm's), more than
-# CI's hour allows beside the other stages; wasm/deps.sh and windows/deps.sh
+# CI's hour allows beside the other stages; hosts/wasm/deps.sh and hosts/windows/deps.sh
 # keep them in a prefix named by the hash of their recipe (the same files
 # they hash), so a machine that built them once runs these stages in minutes.
 # Without the prefix a stage says so and is skipped, unless ITAWB_CROSS_DEPS=build.
@@ -142,38 +139,37 @@ cross_ready() {  # cross_ready NAME FILES...: the cached prefix is complete
 }
 
 web_stage() {
-  cross_ready wasm wasm/deps.sh wasm/icu/* wasm/patches/* || return 0
-  bash tests/web/run.sh
+  cross_ready wasm hosts/wasm/deps.sh hosts/wasm/icu/* hosts/wasm/patches/* || return 0
+  bash tests/e2e/web/run.sh
 }
 
 windows_stage() {
-  cross_ready mingw windows/deps.sh windows/icu-members-win32.txt windows/patches/* \
-    cmake/mingw-w64-x86_64.cmake wasm/icu/* wasm/patches/expat-cmake-xml-dtd.patch || return 0
+  cross_ready mingw hosts/windows/deps.sh hosts/windows/icu-members-win32.txt hosts/windows/patches/* \
+    hosts/windows/mingw-w64-x86_64.cmake hosts/wasm/icu/* hosts/wasm/patches/expat-cmake-xml-dtd.patch || return 0
   local t
-  t=$(date +%s); bash windows/install-tools.sh; echo "-- windows tools: $(( $(date +%s) - t )) s"
-  t=$(date +%s); bash windows/deps.sh; echo "-- windows deps: $(( $(date +%s) - t )) s"
-  t=$(date +%s); bash windows/build.sh; echo "-- windows build: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash hosts/windows/install-tools.sh; echo "-- windows tools: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash hosts/windows/deps.sh; echo "-- windows deps: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash hosts/windows/build.sh; echo "-- windows build: $(( $(date +%s) - t )) s"
   # The native command line to compare with (already built by the tests stage).
   t=$(date +%s); bash scripts/build.sh --target itawb; echo "-- native itawb: $(( $(date +%s) - t )) s"
-  t=$(date +%s); bash windows/test.sh; echo "-- windows test: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash hosts/windows/test.sh; echo "-- windows test: $(( $(date +%s) - t )) s"
 }
 
 fuzz_stage() {
-  CC=clang CXX=clang++ cmake -S . -B build-fuzz "${checked_flags[@]}" \
-    -DITAWB_FUZZ=ON -DITAWB_SANITIZE=ON -DITAWB_BUILD_TESTS=OFF >/dev/null
+  cmake --preset fuzz >/dev/null
   local targets=(reader check return text)
   cmake --build build-fuzz -j"$jobs" --target "${targets[@]/#/fuzz_}"
   local scratch
   scratch="$(mktemp -d)"
   for t in "${targets[@]}"; do
-    local dict=fuzz/dict/ooxml.dict max_len=65536
-    [ "$t" = text ] && dict=fuzz/dict/thai-periods.dict max_len=1024
+    local dict=tests/fuzz/dict/ooxml.dict max_len=65536
+    [ "$t" = text ] && dict=tests/fuzz/dict/thai-periods.dict max_len=1024
     echo "-- fuzz_$t: the corpus, then ${ITAWB_FUZZ_SECONDS:-30} s"
     mkdir -p "$scratch/$t"
     # -runs=0: every corpus input once (the regressions, crashes kept there).
-    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t -runs=0 -artifact_prefix="$scratch/" "fuzz/corpus/$t" \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/fuzz_$t -runs=0 -artifact_prefix="$scratch/" "tests/fuzz/corpus/$t" \
       2>"$scratch/$t.corpus.log" || { cat "$scratch/$t.corpus.log"; return 1; }
-    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz/fuzz_$t "$scratch/$t" "fuzz/corpus/$t" \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/fuzz_$t "$scratch/$t" "tests/fuzz/corpus/$t" \
       -dict="$dict" -max_total_time="${ITAWB_FUZZ_SECONDS:-30}" -max_len="$max_len" \
       -rss_limit_mb=2048 -timeout=25 -artifact_prefix="$scratch/" -print_final_stats=1 \
       2>"$scratch/$t.log" || { tail -60 "$scratch/$t.log"; echo "fuzz_$t: see $scratch"; return 1; }

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "ita/analysis.hpp"
-#include "ita/seed_models.hpp"
+#include "support/seed_models.hpp"
 
 using namespace itawb;
 using namespace itawb::ita;

@@ -4,7 +4,7 @@
 
 #include "ita/analysis.hpp"
 #include "ita/scoring.hpp"
-#include "ita/seed_models.hpp"
+#include "support/seed_models.hpp"
 
 using namespace itawb;
 using namespace itawb::ita;

@@ -140,7 +140,7 @@ TEST_CASE("ambiguous and unreadable timeframes are refused with a reason", "[pla
   expect_refused("ไตรมาส 4 - ไตรมาส 2", 2568, TimeframeProblem::Unreadable);
   expect_refused("ก.ย. - ต.ค.", 2568, TimeframeProblem::Unreadable);  // backwards in fiscal order
   expect_refused("31 ก.ย. 68", 2568, TimeframeProblem::Unreadable);
-  // fuzz_text found it (fuzz/corpus/text/crash-164eb7a4...): a day 0 before a
+  // fuzz_text found it (tests/fuzz/corpus/text/crash-164eb7a4...): a day 0 before a
   // month was read as month 0, and quarter_bit(0) shifted by -1 (UB).
   expect_refused("0ก.พ.", 2568, TimeframeProblem::Unreadable);
   expect_refused("๐ ก.พ. ๖๘", 2568, TimeframeProblem::Unreadable);

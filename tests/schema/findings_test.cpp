@@ -2,7 +2,7 @@
 // both messages are asserted.
 #include <catch2/catch.hpp>
 
-#include "schema/support.hpp"
+#include "support/resources.hpp"
 #include "schema/value.hpp"
 
 using namespace itawb;

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "plan/plan.hpp"
-#include "schema/support.hpp"
+#include "support/resources.hpp"
 #include "support/helpers.hpp"
 #include "xlsx/reader.hpp"
 

@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "schema/support.hpp"
+#include "support/resources.hpp"
 #include "schema/table.hpp"
 
 using namespace itawb;

@@ -3,7 +3,7 @@
 // columns, a measure whose steps and owners go on in the rows below it.
 #include <catch2/catch.hpp>
 
-#include "schema/support.hpp"
+#include "support/resources.hpp"
 
 using namespace itawb;
 using namespace itawb::test;

@@ -2,7 +2,7 @@
 // in issue and id cells, and question codes followed by the question's text.
 #include <catch2/catch.hpp>
 
-#include "schema/support.hpp"
+#include "support/resources.hpp"
 
 using namespace itawb;
 using namespace itawb::test;

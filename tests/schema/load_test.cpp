@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "schema/support.hpp"
+#include "support/resources.hpp"
 
 using namespace itawb;
 using namespace itawb::test;

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "output/docs.hpp"
-#include "schema/support.hpp"
+#include "support/resources.hpp"
 #include "support/helpers.hpp"
 
 using namespace itawb;
