@@ -1,7 +1,7 @@
 // itawb: the command-line driver. All work is done by the library; this file
 // parses arguments, sets up logging and maps outcomes to exit codes. run() is
 // the whole command line for any host (the browser's worker calls it once per
-// command); main() only adds where the resources come from.
+// command); main() (native_main.cpp) only adds where the resources come from.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -82,14 +82,3 @@ int run(int argc, const char* const* argv, const ResourceSource& load) {
 }
 
 }  // namespace itawb::cli
-
-#ifndef ITAWB_NO_MAIN
-int main(int argc, char** argv) {
-  itawb::cli::windows_utf8(argc, argv);
-  std::optional<itawb::app::Resources> resources;
-  return itawb::cli::run(argc, argv, [&resources]() -> const itawb::app::Resources& {
-    if (!resources) resources = itawb::app::load_resources(itawb::cli::data_home());
-    return *resources;
-  });
-}
-#endif

@@ -1,0 +1,17 @@
+// The native itawb's main(): run() over the resources found by data_home()
+// (ITAWB_HOME, ../share/itawb beside the binary, or the source tree), loaded
+// on first use so that --version and --help load nothing. The page's module
+// (hosts/web/itawb_web.cpp) has its own main() over embedded resources.
+#include <optional>
+
+#include "app/resources.hpp"
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  itawb::cli::windows_utf8(argc, argv);
+  std::optional<itawb::app::Resources> resources;
+  return itawb::cli::run(argc, argv, [&resources]() -> const itawb::app::Resources& {
+    if (!resources) resources = itawb::app::load_resources(itawb::cli::data_home());
+    return *resources;
+  });
+}
