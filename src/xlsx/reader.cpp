@@ -79,7 +79,14 @@ Workbook Workbook::open(const std::string& path, const Limits& limits) {
 }
 
 Workbook Workbook::open_bytes(std::string bytes, const std::string& name, const Limits& limits) {
-  sniff_bytes_or_throw(name, bytes);
+  try {
+    sniff_bytes_or_throw(name, bytes);
+  } catch (const FileError& e) {
+    if (e.problem() != FileProblem::LegacyXls || !xls_supported()) throw;
+    auto impl = std::make_unique<Impl>(xls_bytes_to_xlsx(bytes, name, limits), name, limits);
+    impl->format = "xls";
+    return load(std::move(impl));
+  }
   return load(std::make_unique<Impl>(std::move(bytes), name, limits));
 }
 

@@ -11,6 +11,10 @@
 #ifdef ITAWB_WITH_FREEXL
 #include <freexl.h>
 #endif
+#if defined(ITAWB_WITH_FREEXL) && defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 namespace itawb::xlsx {
 
@@ -113,9 +117,31 @@ std::string xls_to_xlsx(const std::string& path, const std::string& os_path, con
   return transcoded_package(sheets, path);
 }
 
+#ifdef __linux__
+std::string xls_bytes_to_xlsx(const std::string& bytes, const std::string& name, const Limits& limits) {
+  // An anonymous file in memory, open while FreeXL reads it by its /proc name.
+  const int fd = memfd_create("itawb-xls", MFD_CLOEXEC);
+  if (fd < 0) errors::legacy_xls(name);
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{fd};
+  for (size_t done = 0; done < bytes.size();) {
+    const ssize_t n = write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) errors::legacy_xls(name);
+    done += static_cast<size_t>(n);
+  }
+  return xls_to_xlsx(name, "/proc/self/fd/" + std::to_string(fd), limits);
+}
+#else
+std::string xls_bytes_to_xlsx(const std::string&, const std::string& name, const Limits&) { errors::legacy_xls(name); }
+#endif
+
 #else
 
 bool xls_supported() { return false; }
+
+std::string xls_bytes_to_xlsx(const std::string&, const std::string& name, const Limits&) { errors::legacy_xls(name); }
 
 std::string xls_to_xlsx(const std::string& path, const std::string&, const Limits&) { errors::legacy_xls(path); }
 

@@ -6,9 +6,11 @@
 // widths: those of an .xls are not carried.
 //
 // FreeXL reads files, not memory: an .xls given as bytes (Workbook::
-// open_bytes) is refused with the advice to save it as .xlsx. A build
-// without FreeXL (ITAWB_WITH_FREEXL undefined: the cross builds until it is
-// built for them) refuses every .xls so.
+// open_bytes, e.g. an entry of a zip given to batch) is handed to it as an
+// anonymous in-memory file on Linux (memfd: nothing is written to disk) and
+// refused with the advice to save it as .xlsx elsewhere. A build without
+// FreeXL (ITAWB_WITH_FREEXL undefined: the cross builds until it is built
+// for them) refuses every .xls so.
 #pragma once
 
 #include <string>
@@ -25,5 +27,9 @@ bool xls_supported();
 // CorruptZip ("damaged") when FreeXL cannot read it, TooLarge past
 // Limits::max_cells_per_sheet; LegacyXls in a build without FreeXL.
 std::string xls_to_xlsx(const std::string& path, const std::string& os_path, const Limits& limits);
+
+// The same for an .xls given as bytes, `name` for messages. Throws as above,
+// and LegacyXls where bytes cannot be handed to FreeXL (not Linux).
+std::string xls_bytes_to_xlsx(const std::string& bytes, const std::string& name, const Limits& limits);
 
 }  // namespace itawb::xlsx

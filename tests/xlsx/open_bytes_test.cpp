@@ -10,6 +10,7 @@
 #include "support/helpers.hpp"
 #include "xlsx/file_error.hpp"
 #include "xlsx/reader.hpp"
+#include "xlsx/xls.hpp"
 
 using namespace itawb;
 using namespace itawb::xlsx;
@@ -47,7 +48,6 @@ TEST_CASE("open_bytes reads every fixture as open reads the file, refusals inclu
   size_t read = 0, refused = 0;
   for (const auto& entry : std::filesystem::directory_iterator(fixture("xlsx"))) {
     const auto path = entry.path();
-    // Not .xls: FreeXL reads files, not memory (xlsx/xls.hpp).
     if (path.extension() != ".xlsx" && path.extension() != ".xlsm" && path.extension() != ".xlsb") continue;
     INFO(path.filename().string());
     const std::string from_file = outcome([&] { return Workbook::open(path.string()); });
@@ -75,4 +75,34 @@ TEST_CASE("open_bytes names its label in errors and path()", "[xlsx][hostile]") 
       CHECK(e.path() == "upload.xlsx");
     }
   }
+}
+
+// FreeXL reads files: an .xls in memory (a zip's entry given to batch) is
+// handed to it as an anonymous in-memory file on Linux (xlsx/xls.hpp).
+TEST_CASE("open_bytes reads an .xls as open reads the file", "[xlsx][xls]") {
+  if (!xlsx::xls_supported()) {
+    WARN("this build reads no .xls (no FreeXL)");
+    return;
+  }
+#ifdef __linux__
+  for (const auto& path : {fixture("xlsx/legacy.xls"), fixture("xls/thungthong-2567.libreoffice.xls"),
+                           fixture("xls/thungthong-2567.gnumeric.xls")}) {
+    INFO(path.filename().string());
+    const std::string from_file = outcome([&] { return Workbook::open(path.string()); });
+    const std::string from_bytes = outcome([&] { return Workbook::open_bytes(file_bytes(path), "จาก LINE.xls"); });
+    CHECK(from_file.rfind("sheet ", 0) == 0);
+    CHECK(from_bytes == from_file);
+  }
+  CHECK(Workbook::open_bytes(file_bytes(fixture("xlsx/legacy.xls")), "x.xls").format() == "xls");
+  // A damaged .xls in memory is refused as damaged, naming its label.
+  std::string broken = file_bytes(fixture("xlsx/legacy.xls"));
+  broken.resize(broken.size() / 3);
+  try {
+    (void)Workbook::open_bytes(broken, "ครึ่งไฟล์.xls");
+    FAIL("no FileError");
+  } catch (const FileError& e) {
+    CHECK(e.path() == "ครึ่งไฟล์.xls");
+    CHECK(e.problem() != FileProblem::LegacyXls);
+  }
+#endif
 }
