@@ -10,7 +10,8 @@ build=(
   build-essential cmake pkg-config ccache
   libxlsxwriter-dev libzip-dev zlib1g-dev libexpat1-dev libicu-dev
   libspdlog-dev nlohmann-json3-dev libcli11-dev libvalijson-dev catch2 nettle-dev
-  libfreexl-dev  # .xls (Excel 97-2003)
+  libfreexl-dev  # .xls (Excel 97-2003); patched from its source below
+  dpkg-dev patch  # apt-get source (scripts/debian-source.sh)
 )
 tests=(
   python3 python3-openpyxl
@@ -46,3 +47,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# FreeXL from Debian's source with the project's patch (formula values in
+# .xls), which the build compiles in place of Debian's libfreexl.
+bash "$(dirname "$0")/debian-source.sh" freexl=1.0.6-2

@@ -24,7 +24,7 @@ VERSIONS=(zlib=1:1.2.13.dfsg-1 expat=2.5.0-1+deb12u2 libzip=1.7.3-1 libxlsxwrite
 fetch() {
   if [ ! -e /etc/apt/sources.list.d/itawb-src.sources ]; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-    $SUDO cp "$HERE/debian-src.sources" /etc/apt/sources.list.d/itawb-src.sources
+    $SUDO cp "$HERE/../../scripts/debian-src.sources" /etc/apt/sources.list.d/itawb-src.sources
     $SUDO apt-get update -qq
   fi
   (cd "$S" && apt-get source -qq "${VERSIONS[@]}")

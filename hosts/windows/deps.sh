@@ -5,7 +5,7 @@
 #   bash hosts/windows/deps.sh [PREFIX]
 # PREFIX defaults to ~/.cache/itawb/mingw-<hash of this recipe and its files>,
 # so a rerun (and CI) reuses a prefix built by the same recipe. Sources come
-# from `apt-get source` (this script adds hosts/wasm/debian-src.sources); logs and
+# from `apt-get source` (this script adds scripts/debian-src.sources); logs and
 # per-dependency times go to PREFIX.logs/. Needs hosts/windows/install-tools.sh.
 # The last line printed is the prefix.
 set -euo pipefail
@@ -29,7 +29,7 @@ VERSIONS=(zlib=1:1.2.13.dfsg-1 expat=2.5.0-1+deb12u2 libzip=1.7.3-1 libxlsxwrite
 fetch() {
   if [ ! -e /etc/apt/sources.list.d/itawb-src.sources ]; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-    $SUDO cp "$ROOT/hosts/wasm/debian-src.sources" /etc/apt/sources.list.d/itawb-src.sources
+    $SUDO cp "$ROOT/scripts/debian-src.sources" /etc/apt/sources.list.d/itawb-src.sources
     $SUDO apt-get update -qq
   fi
   (cd "$S" && apt-get source -qq "${VERSIONS[@]}")

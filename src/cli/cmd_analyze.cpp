@@ -90,7 +90,7 @@ Runner add_analyze(CLI::App& app, const GlobalOptions& global) {
   auto args = std::make_shared<AnalyzeArgs>();
   auto* sub = app.add_subcommand(
       "analyze", "วิเคราะห์ผลการประเมิน ITA และเขียนแผ่นงานผลลัพธ์ / analyse ITA results into a workbook");
-  sub->add_option("input", args->input, "แบบฟอร์มของหน่วยงาน (.xlsx) / the agency workbook")->required();
+  sub->add_option("input", args->input, "แบบฟอร์มของหน่วยงาน (.xlsx .xls .ods) / the agency workbook")->required();
   sub->add_option("-o,--output", args->output,
                   "ไฟล์ผลลัพธ์ (ค่าเริ่มต้น: ข้างไฟล์ต้นฉบับ ชื่อ -itawb.xlsx) / output workbook");
   sub->add_option("--year", args->year, "ปีเกณฑ์การประเมิน (พ.ศ.) / framework year, overrides ปีที่ประเมิน")

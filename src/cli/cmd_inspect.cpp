@@ -17,7 +17,7 @@ Runner add_inspect(CLI::App& app, const GlobalOptions& /*global*/) {
     bool json = false;
   };
   auto opts = std::make_shared<Options>();
-  sub->add_option("file", opts->file, "Workbook (.xlsx/.xlsm)")->required();
+  sub->add_option("file", opts->file, "แบบฟอร์ม / workbook (.xlsx .xlsm .xls .ods)")->required();
   sub->add_option("--sheet", opts->sheet, "Only this sheet (name)");
   sub->add_flag("--json", opts->json, "JSON output");
   return [opts] {

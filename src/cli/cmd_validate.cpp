@@ -23,7 +23,7 @@ struct ValidateOptions {
 Runner add_validate(CLI::App& app, const GlobalOptions& global) {
   auto opts = std::make_shared<ValidateOptions>();
   auto* sub = app.add_subcommand("validate", "Check workbooks against the standard format / ตรวจแบบฟอร์มตามรูปแบบมาตรฐาน");
-  sub->add_option("files", opts->files, "Workbooks (.xlsx) to check")->required();
+  sub->add_option("files", opts->files, "แบบฟอร์มที่จะตรวจ / workbooks to check (.xlsx .xls .ods)")->required();
   sub->add_flag("--json", opts->json, "One JSON document on stdout instead of the table");
   sub->add_option("--year", opts->year, "Assessment year (พ.ศ.) to use instead of ปีที่ประเมิน");
   return [opts, &global] {

@@ -53,6 +53,14 @@ struct Handle {
 
 bool xls_supported() { return true; }
 
+bool xls_reads_formulas() {
+#ifdef FREEXL_CELL_BOOLEAN
+  return true;
+#else
+  return false;
+#endif
+}
+
 std::string xls_to_xlsx(const std::string& path, const std::string& os_path, const Limits& limits) {
   Handle xls;
   const int opened = freexl_open(os_path.c_str(), &xls.h);
@@ -85,6 +93,12 @@ std::string xls_to_xlsx(const std::string& path, const std::string& os_path, con
         if (freexl_get_cell_value(xls.h, r, c, &v) != FREEXL_OK) continue;
         switch (v.type) {
           case FREEXL_CELL_INT: append_cell(row_xml, r, c, 'n', kGeneral, std::to_string(v.value.int_value)); break;
+#ifdef FREEXL_CELL_BOOLEAN  // itawb's patch (scripts/patches/freexl-formula-values.patch)
+          case FREEXL_CELL_BOOLEAN: append_cell(row_xml, r, c, 'b', kGeneral, v.value.int_value ? "1" : "0"); break;
+          case FREEXL_CELL_ERROR:
+            if (v.value.text_value) append_cell(row_xml, r, c, 'e', kGeneral, v.value.text_value);
+            break;
+#endif
           case FREEXL_CELL_DOUBLE: append_cell(row_xml, r, c, 'n', kGeneral, number_text(v.value.double_value)); break;
           case FREEXL_CELL_TEXT:
           case FREEXL_CELL_SST_TEXT:
@@ -140,6 +154,8 @@ std::string xls_bytes_to_xlsx(const std::string&, const std::string& name, const
 #else
 
 bool xls_supported() { return false; }
+
+bool xls_reads_formulas() { return false; }
 
 std::string xls_bytes_to_xlsx(const std::string&, const std::string& name, const Limits&) { errors::legacy_xls(name); }
 

@@ -22,6 +22,11 @@ namespace itawb::xlsx {
 // Whether this build reads .xls.
 bool xls_supported();
 
+// Whether it reads formulas' values, booleans and errors from .xls: FreeXL
+// with itawb's patch (scripts/patches/freexl-formula-values.patch); Debian's
+// libfreexl as it is leaves formula cells empty.
+bool xls_reads_formulas();
+
 // The .xlsx package (bytes) of the .xls at `os_path` (`path` as the user
 // named it, for messages). Throws FileError: Encrypted for a password,
 // CorruptZip ("damaged") when FreeXL cannot read it, TooLarge past

@@ -47,4 +47,12 @@ TEST_CASE("an .xls saved by LibreOffice reads as the .xlsx it came from", "[xlsx
   const auto all = cells_of(xls);
   CHECK(std::count(all.begin(), all.end(), "ข้อมูล!E2 d 2024-10-01") == 1);
   CHECK(std::count(all.begin(), all.end(), "ข้อมูล!F2 d 2024-10-01T08:30:00") == 1);
+  if (!xls_reads_formulas()) {
+    WARN("Debian's FreeXL without itawb's patch: no formula values, booleans or errors");
+    return;
+  }
+  // With itawb's patch to FreeXL: the booleans, the formula's value
+  // (=B2*2, which LibreOffice computed when it saved the .xls) and the error.
+  for (const char* cell : {"ข้อมูล!D2 b TRUE", "ข้อมูล!D3 b FALSE", "ข้อมูล!G2 n 84", "ข้อมูล!H2 e #N/A"})
+    CHECK(std::count(all.begin(), all.end(), cell) == 1);
 }
