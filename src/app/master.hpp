@@ -13,6 +13,7 @@
 #include "model/load.hpp"
 #include "schema/schema.hpp"
 #include "xlsx/reader.hpp"
+#include "output/merged_sheets.hpp"
 #include "app/check.hpp"
 #include "app/resources.hpp"
 
@@ -33,7 +34,7 @@ Master load_master(const Resources& resources, const std::filesystem::path& file
 // The master's progress cells as written, by sheet row (zero-based) and
 // field name: the model keeps only valid, normalised values, and a row that
 // is carried over must not lose an invalid status or date.
-using RawRows = std::map<uint32_t, std::map<std::string, xlsx::Cell>>;
+using RawRows = output::RawRows;
 RawRows read_raw_progress(const Master& master);
 
 // The three statuses in the order a drop-down lists them.
