@@ -287,6 +287,11 @@ def run_commands(office, a, work, docs, book, book_sha, ref_findings, ref_analyz
         "com.sun.star.configuration.ConfigurationAccess",
         props(nodepath="/org.openoffice.Office.Addons/AddonUI/OfficeToolBar/org.itawb.calc.toolbar"))
     check(len(bar.getElementNames()) == 6, "the ITA toolbar has six buttons")
+    titles = [bar.getByName(n).Title for n in sorted(bar.getElementNames())]
+    # In the profile's language (Thai, or English in an en-US LibreOffice).
+    check(titles in (["ตรวจ", "วิเคราะห์", "ฟอร์มเปล่า", "แยกส่งกอง", "รวมผล", "ณ วันที่…"],
+                     ["Check", "Analyse", "Blank form", "Split", "Merge", "As of…"]),
+          "the toolbar's labels are one short word each, not the menu's bilingual names: %s" % titles)
 
     unpacked = [os.path.join(dp, "itawb") for dp, _, fs in os.walk(os.path.join(office.profile, "user", "uno_packages"))
                 if "itawb" in fs and dp.endswith(os.sep + "bin")]
