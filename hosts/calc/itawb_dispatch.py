@@ -27,7 +27,7 @@ import uno
 import unohelper
 from com.sun.star.frame import XDispatchProvider, XNotifyingDispatch
 from com.sun.star.lang import XInitialization, XServiceInfo
-from com.sun.star.awt import XActionListener
+from com.sun.star.awt import XActionListener, XItemListener
 
 from itawb_calc import dialogs, runner
 
@@ -259,32 +259,40 @@ class Session:
         return comp is not None
 
     # -- user interface (only with a display) --------------------------------
-    def parent_window(self):
+    def parent_window(self, doc=None):
+        """The window a dialog belongs to: doc's when given (the dialog then
+        comes up in front of that document, not behind it), else the
+        window the command was started from."""
+        try:
+            if doc is not None:
+                return doc.getCurrentController().getFrame().getContainerWindow()
+        except Exception:
+            pass
         try:
             return self.frame.getContainerWindow()
         except Exception:
             return None
 
-    def message(self, th, en, error=False):
+    def message(self, th, en, error=False, doc=None):
         if self.headless:
             return
         try:  # a dialog that fails is logged; the command's result stands
             from com.sun.star.awt.MessageBoxType import ERRORBOX, INFOBOX
             tk = self.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
-            box = tk.createMessageBox(self.parent_window(), ERRORBOX if error else INFOBOX, 1, "ITA",
+            box = tk.createMessageBox(self.parent_window(doc), ERRORBOX if error else INFOBOX, 1, "ITA",
                                       th + "\n\n" + en)
             box.execute()
             box.dispose()
         except Exception:
             runner.log(self.log_path, "message", note="dialog failed: " + traceback.format_exc())
 
-    def _run_dialog(self, model, listeners=()):
+    def _run_dialog(self, model, listeners=(), doc=None):
         dlg = self.smgr.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", self.ctx)
         dlg.setModel(model)
         for name, listener in listeners:
             dlg.getControl(name).addActionListener(listener)
         tk = self.smgr.createInstanceWithContext("com.sun.star.awt.Toolkit", self.ctx)
-        dlg.createPeer(tk, self.parent_window())
+        dlg.createPeer(tk, self.parent_window(doc))
         return dlg
 
     def ask_date(self):
@@ -345,26 +353,49 @@ class Session:
     def _findings_dialog(self, title, summary, findings, doc):
         model = dialogs.findings_model(self.smgr, self.ctx, title, summary, findings)
         session = self
+        holder = []
+
+        def selected():
+            pos = holder[0].getControl("list").getSelectedItemPos()
+            return pos if 0 <= pos < len(findings) else -1
 
         class GoTo(unohelper.Base, XActionListener):
-            def __init__(self, dlg_holder):
-                self.holder = dlg_holder
-
             def actionPerformed(self, event):
-                pos = self.holder[0].getControl("list").getSelectedItemPos()
-                if 0 <= pos < len(findings):
+                pos = selected()
+                if pos >= 0:
                     f = findings[pos]
                     session.goto(doc, f.get("sheet") or "", f.get("cell") or "")
+                    session.move_aside(holder[0], doc)
 
             def disposing(self, event):
                 pass
 
-        holder = []
-        listener = GoTo(holder)
-        dlg = self._run_dialog(model, [("goto", listener), ("list", listener)])
+        class Detail(unohelper.Base, XItemListener):
+            """The selected finding whole, wrapped (a list line is cut)."""
+            def itemStateChanged(self, event):
+                pos = selected()
+                if pos >= 0:
+                    holder[0].getControl("detail").setText(runner.finding_line(findings[pos]))
+
+            def disposing(self, event):
+                pass
+
+        dlg = self._run_dialog(model, [("goto", GoTo()), ("list", GoTo())], doc)
         holder.append(dlg)
+        dlg.getControl("list").addItemListener(Detail())
         dlg.execute()
         dlg.dispose()
+
+    def move_aside(self, dlg, doc):
+        """The dialog to the window's lower right corner, off the cells near
+        the top left that "go to cell" has just selected and scrolled to."""
+        try:
+            from com.sun.star.awt.PosSize import POS
+            parent = self.parent_window(doc).getPosSize()
+            own = dlg.getPosSize()
+            dlg.setPosSize(max(0, parent.Width - own.Width - 16), max(0, parent.Height - own.Height - 16), 0, 0, POS)
+        except Exception:
+            runner.log(self.log_path, "findings", note="could not move the dialog: " + traceback.format_exc())
 
     # -- commands ------------------------------------------------------------
     def execute(self, command):
@@ -451,11 +482,14 @@ class Session:
             th = "คะแนนรวม %.2f (%s) · %s" % (overall["score"], overall.get("level") or "", th)
             en = "total %.2f (%s) · %s" % (overall["score"], overall.get("level_en") or "", en)
         th, en = th + "\nบันทึกผลที่ " + out, en + "\nwritten to " + out
-        opened = self.open_result(out)
+        # The summary first, modal over the input's window, and the result
+        # after it: opened first, the result's window covered the dialog and
+        # Calc looked frozen.
         if findings:
             self.show_findings("วิเคราะห์ / Analysis", th + "\n" + en, findings, doc)
         else:
             self.message(th, en)
+        opened = self.open_result(out)
         return dict(counts, exit_code=run.code, valid=bool(data.get("valid")), exported=exported,
                     output=out, opened=opened, findings=findings, itawb=data, as_of=as_of or None,
                     message_th=th, message_en=en)
@@ -549,7 +583,7 @@ class Session:
             self.show_findings("รวมผลที่ส่งคืน / Merge", th + "\n" + en + "\n" + run.stdout.strip(),
                                findings, merged_doc)
         else:
-            self.message(th + "\n\n" + run.stdout.strip(), en)
+            self.message(th + "\n\n" + run.stdout.strip(), en, doc=merged_doc)
         return dict(self._counts(findings), exit_code=run.code, clean=clean, exported=exported, output=out,
                     returns=list(returns), opened=opened, findings=findings, report=run.stdout,
                     message_th=th, message_en=en)

@@ -453,6 +453,9 @@ def run_commands(office, a, work, docs, book, book_sha, ref_findings, ref_analyz
           < items[0].index(ref_findings[0]["message_en"]),
           "findings dialog: one line a finding, SHEET!CELL then Thai then English: %s" % (items[:1],))
     check(model.getByName("goto").Label.startswith("ไปที่เซลล์"), "findings dialog: the go-to-cell button")
+    detail = model.getByName("detail")
+    check(detail.MultiLine and detail.Label == items[0] and tuple(model.getByName("list").SelectedItems) == (0,),
+          "findings dialog: the selected finding shown whole and wrapped below the list")
     model = dialogs.date_model(office.smgr, office.ctx, "31/3/2568")
     check(model.getByName("date").Text == "31/3/2568" and model.getByName("ok").PushButtonType == 1,
           "date dialog: the date field and OK")
