@@ -12,13 +12,14 @@
 
 #include "cli/commands.hpp"
 #include "base/error.hpp"
+#include "itawb_version.h"
 
 namespace itawb::cli {
 
 int run(int argc, const char* const* argv, const ResourceSource& load) {
   CLI::App app{"itawb: ITA workbook processor / โปรแกรมประมวลผลแบบฟอร์ม ITA", "itawb"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "itawb 0.1.0");
+  app.set_version_flag("--version", "itawb " ITAWB_VERSION);
 
   GlobalOptions global;
   std::vector<std::pair<CLI::App*, Runner>> commands;
