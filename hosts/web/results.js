@@ -17,8 +17,8 @@
   const fixed = (n) => (n === null || n === undefined ? '-' : Number(n).toFixed(2));
   const signed = (n) => (n === null || n === undefined ? '-' : (n > 0 ? '+' : '') + Number(n).toFixed(2));
   // The deficiency classes, most urgent first (ita::category_th's names).
-  const CLASSES = ['urgent', 'improve', 'maintain'];
-  const CLASS_EN = { urgent: 'Urgent', improve: 'To improve', maintain: 'Maintain' };
+  const CLASSES = ['urgent', 'develop', 'maintain'];
+  const CLASS_EN = { urgent: 'Urgent', develop: 'To improve', maintain: 'Maintain' };
   const STATUS = [
     ['done', 'ดำเนินการแล้ว', 'done'],
     ['in_progress', 'อยู่ระหว่างดำเนินการ', 'in progress'],

@@ -21,7 +21,7 @@ const NATIVE = process.env.ITAWB_NATIVE || path.join(ROOT, 'build/itawb');
 const CHROMIUM = process.env.ITAWB_CHROMIUM || '/usr/bin/chromium';
 const EXAMPLES = path.join(ROOT, 'workbooks/examples');
 const shotAt = process.argv.indexOf('--screenshot');
-// --screenshot DIR: the guide's pictures, results-scores.png and results-progress.png
+// --screenshot DIR: the guide's pictures, DIR/results-<part>.png
 const SHOT = shotAt > 0 ? process.argv[shotAt + 1] : null;
 
 let chromium;
@@ -123,6 +123,8 @@ async function checkDoc(page, name, doc) {
     const count = {};
     for (const d of doc.deficiencies) count[d.category] = (count[d.category] || 0) + 1;
     eq(Object.fromEntries(r.map((x) => [x.key, Number(x.cells[1])])), count, `${name}: deficiencies by class`);
+    const order = ['urgent', 'develop', 'maintain'].filter((c) => count[c]);
+    eq(r.map((x) => x.key), order, `${name}: the most urgent class first`);
   }
   if (doc.progress) {
     const p = doc.progress;
@@ -179,14 +181,18 @@ async function checkDoc(page, name, doc) {
       await checkDoc(page, name, doc);
     }
     if (SHOT) {
-      // The guide's pictures (docs/guide/make_pictures.sh): the scores of the
-      // example, and a plan's progress by department.
-      await page.setViewportSize({ width: 900, height: 700 });
-      for (const [file, name, asOf] of [['results-scores.png', 'thungthong-2567.xlsx', '2025-10-21'],
-                                        ['results-progress.png', 'thungkraphanghom-2567-progress.xlsx', '2025-06-30']]) {
+      // The guide's pictures (docs/guide/make_pictures.sh): each part of the
+      // analysis as the officer sees it, from the example and a plan's progress.
+      await page.setViewportSize({ width: 760, height: 700 });
+      const shots = [['thungthong-2567.xlsx', '2025-10-21', ['tools', 'indicators', 'deficiencies', 'measures']],
+                     ['thungkraphanghom-2567-progress.xlsx', '2025-06-30', ['departments']]];
+      for (const [name, asOf, parts] of shots) {
         await render(page, analyze(name, asOf));
-        await page.screenshot({ path: path.join(SHOT, file), fullPage: true });
-        console.log(`screenshot: ${path.join(SHOT, file)}`);
+        for (const part of parts) {
+          const file = path.join(SHOT, `results-${part}.png`);
+          await page.locator(`section[data-section="${part}"]`).screenshot({ path: file });
+          console.log(`screenshot: ${file}`);
+        }
       }
     }
     console.log(`results.js: ${checks} checks passed on 4 examples`);
