@@ -17,7 +17,7 @@ ITAWB=${1:-$ROOT/build/itawb}
 IMG=docs/guide/img
 T=$(mktemp -d "${TMPDIR:-/tmp}/itawb-pictures-XXXXXX"); trap 'rm -rf "$T"' EXIT
 fail() { echo "make_pictures.sh: $*" >&2; exit 1; }
-for tool in soffice pdftoppm node; do command -v $tool >/dev/null || fail "$tool is not installed: a picture cannot be made"; done
+for tool in soffice pdftoppm pdftotext pdfinfo node; do command -v $tool >/dev/null || fail "$tool is not installed: a picture cannot be made"; done
 [ -x "$ITAWB" ] || fail "no $ITAWB (bash scripts/build.sh --target itawb)"
 [ -x /usr/bin/chromium ] || fail "no /usr/bin/chromium (apt-get install chromium)"
 [ -d hosts/web/node_modules/playwright-core ] || fail "no hosts/web/node_modules (cd hosts/web && npm ci)"
@@ -35,7 +35,13 @@ cp workbooks/examples/thungthong-2567.xlsx "$T/thungthong-2567.xlsx"
 pages=$(pdfinfo "$T/result.pdf" | sed -n 's/^Pages: *//p')
 [ "${pages:-0}" -ge 3 ] || fail "the printed analysis has ${pages:-0} pages"
 png "$T/result.pdf" 1 50 "$IMG/printed-memo.png"
-png "$T/result.pdf" 2 50 "$IMG/printed-results.png"
+# The summary's first page: the first page whose running head names it.
+summary=""
+for ((i = 2; i <= pages; i++)); do
+  if pdftotext -f "$i" -l "$i" "$T/result.pdf" - | head -5 | grep -q "สรุปผลการประเมิน"; then summary=$i; break; fi
+done
+[ -n "$summary" ] || fail "no page of the printed analysis is headed สรุปผลการประเมิน"
+png "$T/result.pdf" "$summary" 50 "$IMG/printed-results.png"
 
 # 2. The blank form, as LibreOffice prints its first page.
 "$ITAWB" template -o "$T/แบบฟอร์มเปล่า.xlsx" -q || fail "itawb template failed"
