@@ -6,11 +6,17 @@ add-in's manifest.xml (four parts) and manifest.json, and the exe's
 resource script (which may hold no version of its own: it takes the
 generated header's macros).
 
-    version_test.py --source REPO --itawb build/itawb --oxt build/itawb.oxt
+    version_test.py --source REPO --itawb build/itawb --oxt build/itawb.oxt [--generated build/generated]
+
+Where mingw's windres is installed, itawb.rc is also compiled with the
+build's generated itawb_version.h (winver.h's three names stubbed, since
+the host's cpp cannot read mingw's headers) and the version resource read
+back.
 """
 import argparse
 import json
 import pathlib
+import shutil
 import re
 import subprocess
 import sys
@@ -32,6 +38,7 @@ def main():
     ap.add_argument("--source", required=True)
     ap.add_argument("--itawb", required=True)
     ap.add_argument("--oxt", required=True)
+    ap.add_argument("--generated", default=None, help="the build's generated/ folder (itawb_version.h)")
     a = ap.parse_args()
     src = pathlib.Path(a.source)
     cmake = (src / "CMakeLists.txt").read_text(encoding="utf-8")
@@ -76,6 +83,28 @@ def main():
           "itawb.rc takes its version from the generated header, none written in it")
     manifest = (src / "hosts/windows/itawb.exe.manifest").read_text(encoding="utf-8")
     check('version="@PROJECT_VERSION@.0"' in manifest, "itawb.exe.manifest is configured from the project version")
+
+    windres = shutil.which("x86_64-w64-mingw32-windres")
+    if windres and a.generated:
+        with tempfile.TemporaryDirectory(prefix="itawb-rc-") as tmp:
+            t = pathlib.Path(tmp)
+            (t / "itawb.exe.manifest").write_text(manifest.replace("@PROJECT_VERSION@", version), encoding="utf-8")
+            header = (pathlib.Path(a.generated) / "itawb_version.h").read_text(encoding="utf-8")
+            header = re.sub(r'#define ITAWB_MANIFEST_FILE "[^"]*"', f'#define ITAWB_MANIFEST_FILE "{t / "itawb.exe.manifest"}"', header)
+            (t / "itawb_version.h").write_text(header, encoding="utf-8")
+            (t / "itawb.rc").write_text(rc.replace("#include <winver.h>", "#define VS_VERSION_INFO 1\n#define VOS_NT_WINDOWS32 0x40004L\n#define VFT_APP 1L"),
+                                        encoding="utf-8")
+            out = subprocess.run([windres, "--preprocessor=cpp", "-I", str(t), str(t / "itawb.rc"), "-O", "rc"],
+                                 capture_output=True, text=True)
+            check(out.returncode == 0, f"windres compiles itawb.rc {out.stderr.strip()[:300]}")
+            parts = ", ".join(version.split(".")) + ", 0"
+            check(f"FILEVERSION {parts}" in out.stdout and f"PRODUCTVERSION {parts}" in out.stdout,
+                  f"the exe's FILEVERSION/PRODUCTVERSION are {parts}")
+            check(f'VALUE "FileVersion", "{version}"' in out.stdout and f'VALUE "ProductVersion", "{version}"' in out.stdout,
+                  f"the exe's FileVersion/ProductVersion strings are {version}")
+            check(f'version=""{version}.0""' in out.stdout, "the exe's embedded manifest carries the version")
+    else:
+        print("(itawb.rc not compiled: no x86_64-w64-mingw32-windres)")
 
     print(f"{len(failures)} failure(s)")
     return 1 if failures else 0
