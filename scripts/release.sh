@@ -172,7 +172,12 @@ else
 fi
 
 # 5. The guide --------------------------------------------------------------
-if /usr/bin/python3 docs/guide/build_guide.py -o "$STAGE/itawb-guide-th.html" --version "$VERSION" >>"$LOG" 2>&1; then
+# The guide links every form built beside it (and fails if it names one nowhere).
+links=()
+for f in "$LINUX.tar.gz" itawb.oxt itawb-windows.zip itawb.html excel-addin/manifest.xml; do
+  [ -e "$STAGE/$f" ] && links+=(--link "$f")
+done
+if /usr/bin/python3 docs/guide/build_guide.py -o "$STAGE/itawb-guide-th.html" --version "$VERSION" "${links[@]}" >>"$LOG" 2>&1; then
   row itawb-guide-th.html built "$(du -h "$STAGE/itawb-guide-th.html" | cut -f1)"
 else
   row itawb-guide-th.html FAILED "docs/guide/build_guide.py failed (see $LOG)"
@@ -314,7 +319,15 @@ if [ -f "$D/itawb-guide-th.html" ]; then
   if grep -qE '<img[^>]+src="(https?:|[^d"][^a"])' "$D/itawb-guide-th.html"; then
     check itawb-guide-th.html FAILED "a picture is not inside the file"
   else
-    check itawb-guide-th.html ok "$(grep -o '<img ' "$D/itawb-guide-th.html" | wc -l) pictures inside, opens offline"
+    unlinked=()
+    for f in "$LINUX.tar.gz" itawb.oxt itawb-windows.zip itawb.html excel-addin/manifest.xml; do
+      [ -e "$D/$f" ] && ! grep -qF "href=\"$f\"" "$D/itawb-guide-th.html" && unlinked+=("$f")
+    done
+    if [ ${#unlinked[@]} -gt 0 ]; then
+      check itawb-guide-th.html FAILED "does not link ${unlinked[*]}"
+    else
+      check itawb-guide-th.html ok "$(grep -o '<img ' "$D/itawb-guide-th.html" | wc -l) pictures inside, opens offline, links every form built"
+    fi
   fi
 fi
 

@@ -3,7 +3,10 @@
 with its pictures (docs/guide/img/*.png, made by make_pictures.sh) inside as
 data: URLs, and the version in the title.
 
-    build_guide.py -o OUT.html [--version X.Y.Z]
+    build_guide.py -o OUT.html [--version X.Y.Z] [--link FILE]...
+
+--link FILE (the release: each form it built beside the guide) makes every
+`FILE` the guide names a link to it, so the guide opens the forms.
 
 The Markdown is the small part of it the guide uses (headings, paragraphs,
 lists, tables, pictures, block quotes, **bold**, *italic*, `code`, links);
@@ -39,6 +42,9 @@ figure { margin: 10px 0; } figcaption { color: #52606d; font-size: 0.9em; }
 """
 
 
+LINKS: set = set()
+
+
 def inline(text: str, pictures: dict) -> str:
     out = []
     pos = 0
@@ -60,7 +66,8 @@ def _plain(text: str) -> str:
     out = []
     for p in parts:
         if p.startswith("`") and p.endswith("`") and len(p) > 1:
-            out.append(f"<code>{html.escape(p[1:-1])}</code>")
+            code = f"<code>{html.escape(p[1:-1])}</code>"
+            out.append(f'<a href="{html.escape(p[1:-1])}">{code}</a>' if p[1:-1] in LINKS else code)
             continue
         p = html.escape(p, quote=False)
         p = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", p)
@@ -142,13 +149,16 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("--version", default=None)
+    ap.add_argument("--link", action="append", default=[], help="a file beside the guide to link where named")
     a = ap.parse_args()
+    LINKS.update(a.link)
     version = a.version
     if not version:
         m = re.search(r"^project\(itawb VERSION ([0-9][0-9.]*)", (ROOT / "CMakeLists.txt").read_text(encoding="utf-8"), re.M)
         version = m.group(1) if m else "?"
     pictures: dict = {}
-    body = convert((HERE / "guide.md").read_text(encoding="utf-8"), pictures)
+    # "<รุ่น>" (the version) in file names becomes this one: itawb-<รุ่น>-linux-x86_64.tar.gz.
+    body = convert((HERE / "guide.md").read_text(encoding="utf-8").replace("<รุ่น>", version), pictures)
     page = (f'<!doctype html>\n<html lang="th"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>คู่มือเจ้าหน้าที่ itawb {version}</title><style>{STYLE}</style></head>\n<body>\n"
@@ -158,7 +168,12 @@ def main() -> int:
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(out)
-    print(f"{out}: {out.stat().st_size} bytes, {len(pictures)} pictures inside")
+    linked = sorted(x for x in LINKS if f'href="{html.escape(x)}"' in page)
+    missing = sorted(LINKS - set(linked))
+    if missing:
+        print(f"build_guide.py: the guide never names {', '.join(missing)}", file=sys.stderr)
+        return 1
+    print(f"{out}: {out.stat().st_size} bytes, {len(pictures)} pictures inside, links to {', '.join(linked) or 'no file'}")
     return 0
 
 

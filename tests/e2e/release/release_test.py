@@ -106,6 +106,9 @@ def main():
         check(res.returncode in (0, 1) and (x / "out.xlsx").is_file(), "the tarball's itawb analyses its example from its own resources")
         guide = (d / "itawb-guide-th.html").read_text(encoding="utf-8")
         check(guide.count('<img src="data:image/png;base64,') >= 8, "the guide holds its 8 pictures")
+        for name in (linux, "itawb.oxt", "itawb-windows.zip", "itawb.html", "excel-addin/manifest.xml"):
+            if (d / name).exists():
+                check(f'href="{name}"' in guide, f"the guide links {name}")
         check(note.startswith(f"# itawb {version}") and re.search(r"^## การเปลี่ยนแปลง.*\n\n- \S", note, re.M) is not None,
               "the release note: Thai first, with the changes")
     print(f"{len(failures)} failure(s)")
