@@ -81,21 +81,42 @@ got=$("$ITAWB" --version 2>&1)
 [ "$got" = "itawb $VERSION" ] || { echo "release.sh: $ITAWB --version says '$got', not 'itawb $VERSION'" >&2; exit 2; }
 
 LINUX="itawb-$VERSION-linux-x86_64"
-L="$WORK/$LINUX"; mkdir -p "$L/bin" "$L/share/itawb/workbooks" "$L/examples"
-if command -v objcopy >/dev/null; then objcopy --strip-debug "$ITAWB" "$L/bin/itawb"; else cp "$ITAWB" "$L/bin/itawb"; fi
+L="$WORK/$LINUX"; mkdir -p "$L/bin" "$L/lib/itawb" "$L/share/itawb/workbooks" "$L/examples"
+# bin/itawb is a wrapper: the program in lib/itawb/ with the libraries a
+# Debian 12 may lack beside it (the .oxt's list: make_oxt.py's SYSTEM_LIBS),
+# and its resources in share/itawb/.
+if command -v objcopy >/dev/null; then objcopy --strip-debug "$ITAWB" "$L/lib/itawb/itawb"; else cp "$ITAWB" "$L/lib/itawb/itawb"; fi
+/usr/bin/python3 - "$ITAWB" "$L/lib/itawb" <<'PY' >>"$LOG" 2>&1 || { echo "release.sh: bundling the libraries failed" >&2; exit 2; }
+import shutil, sys
+sys.path.insert(0, "hosts/calc")
+from make_oxt import _bundled_libs
+for soname, path in _bundled_libs(sys.argv[1]):
+    shutil.copyfile(path, f"{sys.argv[2]}/{soname}")
+    print("bundled", soname)
+PY
+cat > "$L/bin/itawb" <<'SH'
+#!/bin/sh
+# itawb with the libraries and resources of this folder (Debian 12, x86-64).
+here=$(dirname "$(readlink -f "$0")")/..
+export LD_LIBRARY_PATH="$here/lib/itawb${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+export ITAWB_HOME="${ITAWB_HOME:-$here/share/itawb}"
+exec "$here/lib/itawb/itawb" "$@"
+SH
+chmod 755 "$L/bin/itawb" "$L/lib/itawb/itawb"
 cp -r schemas "$L/share/itawb/schemas"; cp -r workbooks/catalog "$L/share/itawb/workbooks/catalog"
 cp workbooks/examples/*.xlsx "$L/examples/"
 cat > "$L/อ่านก่อน.txt" <<EOF
 itawb $VERSION — โปรแกรมประมวลผลแบบฟอร์ม ITA สำหรับ Linux (Debian 12, x86-64)
 
-ต้องมีแพ็กเกจ: sudo apt-get install libxlsxwriter4 libzip4 libspdlog1.10 libfmt9 libnettle8 libicu72 libexpat1 libminizip1 libfreexl1
+ไม่ต้องติดตั้ง: แตกไฟล์แล้วใช้ bin/itawb ได้เลย (ไลบรารีที่ Debian 12 อาจไม่มีอยู่ใน lib/itawb/)
 ใช้งาน:  bin/itawb analyze examples/thungthong-2567.xlsx
          bin/itawb validate แบบฟอร์ม.xlsx      bin/itawb --help
 ผลการวิเคราะห์อยู่ข้างไฟล์เดิม ชื่อลงท้าย -itawb.xlsx ไฟล์ต้นฉบับไม่ถูกแก้ไข
 คู่มือ: itawb-guide-th.html (ในโฟลเดอร์ที่ดาวน์โหลด)
 
-The itawb command line for Debian 12 (x86-64): bin/itawb, its resources in
-share/itawb/ (found beside bin/), the examples in examples/.
+The itawb command line for Debian 12 (x86-64): bin/itawb (a wrapper that runs
+lib/itawb/itawb with the libraries beside it), its resources in share/itawb/,
+the examples in examples/.
 EOF
 tar -C "$WORK" --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -czf "$STAGE/$LINUX.tar.gz" "$LINUX"
 row "$LINUX.tar.gz" built "$(du -h "$STAGE/$LINUX.tar.gz" | cut -f1)"

@@ -97,7 +97,7 @@ def main():
             members = t.getnames()
             t.extractall(x)
         top = f"itawb-{version}-linux-x86_64"
-        for want in ("bin/itawb", "share/itawb/schemas", "share/itawb/workbooks/catalog", "examples/thungthong-2567.xlsx"):
+        for want in ("bin/itawb", "lib/itawb/itawb", "lib/itawb/libxlsxwriter.so.4", "share/itawb/schemas", "share/itawb/workbooks/catalog", "examples/thungthong-2567.xlsx"):
             check(f"{top}/{want}" in members, f"the tarball holds {want}")
         got = subprocess.run([str(x / top / "bin/itawb"), "--version"], capture_output=True, text=True).stdout.strip()
         check(got == f"itawb {version}", f"the tarball's itawb --version: {got!r}")
