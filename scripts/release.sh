@@ -27,7 +27,7 @@
 # 2 on a usage error or when the Linux build itself fails.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+cd "$ROOT" || exit 2
 usage() { sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; }
 ADDIN_BASE=""; OUT="$ROOT/dist"
 while [ $# -gt 0 ]; do
