@@ -3,7 +3,10 @@
 resources (schemas/, workbooks/catalog/) into one .oxt, written atomically.
 
   make_oxt.py --source REPO --itawb build/itawb [--itawb-exe build-win/itawb.exe]
-              --version 0.1.0 -o build/itawb.oxt
+              [--version X.Y.Z] -o build/itawb.oxt
+
+The version defaults to the project version in CMakeLists.txt (CMake passes
+the same one).
 
 Layout inside: bin/itawb, bin/lib/ (the libraries it links that a Debian 12
 with LibreOffice may not have: SYSTEM_LIBS), (and bin/itawb.exe with any DLLs beside it, when
@@ -14,6 +17,7 @@ binary is stripped of debug information (objcopy) when objcopy is present.
 """
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,9 +40,15 @@ def main():
     ap.add_argument("--source", required=True)
     ap.add_argument("--itawb", required=True)
     ap.add_argument("--itawb-exe", default="")
-    ap.add_argument("--version", default="0.1.0")
+    ap.add_argument("--version", default=None)
     ap.add_argument("-o", "--output", required=True)
     a = ap.parse_args()
+    if not a.version:
+        with open(os.path.join(a.source, "CMakeLists.txt"), encoding="utf-8") as f:
+            m = re.search(r"^project\(itawb VERSION ([0-9][0-9.]*)", f.read(), re.M)
+        if not m:
+            sys.exit("make_oxt.py: no project(itawb VERSION ...) in CMakeLists.txt")
+        a.version = m.group(1)
     lo = os.path.join(a.source, "hosts", "calc")
     platforms = ["linux_x86_64"]
     has_exe = bool(a.itawb_exe) and os.path.isfile(a.itawb_exe)

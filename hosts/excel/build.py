@@ -10,12 +10,15 @@ and the icons (ribbon 16/32/80, app 192 colour and 32 outline). Copy OUTDIR to t
 server as it is and give users manifest.xml (README: "The Excel add-in")."""
 import argparse
 import pathlib
+import re
 import struct
 import subprocess
 import sys
 import zlib
 
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "web"))
+from build_page import project_version  # noqa: E402  (the one version: CMakeLists.txt)
 OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>'
 
 
@@ -45,18 +48,22 @@ def main() -> None:
     parser.add_argument("module")
     parser.add_argument("out")
     parser.add_argument("--base", default="https://localhost:3000")
+    parser.add_argument("--version", default=None, help="default: the project version in CMakeLists.txt")
     args = parser.parse_args()
+    version = args.version or project_version()
+    if not re.fullmatch(r"\d+\.\d+\.\d+", version):
+        sys.exit(f"build.py: version {version!r} is not x.y.z")
     base = args.base.rstrip("/")
     if not base.startswith("https://"):
         sys.exit("build.py: --base must be an https:// address (Office loads add-ins only over HTTPS)")
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     subprocess.run([sys.executable, str(HERE.parent / "web/build_page.py"), args.module, str(out / "taskpane.html"),
-                    "--host", str(HERE / "taskpane.js"), "--head", OFFICE_JS], check=True)
+                    "--host", str(HERE / "taskpane.js"), "--head", OFFICE_JS, "--version", version], check=True)
     # manifest.xml: the add-in only manifest, for a shared-folder catalogue and
     # the admin centre; manifest.json: the unified manifest (Excel: preview).
     for name in ("manifest.xml", "manifest.json"):
-        manifest = (HERE / name).read_text(encoding="utf-8").replace("BASE/", base + "/")
+        manifest = (HERE / name).read_text(encoding="utf-8").replace("BASE/", base + "/").replace("@VERSION@", version)
         (out / name).write_text(manifest, encoding="utf-8")
     for size in (16, 32, 80):
         (out / f"icon-{size}.png").write_bytes(png(size))

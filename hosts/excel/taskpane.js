@@ -2,7 +2,8 @@
 // open workbook is the input, analyze's sheets go into it (replacing the ones
 // inserted before; the officer's own sheets are never touched), each finding
 // becomes a comment on its cell, a finding's cell can be selected, and the
-// blank form opens as a new workbook. Office.js calls only (ExcelApi 1.13).
+// blank form opens as a new workbook. Office.js calls only (ExcelApi 1.13,
+// checked at start: checkSupport).
 'use strict';
 
 (function (root) {
@@ -22,11 +23,47 @@
     return /\.xlsx$/i.test(name) ? name : 'workbook.xlsx';
   }
 
+  // The API sets the task pane uses. An Excel without them (Office 2016 and
+  // 2019 bought outright) is told in Thai which Excel it needs and where else
+  // the same work is done: the offline page or itawb.exe.
+  const REQUIRED = [['ExcelApi', '1.13']];
+  const UNSUPPORTED =
+    'Add-in ITA ต้องใช้ Excel ที่รองรับ ExcelApi 1.13: Microsoft 365 (Windows, Mac, Excel บนเว็บ) หรือ Office 2021 ขึ้นไป ' +
+    'Excel รุ่นนี้ (เช่น Office 2016 หรือ 2019) ใช้ Add-in นี้ไม่ได้ — โปรดใช้หน้าเว็บ itawb.html หรือ itawb.exe ' +
+    'ซึ่งให้ผลเหมือนกันทุกตัวเลข / This add-in needs ExcelApi 1.13 (Microsoft 365, or Office 2021 and later); ' +
+    'on this Excel use the offline page itawb.html or itawb.exe instead: the results are the same.';
+
+  // null when this Excel has every API set needed, else the message.
+  function unsupported(Office) {
+    const req = Office && Office.context && Office.context.requirements;
+    const ok = Boolean(req && req.isSetSupported) && REQUIRED.every(([set, v]) => req.isSetSupported(set, v));
+    return ok ? null : UNSUPPORTED;
+  }
+
+  // At start (Office.onReady): on an Excel without the API sets, the message
+  // in the status line and every button and file input switched off.
+  function checkSupport(Office, doc) {
+    const message = unsupported(Office);
+    if (!message || !doc) return message;
+    const status = doc.getElementById('status');
+    if (status) {
+      status.textContent = message;
+      status.className = 'error';
+    }
+    for (const el of doc.querySelectorAll('button, input, .button')) {
+      el.disabled = true;
+      if (el.classList) el.classList.add('disabled');
+    }
+    return message;
+  }
+
   function createHost(Office, Excel) {
     const settings = () => Office.context.document.settings;
 
     // The open workbook as saved bytes (.xlsx), slice by slice.
     function readInput() {
+      const message = unsupported(Office);
+      if (message) return Promise.reject(new Error(message));
       return new Promise((resolve, reject) => {
         Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: 4194304 }, (opened) => {
           if (opened.status !== Office.AsyncResultStatus.Succeeded) {
@@ -137,10 +174,10 @@
     };
   }
 
-  const api = { createHost, toBase64, SETTING, MARK };
+  const api = { createHost, toBase64, unsupported, checkSupport, SETTING, MARK };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else if (root.Office && root.Excel) {
-    root.Office.onReady(() => {});
+    root.Office.onReady(() => checkSupport(root.Office, root.document));
     root.ItawbHost = createHost(root.Office, root.Excel);
   }
 })(typeof self !== 'undefined' ? self : this);

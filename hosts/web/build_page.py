@@ -4,10 +4,14 @@ WebAssembly module (itawb_web.js, the wasm in it as base64), the worker, the
 client, the page's script and style. With --host, the Excel task pane: the
 same page with Office.js and the host script (hosts/excel/taskpane.js).
 
-    build_page.py MODULE.js OUT.html [--host HOST.js --head '<script src=...>']
+    build_page.py MODULE.js OUT.html [--host HOST.js --head '<script src=...>'] [--version X.Y.Z]
+
+The version shown in the footer is the project version in CMakeLists.txt
+(the one place it is set) unless --version gives it.
 """
 import argparse
 import pathlib
+import re
 
 WEB = pathlib.Path(__file__).resolve().parent
 # The page opened from disk may run scripts inline and the wasm (eval) and
@@ -15,6 +19,15 @@ WEB = pathlib.Path(__file__).resolve().parent
 # The task pane goes without: Office.js loads itself from Microsoft's site.
 CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob:; worker-src blob:; "
        "style-src 'unsafe-inline'; img-src data: blob:; connect-src data: blob:")
+
+
+def project_version(root: pathlib.Path = WEB.parents[1]) -> str:
+    """The project version in CMakeLists.txt: `project(itawb VERSION x.y.z ...)`."""
+    text = (root / "CMakeLists.txt").read_text(encoding="utf-8")
+    m = re.search(r"^project\(itawb VERSION ([0-9][0-9.]*)", text, re.M)
+    if not m:
+        raise SystemExit(f"build_page.py: no 'project(itawb VERSION ...)' in {root / 'CMakeLists.txt'}")
+    return m.group(1)
 
 
 def script_text(text: str) -> str:
@@ -28,9 +41,11 @@ def main() -> None:
     parser.add_argument("out")
     parser.add_argument("--host", help="the host's script (the Excel task pane)")
     parser.add_argument("--head", default="", help="extra HTML for <head> (Office.js)")
+    parser.add_argument("--version", default=None, help="the version in the footer (default: CMakeLists.txt's)")
     args = parser.parse_args()
+    version = args.version or project_version()
 
-    page = (WEB / "page.html").read_text(encoding="utf-8")
+    page = (WEB / "page.html").read_text(encoding="utf-8").replace("@VERSION@", version)
     worker = pathlib.Path(args.module).read_text(encoding="utf-8") + "\n" + (WEB / "worker.js").read_text(encoding="utf-8")
     host = ""
     if args.host:
@@ -42,6 +57,7 @@ def main() -> None:
         "/*@WORKER@*/": script_text(worker),
         "/*@CLIENT@*/": script_text((WEB / "itawb-client.js").read_text(encoding="utf-8")),
         "<!--@HOST@-->": host,
+        "/*@RESULTS@*/": script_text((WEB / "results.js").read_text(encoding="utf-8")),
         "/*@PAGE@*/": script_text((WEB / "page.js").read_text(encoding="utf-8")),
     }
     for mark, text in parts.items():

@@ -135,6 +135,8 @@
     try {
       const r = await work();
       showHeadline(r.summary);
+      // The analysis itself (hosts/web/results.js): charts and tables from the same JSON.
+      if (self.ItawbResults) self.ItawbResults.render($('results'), label === 'วิเคราะห์' ? r.summary : null);
       showFindings(r.findings);
       showDownloads(host && after ? [] : r.files);
       showReport(r.text && (!r.ok || r.files.length === 0 || label === 'รวมผลที่ส่งคืน') ? r.text : '');

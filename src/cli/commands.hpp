@@ -38,6 +38,12 @@ CLI::Validator existing_file();
 // Windows: argv as UTF-8 (from the UTF-16 command line) and a console that
 // shows UTF-8; elsewhere nothing.
 void windows_utf8(int& argc, char**& argv);
+// True when this process has the console to itself: on Windows, a
+// double-click on itawb.exe (GetConsoleProcessList counts only us), whose
+// window would close as soon as we exit. False elsewhere.
+bool console_is_own();
+// What `itawb` without arguments prints: Thai help, English beside.
+std::string no_command_help();
 
 // LibreOffice's program for --pdf: $ITAWB_SOFFICE, else soffice or
 // libreoffice on PATH, else where installers put it; empty when none.

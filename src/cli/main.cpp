@@ -12,13 +12,33 @@
 
 #include "cli/commands.hpp"
 #include "base/error.hpp"
+#include "itawb_version.h"
 
 namespace itawb::cli {
+
+std::string no_command_help() {
+  return "itawb " ITAWB_VERSION " — โปรแกรมประมวลผลแบบฟอร์ม ITA / ITA workbook processor\n"
+         "\n"
+         "โปรแกรมนี้ใช้จากหน้าต่างคำสั่ง หรือลากไฟล์แบบฟอร์ม (.xlsx) มาวางบน วิเคราะห์.bat\n"
+         "This program runs from a command prompt; or drop workbooks (.xlsx) on วิเคราะห์.bat.\n"
+         "\n"
+         "คำสั่ง / commands:\n"
+         "  itawb analyze แบบฟอร์ม.xlsx       วิเคราะห์ เขียนผลข้างไฟล์เดิม (-itawb.xlsx) / analyse\n"
+         "  itawb validate แบบฟอร์ม.xlsx      ตรวจแบบฟอร์ม / check the workbook\n"
+         "  itawb template -o ใหม่.xlsx        แบบฟอร์มเปล่า / the blank form\n"
+         "  itawb split แบบฟอร์ม.xlsx -o ส่งกอง แยกส่งกอง / one file per department\n"
+         "  itawb merge แบบฟอร์ม.xlsx คืน/*.xlsx รวมผลที่ส่งคืน / merge the returns\n"
+         "  itawb batch โฟลเดอร์ -o ผล          หลายหน่วยงาน / many agencies at once\n"
+         "  itawb inspect แบบฟอร์ม.xlsx        ดูเนื้อหาในชีต / show a sheet's cells\n"
+         "\n"
+         "รายละเอียดของแต่ละคำสั่ง: itawb analyze --help / each command's options: itawb COMMAND --help\n"
+         "รุ่นของโปรแกรม: itawb --version / the version: itawb --version\n";
+}
 
 int run(int argc, const char* const* argv, const ResourceSource& load) {
   CLI::App app{"itawb: ITA workbook processor / โปรแกรมประมวลผลแบบฟอร์ม ITA", "itawb"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "itawb 0.1.0");
+  app.set_version_flag("--version", "itawb " ITAWB_VERSION);
 
   GlobalOptions global;
   std::vector<std::pair<CLI::App*, Runner>> commands;
@@ -43,6 +63,12 @@ int run(int argc, const char* const* argv, const ResourceSource& load) {
                   "Less log output");
   }
 
+  // No command at all (itawb.exe double-clicked, or typed alone): Thai help
+  // instead of CLI11's English "A subcommand is required".
+  if (argc <= 1) {
+    std::cout << no_command_help();
+    return kExitUnreadable;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

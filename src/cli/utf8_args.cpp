@@ -51,8 +51,14 @@ void windows_utf8(int& argc, char**& argv) {
   argc = n;
   argv = pointers.data();
 }
+
+bool console_is_own() {
+  DWORD ids[2];
+  return GetConsoleProcessList(ids, 2) == 1;
+}
 #else
 void windows_utf8(int&, char**&) {}
+bool console_is_own() { return false; }
 #endif
 
 }  // namespace itawb::cli

@@ -5,6 +5,7 @@
 #   1. the wasm command line under node against the native one (hosts/wasm/test.sh),
 #   2. the page from disk in Debian's Chromium (tests/e2e/web/page_test.js),
 #   3. the task pane's Excel calls against office-addin-mock (taskpane_test.js),
+#      and the page's analysis against analyze --json (results_test.js),
 #   4. the add-in manifests: manifest.xml (tests/e2e/web/manifest_check.py) and
 #      manifest.json (office-addin-manifest validate).
 # Needs build/itawb (the native build) for the comparisons.
@@ -24,6 +25,7 @@ fail=0
 bash hosts/wasm/test.sh || fail=1
 ITAWB_PAGE="$PWD/$B/itawb.html" node tests/e2e/web/page_test.js || fail=1
 node tests/e2e/web/taskpane_test.js || fail=1
+ITAWB_NATIVE="$PWD/build/itawb" node tests/e2e/web/results_test.js || fail=1
 /usr/bin/python3 tests/e2e/web/manifest_check.py "$B/excel-addin/manifest.xml" || fail=1
 # The unified manifest: office-addin-manifest checks it against the schema it
 # carries (the XML one it can only post to Microsoft's service, not reachable).

@@ -8,7 +8,7 @@
 const assert = require('assert');
 const path = require('path');
 const { OfficeMockObject } = require('office-addin-mock');
-const { createHost, MARK, SETTING } = require(path.resolve(__dirname, '../../../hosts/excel/taskpane.js'));
+const { createHost, unsupported, checkSupport, MARK, SETTING } = require(path.resolve(__dirname, '../../../hosts/excel/taskpane.js'));
 
 global.btoa = global.btoa || ((s) => Buffer.from(s, 'binary').toString('base64'));
 
@@ -52,6 +52,7 @@ function officeMock(slices, stored) {
     FileType: { Compressed: 'compressed' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     context: {
+      requirements: { isSetSupported: (set, version) => set === 'ExcelApi' && Number(version.split('.')[1]) <= (stored && stored.apiMinor !== undefined ? stored.apiMinor : 13) },
       document: {
         url: 'C:\\Users\\ita\\Documents\\แบบฟอร์ม ITA 2568.xlsx',
         settings: {
@@ -158,6 +159,36 @@ test('the blank form opens as a new workbook', async () => {
   const { Excel, log } = excelMock([], []);
   await createHost(Office, Excel).afterTemplate({ files: [{ name: 'แบบฟอร์ม-ITA.xlsx', bytes: new Uint8Array([1, 2, 3]) }] });
   assert.deepStrictEqual(log.created, [Buffer.from([1, 2, 3]).toString('base64')]);
+});
+
+// An Excel reporting ExcelApi up to 1.minor (Office 2016: 1.2, 2019: 1.8 or so).
+const officeWithApi = (minor) => officeMock([], { apiMinor: minor }).Office;
+
+test('ExcelApi 1.13 and later: no message, the pane works', async () => {
+  assert.strictEqual(unsupported(officeWithApi(13)), null);
+  assert.strictEqual(unsupported(officeWithApi(17)), null);
+});
+
+test('an Excel without ExcelApi 1.13: told in Thai which Excel it needs, pointed to the page, buttons off', async () => {
+  for (const minor of [8, 12]) {
+    const message = unsupported(officeWithApi(minor));
+    assert.ok(message, `ExcelApi 1.${minor} must be refused`);
+    for (const words of ['ต้องใช้ Excel ที่รองรับ ExcelApi 1.13', 'Microsoft 365', 'Office 2021', 'Office 2016 หรือ 2019', 'itawb.html', 'itawb.exe'])
+      assert.ok(message.includes(words), `the message names ${words}: ${message}`);
+    assert.ok(message.indexOf('ExcelApi 1.13') < message.indexOf(' / This add-in'), 'Thai first');
+  }
+  // No requirements API at all (very old Office): refused the same way.
+  assert.ok(unsupported({ context: {} }));
+  const status = { textContent: '', className: '' };
+  const controls = [{ disabled: false }, { disabled: false, classList: { added: [], add(c) { this.added.push(c); } } }];
+  const doc = { getElementById: (id) => (id === 'status' ? status : null), querySelectorAll: () => controls };
+  const message = checkSupport(officeWithApi(8), doc);
+  assert.strictEqual(status.textContent, message);
+  assert.strictEqual(status.className, 'error');
+  assert.ok(controls.every((c) => c.disabled));
+  assert.deepStrictEqual(controls[1].classList.added, ['disabled']);
+  assert.strictEqual(checkSupport(officeWithApi(13), doc), null);
+  await assert.rejects(createHost(officeWithApi(8), excelMock([], []).Excel).readInput(), /ExcelApi 1.13/);
 });
 
 (async () => {
