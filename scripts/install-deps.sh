@@ -29,6 +29,9 @@ tests=(
   # glibc's own functions (tzset_internal), which it can only match with
   # glibc's symbols: without them every batch test stops on glibc's race.
   libc6-dbg
+  # The page's and the task pane's tests (tests/e2e/web): node for
+  # Playwright and office-addin-mock (npm ci in hosts/web), Debian's Chromium.
+  nodejs npm chromium
 )
 case "${1:-}" in
   --build) packages=("${build[@]}") ;;

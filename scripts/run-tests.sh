@@ -96,6 +96,13 @@ summary() {
 
 tests_stage() {
   bash scripts/build.sh -DITAWB_BUILD_TESTS=ON
+  # The page's results and the task pane in Chromium need hosts/web's npm
+  # packages (Playwright's core, office-addin-mock); without them those two
+  # tests say they skip.
+  if command -v npm >/dev/null && [ ! -d hosts/web/node_modules/playwright-core ]; then
+    (cd hosts/web && npm ci --no-audit --no-fund --loglevel=error) ||
+      echo "run-tests.sh: npm ci in hosts/web failed: the page's tests will be skipped"
+  fi
   ctest --test-dir build --output-on-failure -j"$jobs" | tee "$results/tests.log"
   # ctest counts a skipped test among the passed ones: say so in the summary.
   local skipped
