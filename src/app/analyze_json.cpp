@@ -96,6 +96,8 @@ json findings_json(const Findings& findings) {
                    {"code", f.code},
                    {"sheet", f.sheet},
                    {"cell", f.cell},
+                   {"row", f.row},
+                   {"column", f.column},
                    {"value", f.value},
                    {"message_th", f.message_th},
                    {"message_en", f.message_en}});
