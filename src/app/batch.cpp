@@ -68,6 +68,8 @@ struct Group {
 // What became of a task.
 struct Outcome {
   std::optional<output::BatchRow> row;
+  bool written = false;  // its output was written by this run
+  bool kept = false;     // --resume: its output was up to date and kept
   std::string refused;
   const model::Framework* framework = nullptr;
 };
@@ -499,7 +501,9 @@ class Runner {
         return out;
       }
       out.row = row_of(r, resources_, task);
-      if (!o.write && !options_.summary_only) out.row->output = output.string();  // kept: up to date
+      out.written = !r.output.empty();
+      out.kept = !o.write && !options_.summary_only;
+      if (out.kept) out.row->output = output.string();  // kept: up to date
       out.framework = r.analysis->framework;
     } catch (const Error& e) {
       out.refused = reason(e);
@@ -550,6 +554,15 @@ std::vector<std::string> levels_of(const std::set<const model::Framework*>& used
 }
 
 }  // namespace
+
+const char* to_string(BatchInput::Status s) {
+  switch (s) {
+    case BatchInput::Status::Analysed: return "analysed";
+    case BatchInput::Status::Refused: return "refused";
+    case BatchInput::Status::Skipped: return "skipped";
+  }
+  return "refused";
+}
 
 int BatchResult::exit_code() const {
   if (summary_error) return 2;
@@ -620,6 +633,18 @@ BatchResult run_batch(const Resources& resources, const BatchOptions& options) {
   result.inputs = tasks.size();
   std::set<const model::Framework*> frameworks;
   for (size_t i = 0; i < tasks.size(); ++i) {
+    BatchInput input;
+    input.path = tasks[i].label;
+    if (const auto& row = outcomes[i].row) {
+      input.status = outcomes[i].kept ? BatchInput::Status::Skipped : BatchInput::Status::Analysed;
+      input.output = row->output;
+      input.written = outcomes[i].written;
+      input.errors = row->errors;
+      input.warnings = row->warnings;
+    } else {
+      input.reason = outcomes[i].refused;
+    }
+    result.files.push_back(std::move(input));
     if (outcomes[i].row) {
       result.analysed.push_back(std::move(*outcomes[i].row));
       if (outcomes[i].framework) frameworks.insert(outcomes[i].framework);
@@ -664,10 +689,23 @@ std::string to_json(const BatchResult& r, int indent) {
   for (const auto& x : r.refused) refused.push_back({{"path", x.file}, {"reason", x.reason}});
   for (const auto& x : r.analysed)
     if (x.errors) with_errors.push_back({{"path", x.file}, {"errors", x.errors}});
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& x : r.files) {
+    const bool refused = x.status == BatchInput::Status::Refused;
+    const auto or_null = [&](const auto& v) { return refused ? nlohmann::json() : nlohmann::json(v); };
+    files.push_back({{"path", x.path},
+                     {"status", to_string(x.status)},
+                     {"output", x.output.empty() ? nlohmann::json() : nlohmann::json(x.output)},
+                     {"written", x.written},
+                     {"errors", or_null(x.errors)},
+                     {"warnings", or_null(x.warnings)},
+                     {"reason", refused ? nlohmann::json(x.reason) : nlohmann::json()}});
+  }
   const nlohmann::json doc = {{"inputs", r.inputs},
                               {"analysed", r.analysed.size()},
                               {"refused", refused},
                               {"with_errors", with_errors},
+                              {"files", files},
                               {"summary", r.summary_error ? nlohmann::json() : nlohmann::json(r.summary.string())},
                               {"seconds", text::round_to(r.seconds, 2)}};
   nlohmann::json out = doc;

@@ -250,6 +250,16 @@ TEST_CASE("batch --json over good, bad and zipped inputs matches its schema", "[
   CHECK(doc["summary"].is_string());
   CHECK_CONFORMS("batch", doc);
 
+  SECTION("again with --resume: the kept outputs are skipped") {
+    const auto again = run_itawb({"batch", in.string(), zip.string(), "-o", (tmp / "out").string(), "--as-of", kAsOf,
+                                  "--json", "-q", "--resume"});
+    const json resumed = json::parse(again.out);
+    std::set<std::string> statuses;
+    for (const auto& f : resumed["files"]) statuses.insert(f["status"].get<std::string>());
+    CHECK(statuses == std::set<std::string>{"skipped", "refused"});
+    CHECK_CONFORMS("batch", resumed);
+  }
+
   SECTION("the summary cannot be written: summary null, summary_error, exit 2") {
     const fs::path out = tmp / "blocked";
     fs::create_directories(out / "สรุปผลการประเมิน-รวม.xlsx");  // a folder where the file would go
@@ -295,9 +305,26 @@ TEST_CASE("a document the schemas do not allow is rejected, naming where", "[con
     CHECK(joined(violations).find(where) != std::string::npos);
   }
 
+  const json refused_file{{"path", "a.xlsx"}, {"status", "refused"}, {"output", nullptr}, {"written", false},
+                          {"errors", nullptr}, {"warnings", nullptr}, {"reason", "ว่างเปล่า"}};
+  const json analysed_file{{"path", "b.xlsx"}, {"status", "analysed"}, {"output", "out/b-itawb.xlsx"}, {"written", true},
+                           {"errors", 0}, {"warnings", 2}, {"reason", nullptr}};
   json batch{{"inputs", 2}, {"analysed", 1}, {"refused", {{{"path", "a.xlsx"}, {"reason", "ว่างเปล่า"}}}},
-             {"with_errors", json::array()}, {"summary", "out/สรุป.xlsx"}, {"seconds", 0.5}};
+             {"with_errors", json::array()}, {"files", {refused_file, analysed_file}}, {"summary", "out/สรุป.xlsx"},
+             {"seconds", 0.5}};
   CHECK(output_schema("batch").errors(batch).empty());
+  for (const auto& edit : std::vector<std::function<void(json&)>>{
+           [](json& f) { f[0]["reason"] = nullptr; },        // refused without a reason
+           [](json& f) { f[0]["written"] = true; },          // refused, yet written
+           [](json& f) { f[1]["reason"] = "?"; },            // analysed with a reason
+           [](json& f) { f[1]["errors"] = nullptr; },        // analysed without its counts
+           [](json& f) { f[1]["status"] = "done"; },         // no such status
+           [](json& f) { f[1].erase("written"); }}) {
+    json wrong = batch;
+    edit(wrong["files"]);
+    INFO(wrong["files"].dump());
+    CHECK_FALSE(output_schema("batch").errors(wrong).empty());
+  }
   batch["summary"] = nullptr;  // null only with summary_error
   CHECK_FALSE(output_schema("batch").errors(batch).empty());
   batch["summary_error"] = {{"code", "write-failed"}, {"th", "เขียนไม่ได้"}, {"en", "cannot write"}};
