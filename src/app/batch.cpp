@@ -1,11 +1,8 @@
 #include "app/batch.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdio>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -389,60 +386,23 @@ bool up_to_date(const fs::path& output, const fs::path& input) {
   return !ec1 && !ec2 && out_time > in_time;
 }
 
-// A zip entry copied to a file of its own for the reader (removed after).
-class Extracted {
- public:
-  Extracted(const xlsx::ZipArchive& archive, uint64_t entry, const fs::path& path) : path_(path) {
-    try {
-      extract(archive, entry, path);
-    } catch (...) {
-      std::error_code ec;
-      fs::remove(path_, ec);
-      throw;
-    }
-  }
-  void extract(const xlsx::ZipArchive& archive, uint64_t entry, const fs::path& path) {
-    std::unique_ptr<FILE, int (*)(FILE*)> f(open_file(path, "wb"), &std::fclose);
-    if (!f)
-      throw Error("write-failed", "แตกไฟล์จาก .zip ลงโฟลเดอร์ผลลัพธ์ไม่ได้: " + path.parent_path().parent_path().string(),
-                  "cannot extract the workbook from the .zip into the output folder " +
-                      path.parent_path().parent_path().string());
-    bool short_write = false;
-    archive.stream(entry, [&](const char* data, size_t n) {
-      if (!short_write && std::fwrite(data, 1, n, f.get()) != n) short_write = true;
-    });
-    if (short_write || std::fflush(f.get()) != 0)
-      throw Error("write-failed", "แตกไฟล์จาก .zip ไม่ครบ (ดิสก์เต็ม?): " + path.parent_path().parent_path().string(),
-                  "cannot extract the whole workbook from the .zip (disk full?) into " +
-                      path.parent_path().parent_path().string());
-  }
-  ~Extracted() {
-    std::error_code ec;
-    fs::remove(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
 class Runner {
  public:
   Runner(const Resources& resources, const BatchOptions& options, std::vector<Task>& tasks,
-         std::vector<Group> units, std::set<fs::path> input_files, const fs::path& tmp)
+         std::vector<Group> units, std::set<fs::path> input_files)
       : resources_(resources), options_(options), tasks_(tasks), units_(std::move(units)),
-        input_files_(std::move(input_files)), tmp_(tmp), outcomes_(tasks.size()) {}
+        input_files_(std::move(input_files)), outcomes_(tasks.size()) {}
 
   std::vector<Outcome> run(unsigned jobs) {
     start_ = std::chrono::steady_clock::now();
     std::vector<std::thread> pool;
-    for (unsigned i = 0; i < jobs; ++i) pool.emplace_back([this, i] { work(i); });
+    for (unsigned i = 0; i < jobs; ++i) pool.emplace_back([this] { work(); });
     for (auto& t : pool) t.join();
     return std::move(outcomes_);
   }
 
  private:
-  void work(unsigned worker) {
+  void work() {
     // This worker's open archives: a zip's central directory is read once
     // per thread, not once per entry (libzip handles are not shared).
     std::map<fs::path, std::unique_ptr<xlsx::ZipArchive>> archives;
@@ -450,7 +410,7 @@ class Runner {
       // The group's outputs are numbered in plan order among those written.
       int written = 0;
       for (const size_t i : units_[u].tasks) {
-        outcomes_[i] = one(tasks_[i], units_[u], written + 1, worker, archives);
+        outcomes_[i] = one(tasks_[i], units_[u], written + 1, archives);
         if (outcomes_[i].row) ++written;
         if (!outcomes_[i].refused.empty())
           spdlog::info("batch: refused {}: {}", tasks_[i].label, outcomes_[i].refused);
@@ -468,7 +428,7 @@ class Runner {
     }
   }
 
-  Outcome one(const Task& task, const Group& group, int number, unsigned worker,
+  Outcome one(const Task& task, const Group& group, int number,
               std::map<fs::path, std::unique_ptr<xlsx::ZipArchive>>& archives) {
     Outcome out;
     if (!task.refused.empty()) {
@@ -481,21 +441,21 @@ class Runner {
       AnalyzeOptions o;
       o.output = output;
       o.as_of = options_.as_of;
-      o.lang = options_.lang;
       o.digits = options_.digits;
       o.file_label = task.label;
-      o.limits = file_limits();
       o.write = !options_.summary_only && !(options_.resume && up_to_date(output, task.file));
-      std::optional<Extracted> extracted;
+      // A zip's entry is read into memory and opened from there: no file
+      // of its own is written.
+      std::optional<xlsx::Workbook> workbook;
       if (task.entry) {
         auto& archive = archives[task.file];
         if (!archive) archive = std::make_unique<xlsx::ZipArchive>(task.file.string(), archive_limits());
-        extracted.emplace(*archive, *task.entry, tmp_ / ("worker-" + std::to_string(worker) + ".xlsx"));
-        o.input = extracted->path();
+        workbook.emplace(xlsx::Workbook::open_bytes(archive->read_all(*task.entry), task.label, file_limits()));
       } else {
         o.input = task.file;
+        workbook.emplace(xlsx::Workbook::open(task.file.string(), file_limits()));
       }
-      AnalyzeResult r = analyze(resources_, o);
+      AnalyzeResult r = analyze(resources_, *workbook, o);
       if (!r.analysis) {
         out.refused = no_analysis_reason(r, options_.lang);
         return out;
@@ -532,7 +492,6 @@ class Runner {
   std::vector<Task>& tasks_;
   std::vector<Group> units_;
   std::set<fs::path> input_files_;  // absolute: an output never takes an input's name
-  fs::path tmp_;
   std::vector<Outcome> outcomes_;
   std::atomic<size_t> next_{0};
   std::mutex progress_mutex_;
@@ -612,22 +571,10 @@ BatchResult run_batch(const Resources& resources, const BatchOptions& options) {
   // workbooks) is removed; a running batch's are not.
   const size_t stale = remove_stale_temporaries(opts.output_dir, /*recursive=*/true);
   if (stale) spdlog::info("batch: removed {} temporaries of earlier runs", stale);
-  // The zip entries being read, one file per worker at a time.
-  const fs::path tmp = opts.output_dir / (".itawb-batch-" + std::to_string(::getpid()));
-  fs::create_directories(tmp, made);
-  if (made) throw file_system_error(tmp.parent_path(), made);
   unsigned jobs = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(jobs, units.size())));
-  std::vector<Outcome> outcomes;
-  try {
-    outcomes = Runner(resources, opts, tasks, std::move(units), std::move(input_files), tmp).run(jobs);
-  } catch (...) {
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
-    throw;
-  }
-  std::error_code ec;
-  fs::remove_all(tmp, ec);
+  std::vector<Outcome> outcomes =
+      Runner(resources, opts, tasks, std::move(units), std::move(input_files)).run(jobs);
 
   BatchResult result;
   result.inputs = tasks.size();
