@@ -19,6 +19,7 @@ using namespace itawb;
 using itawb::test::fixture;
 using itawb::test::openpyxl_read;
 using itawb::test::run_itawb;
+using itawb::test::write_bytes;
 using itawb::test::sheet_of;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -27,11 +28,6 @@ namespace {
 
 const std::string kAsOf = "2025-01-15";
 const std::string kSummary = "สรุปผลการประเมิน-รวม.xlsx";
-
-void write_bytes(const fs::path& file, const std::string& bytes) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << bytes;
-}
 
 // The folder: three good agencies, one with an error in a subfolder, and
 // four files that are not readable workbooks.
@@ -310,15 +306,20 @@ std::map<std::string, std::string> refusals(const json& doc) {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
+// A folder holding a.xlsx and a workbook that happens to carry the name
+// batch would give a's output, a-itawb.xlsx.
+void make_name_clash(const fs::path& dir) {
+  fs::create_directories(dir);
+  fs::copy_file(fixture("generated/agency-00001.xlsx"), dir / "a.xlsx");
+  fs::copy_file(fixture("generated/agency-00002.xlsx"), dir / "a-itawb.xlsx");
+}
+
 }  // namespace
 
 TEST_CASE("batch refuses an output folder that is or is inside an input folder", "[cli][batch]") {
   test::TempDir tmp;
   const fs::path in = tmp / "in";
-  fs::create_directories(in);
-  // A workbook that happens to carry the name batch would give a's output.
-  fs::copy_file(fixture("generated/agency-00001.xlsx"), in / "a.xlsx");
-  fs::copy_file(fixture("generated/agency-00002.xlsx"), in / "a-itawb.xlsx");
+  make_name_clash(in);
   const auto before = checksums(in);
   REQUIRE(before.size() == 2);
   for (const fs::path& out : {in, in / "ผล"}) {
@@ -336,9 +337,7 @@ TEST_CASE("batch refuses an output folder that is or is inside an input folder",
 TEST_CASE("batch never gives an output the name of an input file", "[cli][batch]") {
   test::TempDir tmp;
   const fs::path out = tmp / "out";
-  fs::create_directories(out);
-  fs::copy_file(fixture("generated/agency-00001.xlsx"), out / "a.xlsx");
-  fs::copy_file(fixture("generated/agency-00002.xlsx"), out / "a-itawb.xlsx");
+  make_name_clash(out);
   const std::string a = sha256_of(out / "a.xlsx"), a_itawb = sha256_of(out / "a-itawb.xlsx");
   const auto r = run_itawb({"batch", (out / "a.xlsx").string(), (out / "a-itawb.xlsx").string(), "-o", out.string(),
                             "--as-of", kAsOf, "--json", "-q"});

@@ -25,6 +25,7 @@ using namespace itawb;
 using itawb::test::example;
 using itawb::test::fixture;
 using itawb::test::run_itawb;
+using itawb::test::write_bytes;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -98,11 +99,6 @@ std::vector<fs::path> examples() {
     if (e.path().extension() == ".xlsx") out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
-}
-
-void write_bytes(const fs::path& file, const std::string& bytes) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << bytes;
 }
 
 // Files that are not workbooks: each is refused with its own reason.
