@@ -683,6 +683,7 @@ TEST_CASE("merge and split where the file system refuses a write step change no 
     INFO(split.out << split.err);
     if (std::string(step) == "folder") {
       CHECK(split.exit_code == 2);
+      CHECK(split.err.find("ส่งกอง") != std::string::npos);  // names the user's folder
       CHECK(files_under(faults) == mid);
     } else {
       // The taken name is left alone and the department's file written
