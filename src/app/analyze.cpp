@@ -99,17 +99,34 @@ bool is_generated_sheet(std::string_view name) {
   return output::is_generated_sheet(name);
 }
 
-AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options) {
-  AnalyzeResult result;
-  const fs::path output = options.output ? *options.output : default_output(options.input);
-  if (options.write && same_file(options.input, output))
+namespace {
+
+// Where the output goes; refuses one that is the input file itself.
+fs::path output_path(const AnalyzeOptions& options, const std::string& workbook_path) {
+  const fs::path input = options.input.empty() ? utf8_path(workbook_path) : options.input;
+  const fs::path output = options.output ? *options.output : default_output(input);
+  if (options.write && !options.input.empty() && same_file(options.input, output))
     throw usage_error("ไฟล์ผลลัพธ์ต้องไม่ใช่ไฟล์ต้นฉบับ (ไม่เขียนทับข้อมูลเดิม): " + output.string(),
                       "the output must not be the input file (it is never overwritten): " + output.string());
+  return output;
+}
 
-  CheckOptions co;
-  co.as_of = as_of_date(options.as_of);  // a bad --as-of stops before the file is read
+}  // namespace
+
+AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options) {
+  // A bad output or --as-of stops before the file is read.
+  output_path(options, options.input.string());
+  as_of_date(options.as_of);
   const xlsx::Workbook workbook = xlsx::Workbook::open(options.input.string(), options.limits);
-  co.file_label = options.file_label.value_or(options.input.string());
+  return analyze(resources, workbook, options);
+}
+
+AnalyzeResult analyze(const Resources& resources, const xlsx::Workbook& workbook, const AnalyzeOptions& options) {
+  AnalyzeResult result;
+  const fs::path output = output_path(options, workbook.path());
+  CheckOptions co;
+  co.as_of = as_of_date(options.as_of);
+  co.file_label = options.file_label.value_or(options.input.empty() ? workbook.path() : options.input.string());
   co.year = options.year;
   Checked checked = check_workbook(resources, workbook, co);
   result.exit_code = checked.exit_code();
@@ -133,7 +150,7 @@ AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options)
     write_output(workbook, result, output, result.sheets, options.digits, options.writer_tmpdir);
     result.output = output;
   }
-  spdlog::info("analyze: {} -> {}", options.input.string(), result.output.string());
+  spdlog::info("analyze: {} -> {}", co.file_label, result.output.string());
   return result;
 }
 

@@ -29,16 +29,17 @@
 namespace itawb::app {
 
 struct AnalyzeOptions {
+  // The workbook's file: read by analyze(resources, options); with an opened
+  // workbook, only for the default output's name and the check that the
+  // output is not the input ("" for a workbook that is no file of its own).
   std::filesystem::path input;
   std::optional<std::filesystem::path> output;  // default: beside the input, "-itawb.xlsx"
   std::optional<int> year;                      // --year: framework year instead of ปีที่ประเมิน
-  std::string lang = "th";                      // language of messages for people
   std::optional<std::string> as_of;             // date for the plan's progress (default today)
-  bool json = false;                            // the caller wants the JSON document
   bool write = true;                            // false: analyse only, write nothing
   text::DigitStyle digits = text::DigitStyle::Thai;  // --digits: of the text on the written sheets
   std::optional<std::string> file_label;        // how findings name the input (default: its path)
-  xlsx::Limits limits;                          // the reader's limits for this file
+  xlsx::Limits limits;                          // the reader's limits when analyze opens the file
   std::string writer_tmpdir;                    // libxlsxwriter's temporary files ("" = the system's)
 };
 
@@ -56,6 +57,12 @@ struct AnalyzeResult {
 // read as a workbook, and itawb::Error with code "usage" when the output
 // names the input or --as-of is not a date (exit code 2 for the caller).
 AnalyzeResult analyze(const Resources& resources, const AnalyzeOptions& options);
+
+// The same on a workbook already opened, from a file or from bytes
+// (xlsx::Workbook::open_bytes: a zip's entry, an upload): nothing is read
+// from options.input, and without options.output the output goes beside
+// options.input, or, when that is empty, beside workbook.path().
+AnalyzeResult analyze(const Resources& resources, const xlsx::Workbook& workbook, const AnalyzeOptions& options);
 
 // The --json document (see README "analyze"), serialized: scores rounded to 2
 // decimals, codes lower case, absent values null; plus the plan's "measures"

@@ -7,6 +7,7 @@
 #include "app/analyze.hpp"
 #include "ita/scoring.hpp"
 #include "output/plan_sheets.hpp"
+#include "output/validation_report.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::app {
@@ -89,19 +90,6 @@ json analysis_json(const ita::Analysis& a) {
   return doc;
 }
 
-json findings_json(const Findings& findings) {
-  json out = json::array();
-  for (const auto& f : findings.items())
-    out.push_back({{"severity", to_string(f.severity)},
-                   {"code", f.code},
-                   {"sheet", f.sheet},
-                   {"cell", f.cell},
-                   {"value", f.value},
-                   {"message_th", f.message_th},
-                   {"message_en", f.message_en}});
-  return out;
-}
-
 }  // namespace
 
 std::string to_json(const AnalyzeResult& r, int indent) {
@@ -120,7 +108,7 @@ std::string to_json(const AnalyzeResult& r, int indent) {
   doc["sheets"] = json::array();
   for (const std::string& name : r.sheets)
     doc["sheets"].push_back({{"name", name}, {"generated", is_generated_sheet(name)}});
-  doc["findings"] = findings_json(r.findings);
+  doc["findings"] = json::parse(output::findings_json(r.findings));
   json suppressed = json::object();
   for (const auto& [key, count] : r.findings.suppressed()) suppressed[key] = count;
   doc["summary"] = {{"errors", r.findings.error_count()},

@@ -61,8 +61,27 @@ struct BatchOptions {
   std::function<void(const BatchProgress&)> on_progress;
 };
 
+// What became of one input, in the order the inputs were found (the
+// command line's order, folders and zips sorted by path).
+struct BatchInput {
+  enum class Status {
+    Analysed,  // a row of the summary; its output written (unless --summary-only)
+    Refused,   // gave no figures: `reason` says why
+    Skipped,   // --resume: its output is newer than the input and was kept (still a row of the summary)
+  };
+  std::string path;    // the input as the user knows it (ZIP/ENTRY for a zip's entry)
+  Status status = Status::Refused;
+  std::string output;  // its workbook, written or kept ("" when none)
+  bool written = false;  // the output was written by this run
+  int errors = 0, warnings = 0;  // findings of the check (analysed or skipped)
+  std::string reason;  // why it was refused
+};
+
+const char* to_string(BatchInput::Status s);  // "analysed", "refused", "skipped"
+
 struct BatchResult {
   size_t inputs = 0;
+  std::vector<BatchInput> files;               // every input once, in the order found
   std::vector<output::BatchRow> analysed;      // sorted by province, agency, file
   std::vector<output::BatchRefusal> refused;   // sorted by file
   std::filesystem::path summary;               // the summary workbook written ("" when it could not be)
@@ -83,9 +102,11 @@ inline constexpr const char* kBatchSummaryName = "สรุปผลการป
 // everything a file says or lacks is a refusal, not an exception.
 BatchResult run_batch(const Resources& resources, const BatchOptions& options);
 
-// The --json document: {inputs, analysed, refused:[{path, reason}],
-// with_errors:[{path, errors}], summary (null when not written), seconds,
-// and summary_error {code, th, en} when the summary could not be written}.
+// The --json document (schemas/output/batch.schema.json): {inputs, analysed,
+// refused:[{path, reason}], with_errors:[{path, errors}], files:[{path,
+// status, output, written, errors, warnings, reason}], summary (null when not
+// written), seconds, and summary_error {code, th, en} when the summary could
+// not be written}.
 std::string to_json(const BatchResult& result, int indent = 2);
 
 }  // namespace itawb::app

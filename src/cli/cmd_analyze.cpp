@@ -48,9 +48,7 @@ int run(const AnalyzeArgs& args, const GlobalOptions& global) {
   options.input = utf8_path(args.input);
   if (!args.output.empty()) options.output = utf8_path(args.output);
   options.year = args.year;
-  options.lang = global.lang;
   if (!args.as_of.empty()) options.as_of = args.as_of;
-  options.json = args.json;
   options.digits = text::digit_style_from(args.digits).value_or(text::DigitStyle::Thai);
 
   const app::AnalyzeResult r = app::analyze(global.resources(), options);

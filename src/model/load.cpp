@@ -207,19 +207,34 @@ const model::Framework* choose_framework(const model::Agency& agency, const mode
   return agency.assessment_year ? frameworks.for_year(agency.assessment_year) : nullptr;
 }
 
+// What kind of workbook this is, decided once from its sheet names: where
+// each standard sheet is, and which may be missing because the sheet that
+// makes them optional is there (`requiredUnless`: a measures and progress
+// workbook has no score sheets).
+struct Kind {
+  std::map<std::string, size_t> found;  // schema name -> the sheet's index
+  std::set<std::string> waived;         // schema names a present sheet makes optional
+};
+
+Kind kind_of(const std::vector<std::string>& names, const SchemaSet& schemas) {
+  Kind kind;
+  for (const SheetSchema& schema : schemas.sheets())
+    if (const auto index = find_sheet(names, schema)) kind.found.emplace(schema.name, *index);
+  for (const SheetSchema& schema : schemas.sheets())
+    if (!schema.required_unless.empty() && kind.found.count(schema.required_unless)) kind.waived.insert(schema.name);
+  return kind;
+}
+
 // True when the workbook has score sheets (คะแนนตัวชี้วัด, คะแนนรายข้อ) but
-// not one score typed in them, and has the sheet that makes scores optional
-// (มาตรการ): a full template used for the plan only. It is read as a workbook
-// without score sheets, not as a missing score on every pre-filled row.
-bool score_sheets_left_blank(const std::map<std::string, ParsedSheet>& parsed, const std::vector<std::string>& names,
-                             const SchemaSet& schemas) {
+// not one score typed in them, and they are waived (มาตรการ is there): a
+// full template used for the plan only. It is read as a workbook without
+// score sheets, not as a missing score on every pre-filled row.
+bool score_sheets_left_blank(const std::map<std::string, ParsedSheet>& parsed, const Kind& kind) {
   bool any_score_sheet = false, waived = false;
   for (const auto& [name, sheet] : parsed) {
-    const SheetSchema& schema = *sheet.schema;
-    if (!schema.holds_scores()) continue;
+    if (!sheet.schema->holds_scores()) continue;
     any_score_sheet = true;
-    if (const SheetSchema* waiver = schemas.sheet(schema.required_unless); waiver && find_sheet(names, *waiver))
-      waived = true;
+    waived = waived || kind.waived.count(name) > 0;
     for (const auto& row : sheet.rows)
       for (const char* field : {"score", "previous"})
         if (const FieldCell* c = sheet.get(row, field); c && c->present) return false;
@@ -260,21 +275,20 @@ LoadResult load_impl(const std::vector<std::string>& names, const ReadSheet& rea
   // Each sheet's findings, in schema order, held until it is known whether
   // its score sheets were left blank (then they and their findings go).
   std::vector<std::pair<const SheetSchema*, Findings>> held;
+  const Kind kind = kind_of(names, schemas);
   for (const SheetSchema& schema : schemas.sheets()) {
     held.emplace_back(&schema, Findings{});
     FindingSink sheet_sink{held.back().second, sink.file};
-    const auto index = find_sheet(names, schema);
-    if (!index) {
+    const auto index = kind.found.find(schema.name);
+    if (index == kind.found.end()) {
       // A measures and progress workbook (no scores) is a workbook too.
-      const SheetSchema* waiver = schema.required_unless.empty() ? nullptr : schemas.sheet(schema.required_unless);
-      const bool required = schema.required && !(waiver && find_sheet(names, *waiver));
-      missing_sheet(schema, names, required, sheet_sink);
+      missing_sheet(schema, names, schema.required && !kind.waived.count(schema.name), sheet_sink);
       continue;
     }
-    const xlsx::Sheet sheet = read(*index);
+    const xlsx::Sheet sheet = read(index->second);
     parsed.emplace(schema.name, read_sheet(sheet, schema, sheet_sink, &options.readers));
   }
-  const bool blank_scores = score_sheets_left_blank(parsed, names, schemas);
+  const bool blank_scores = score_sheets_left_blank(parsed, kind);
   for (const auto& [schema, findings] : held)
     if (!(blank_scores && schema->holds_scores())) result.findings.append(findings);
   if (blank_scores) drop_blank_score_sheets(parsed, sink);

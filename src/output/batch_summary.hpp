@@ -11,9 +11,16 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "base/finding.hpp"
+#include "ita/analysis.hpp"
+#include "model/framework.hpp"
+#include "model/records.hpp"
+#include "plan/owners.hpp"
+#include "plan/plan.hpp"
 #include "xlsx/writer.hpp"
 
 namespace itawb::output {
@@ -46,6 +53,18 @@ struct BatchSummary {
   double seconds = 0;
   std::string as_of;                   // the date progress is counted at, as shown
 };
+
+// The summary's row of one analysed agency (output/batch_rows.cpp): its
+// figures, the issue of its lowest question, its urgent deficiencies, its
+// plan's completion, its findings' counts; the type of agency from the
+// workbook or else from the start of its name (`departments`).
+BatchRow batch_row(const ita::Analysis& analysis, const model::AgencyWorkbook& model, const plan::PlanResult* plan,
+                   const Findings& findings, const plan::DepartmentTable& departments, std::string file,
+                   std::string output);
+
+// The level names of the frameworks used, best first (the newest year's
+// order, then any other year's names not in it).
+std::vector<std::string> level_names(const std::set<const model::Framework*>& used);
 
 // Agencies in more than one file: each group's rows (indexes into `rows`),
 // by province and agency name (compared as labels: spaces and case folded).

@@ -92,6 +92,12 @@ std::string heading(const FileReport& r, bool thai) {
 
 }  // namespace
 
+std::string findings_json(const Findings& findings, int indent) {
+  json out = json::array();
+  for (const auto& f : findings.items()) out.push_back(finding_json(f));
+  return out.dump(indent);
+}
+
 std::string report_json(const std::vector<FileReport>& files, int indent) {
   json out{{"valid", true}, {"files", json::array()}};
   size_t errors = 0, warnings = 0;

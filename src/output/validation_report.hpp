@@ -33,6 +33,10 @@ FileReport unreadable_report(const std::string& path, const FileError& error);
 // (2: what the CLI prints; -1 compact).
 std::string report_json(const std::vector<FileReport>& files, int indent = 2);
 
+// Findings as the JSON array both `validate --json` and `analyze --json`
+// print (schemas/output/finding.schema.json), serialized.
+std::string findings_json(const Findings& findings, int indent = -1);
+
 // Plain text: per file a heading, then one line per finding:
 // "  ผิดพลาด  คะแนนรายข้อ!C7  constraint-error  <message>". lang "th" puts the
 // English message after the Thai one; "en" shows English only.

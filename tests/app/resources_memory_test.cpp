@@ -75,3 +75,38 @@ TEST_CASE("a resource file missing from memory is named", "[resources]") {
     CHECK(e.file() == "schemas/statuses.json");
   }
 }
+
+TEST_CASE("analyze of a workbook opened from bytes writes what analyze of its file writes", "[resources]") {
+  test::TempDir tmp;
+  const fs::path input = test::example("thungthong-2567.xlsx");
+  app::AnalyzeOptions options;
+  options.as_of = "2025-04-01";
+
+  options.input = input;
+  options.output = tmp / "from-file.xlsx";
+  const auto from_file = app::analyze(test::resources(), options);
+
+  // No input path: the label names the findings, the output is given.
+  app::AnalyzeOptions bytes_options = options;
+  bytes_options.input.clear();
+  bytes_options.output = tmp / "from-bytes.xlsx";
+  bytes_options.file_label = input.string();
+  const auto workbook = xlsx::Workbook::open_bytes(*read_file(input), "ส่งมา.zip/thungthong-2567.xlsx");
+  const auto from_bytes = app::analyze(test::resources(), workbook, bytes_options);
+
+  REQUIRE(from_bytes.analysis);
+  CHECK(from_bytes.output == tmp / "from-bytes.xlsx");
+  json a = json::parse(app::to_json(from_file)), b = json::parse(app::to_json(from_bytes));
+  CHECK(b["overall"]["score"].get<double>() == Approx(97.10));
+  a.erase("output");
+  b.erase("output");
+  CHECK(a == b);
+  CHECK(test::openpyxl_read(tmp / "from-file.xlsx", true) == test::openpyxl_read(tmp / "from-bytes.xlsx", true));
+
+  // Without a label the findings name the workbook's own name.
+  bytes_options.file_label.reset();
+  bytes_options.output = tmp / "unlabelled.xlsx";
+  const auto unlabelled = app::analyze(test::resources(), workbook, bytes_options);
+  REQUIRE_FALSE(unlabelled.findings.items().empty());
+  CHECK(unlabelled.findings.items().front().file == "ส่งมา.zip/thungthong-2567.xlsx");
+}

@@ -19,6 +19,7 @@ using namespace itawb;
 using itawb::test::fixture;
 using itawb::test::openpyxl_read;
 using itawb::test::run_itawb;
+using itawb::test::write_bytes;
 using itawb::test::sheet_of;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -27,11 +28,6 @@ namespace {
 
 const std::string kAsOf = "2025-01-15";
 const std::string kSummary = "สรุปผลการประเมิน-รวม.xlsx";
-
-void write_bytes(const fs::path& file, const std::string& bytes) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << bytes;
-}
 
 // The folder: three good agencies, one with an error in a subfolder, and
 // four files that are not readable workbooks.
@@ -112,6 +108,52 @@ TEST_CASE("batch over a folder and a zip accounts for every input", "[cli][batch
   CHECK(doc["with_errors"][0]["path"].get<std::string>().find("patueng") != std::string::npos);
   CHECK(doc["summary"] == (out / kSummary).string());
   CHECK(r.err.find("ไฟล์ 11 = วิเคราะห์แล้ว 7") != std::string::npos);
+
+  // files: every input exactly once, in the order found, with what became
+  // of it (the PDF and the zip's .txt are not inputs).
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {(in / "agency-00001.xlsx").string(), "analysed"},
+      {(in / "agency-00002.xlsx").string(), "analysed"},
+      {(in / "agency-00003.xlsx").string(), "analysed"},
+      {(in / "empty.xlsx").string(), "refused"},
+      {(in / "notzip.xlsx").string(), "refused"},
+      {(in / "old.xls").string(), "refused"},
+      {(in / "sub" / "patueng-2568-duplicate-id.xlsx").string(), "analysed"},
+      {(in / "truncated.xlsx").string(), "refused"},
+  };
+  REQUIRE(doc["files"].size() == 11);
+  std::map<std::string, int> seen;
+  for (const auto& f : doc["files"]) ++seen[f["path"].get<std::string>()];
+  for (const auto& [path, times] : seen) {
+    INFO(path);
+    CHECK(times == 1);
+  }
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const json& f = doc["files"][i];
+    INFO(f.dump());
+    CHECK(f["path"] == expected[i].first);
+    CHECK(f["status"] == expected[i].second);
+    if (expected[i].second == "refused") {
+      CHECK(f["output"].is_null());
+      CHECK(f["written"] == false);
+      CHECK(f["errors"].is_null());
+      CHECK_FALSE(f["reason"].get<std::string>().empty());
+    } else {
+      CHECK(fs::exists(f["output"].get<std::string>()));
+      CHECK(f["written"] == true);
+      CHECK(f["reason"].is_null());
+    }
+  }
+  CHECK(doc["files"][4]["reason"] == refused["notzip.xlsx"]);
+  CHECK(doc["files"][6]["errors"].get<int>() == doc["with_errors"][0]["errors"].get<int>());
+  CHECK(doc["files"][0]["errors"] == 0);
+  std::set<std::string> zipped;
+  for (size_t i = expected.size(); i < 11; ++i) {
+    CHECK(doc["files"][i]["status"] == "analysed");
+    zipped.insert(doc["files"][i]["path"].get<std::string>());
+  }
+  CHECK(zipped == std::set<std::string>{zip.string() + "/อบต.ทดสอบ.xlsx", zip.string() + "/เทศบาลตำบลทดลอง.xlsx",
+                                        zip.string() + "/ซ้ำ/agency-00001.xlsx"});
 
   // The CP874 entry name is read as Thai; outputs mirror the inputs' folders.
   CHECK(fs::exists(out / "district-cp874" / "อบต.ทดสอบ-itawb.xlsx"));
@@ -220,7 +262,14 @@ TEST_CASE("batch --resume keeps outputs newer than their input", "[cli][batch]")
   fs::last_write_time(in / "b.xlsx", fs::last_write_time(out / "b-itawb.xlsx") + std::chrono::seconds(5));
   const auto r = run_itawb({"batch", in.string(), "-o", out.string(), "--resume", "--json", "-q"});
   CHECK(r.exit_code == 0);
-  CHECK(json::parse(r.out)["analysed"] == 2);  // both still in the summary
+  const json doc = json::parse(r.out);
+  CHECK(doc["analysed"] == 2);  // both still in the summary
+  REQUIRE(doc["files"].size() == 2);
+  CHECK(doc["files"][0]["status"] == "skipped");  // a: kept
+  CHECK(doc["files"][0]["written"] == false);
+  CHECK(doc["files"][0]["output"] == (out / "a-itawb.xlsx").string());
+  CHECK(doc["files"][1]["status"] == "analysed");  // b: written again
+  CHECK(doc["files"][1]["written"] == true);
   CHECK(fs::last_write_time(out / "a-itawb.xlsx") == written);
   CHECK(fs::last_write_time(out / "b-itawb.xlsx") > fs::last_write_time(in / "b.xlsx") - std::chrono::seconds(10));
   CHECK(agency_rows(openpyxl_read(out / kSummary, true)).size() == 2);
@@ -257,15 +306,20 @@ std::map<std::string, std::string> refusals(const json& doc) {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
+// A folder holding a.xlsx and a workbook that happens to carry the name
+// batch would give a's output, a-itawb.xlsx.
+void make_name_clash(const fs::path& dir) {
+  fs::create_directories(dir);
+  fs::copy_file(fixture("generated/agency-00001.xlsx"), dir / "a.xlsx");
+  fs::copy_file(fixture("generated/agency-00002.xlsx"), dir / "a-itawb.xlsx");
+}
+
 }  // namespace
 
 TEST_CASE("batch refuses an output folder that is or is inside an input folder", "[cli][batch]") {
   test::TempDir tmp;
   const fs::path in = tmp / "in";
-  fs::create_directories(in);
-  // A workbook that happens to carry the name batch would give a's output.
-  fs::copy_file(fixture("generated/agency-00001.xlsx"), in / "a.xlsx");
-  fs::copy_file(fixture("generated/agency-00002.xlsx"), in / "a-itawb.xlsx");
+  make_name_clash(in);
   const auto before = checksums(in);
   REQUIRE(before.size() == 2);
   for (const fs::path& out : {in, in / "ผล"}) {
@@ -283,9 +337,7 @@ TEST_CASE("batch refuses an output folder that is or is inside an input folder",
 TEST_CASE("batch never gives an output the name of an input file", "[cli][batch]") {
   test::TempDir tmp;
   const fs::path out = tmp / "out";
-  fs::create_directories(out);
-  fs::copy_file(fixture("generated/agency-00001.xlsx"), out / "a.xlsx");
-  fs::copy_file(fixture("generated/agency-00002.xlsx"), out / "a-itawb.xlsx");
+  make_name_clash(out);
   const std::string a = sha256_of(out / "a.xlsx"), a_itawb = sha256_of(out / "a-itawb.xlsx");
   const auto r = run_itawb({"batch", (out / "a.xlsx").string(), (out / "a-itawb.xlsx").string(), "-o", out.string(),
                             "--as-of", kAsOf, "--json", "-q"});

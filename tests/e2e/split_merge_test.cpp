@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <tuple>
@@ -21,6 +22,7 @@ using itawb::test::run_command;
 using itawb::test::run_itawb;
 using itawb::test::sheet_of;
 using itawb::test::read_bytes;
+using itawb::test::write_bytes;
 using itawb::test::TempDir;
 using nlohmann::json;
 
@@ -622,4 +624,79 @@ TEST_CASE("merge waits for a live lock, refuses when the output changed meanwhil
   CHECK((holder_and_merge.err.find("another merge wrote") != std::string::npos ||
          holder_and_merge.err.find("ระหว่างที่คำสั่งนี้ทำงาน") != std::string::npos));
   CHECK(!fs::exists(lock));
+}
+
+namespace {
+
+// Every file under `dir` (links not followed) with its bytes: what a run must
+// leave as it found it.
+std::map<std::string, std::string> files_under(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[e.path().lexically_relative(dir).string()] = read_bytes(e.path());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("merge and split where the file system refuses a write step change no input and leave no partial output",
+          "[merge][split][faults]") {
+  Scenario s;
+  s.split();
+  edit_return(s.works(), {{"set", {{{"id", "4"}, {"quarter", 3}, {"status", kDone}, {"result", "เสร็จ"}}}}}, s.dir);
+  const fs::path faults = s.dir / "faults";
+  fs::create_directories(faults);
+  const auto before = files_under(s.dir.path());
+
+  // Each fault made by the file system itself (no LD_PRELOAD): the step that
+  // meets it is named in the comment.
+  struct Fault {
+    const char* step;
+    fs::path output;
+    std::function<void()> make;
+  };
+  const std::vector<Fault> cases{
+      // the output's folder (and the lock file in it) cannot be made: a file is in the way
+      {"folder", faults / "a-file" / "merged.xlsx", [&] { write_bytes(faults / "a-file", "x"); }},
+      // the lock is taken and the workbook written, but the rename into place fails
+      {"rename", faults / "a-folder.xlsx", [&] { write_bytes(faults / "a-folder.xlsx" / "keep.txt", "x"); }},
+  };
+  for (const auto& fault : cases) {
+    INFO(fault.step);
+    fault.make();
+    const auto mid = files_under(faults);
+    const auto merge = run_itawb({"merge", s.master.string(), s.works().string(), "-o", fault.output.string()});
+    INFO(merge.out << merge.err);
+    CHECK(merge.exit_code == 2);
+    CHECK(merge.err.find(fault.output.filename().string()) != std::string::npos);  // names the user's output
+    CHECK(merge.err.find(".tmp") == std::string::npos);
+    CHECK(files_under(faults) == mid);  // no temporary, no lock, no partial output left
+  }
+  for (const auto& [step, output] : std::vector<std::pair<const char*, fs::path>>{
+           {"folder", faults / "a-file" / "ส่งกอง"}, {"taken", faults / "split-into"}}) {
+    INFO(step);
+    if (std::string(step) == "taken")  // a department's file name taken by a folder
+      write_bytes(faults / "split-into" / "มาตรการ-สำนักปลัด.xlsx" / "keep.txt", "x");
+    const auto mid = files_under(faults);
+    const auto split = run_itawb({"split", s.master.string(), "--by", "owner", "-o", output.string(), "--as-of",
+                                  "2026-04-15"});
+    INFO(split.out << split.err);
+    if (std::string(step) == "folder") {
+      CHECK(split.exit_code == 2);
+      CHECK(split.err.find("ส่งกอง") != std::string::npos);  // names the user's folder
+      CHECK(files_under(faults) == mid);
+    } else {
+      // The taken name is left alone and the department's file written
+      // beside it; no temporary is left.
+      CHECK(split.exit_code == 0);
+      CHECK(read_bytes(faults / "split-into" / "มาตรการ-สำนักปลัด.xlsx" / "keep.txt") == "x");
+      CHECK(fs::exists(faults / "split-into" / "มาตรการ-สำนักปลัด (2).xlsx"));
+      for (const auto& [name, bytes] : files_under(faults)) CHECK(name.find(".tmp") == std::string::npos);
+    }
+  }
+  CHECK(files_under(s.dir.path()).size() >= before.size());
+  for (const auto& [name, bytes] : before) {
+    INFO(name);
+    CHECK(read_bytes(s.dir / name) == bytes);  // no input, and no earlier output, changed
+  }
 }

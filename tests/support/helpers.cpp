@@ -31,6 +31,11 @@ TempDir::~TempDir() {
 
 std::string read_bytes(const fs::path& p) { return read_file(p).value_or(""); }
 
+void write_bytes(const fs::path& file, const std::string& bytes) {
+  fs::create_directories(file.parent_path());
+  std::ofstream(file, std::ios::binary) << bytes;
+}
+
 RunResult run_command(const std::vector<std::string>& argv) {
   TempDir tmp;
   const fs::path out_path = tmp / "stdout", err_path = tmp / "stderr";

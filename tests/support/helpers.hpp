@@ -35,6 +35,10 @@ struct RunResult {
 // The whole file as bytes ("" when it cannot be read): for byte-identical checks.
 std::string read_bytes(const std::filesystem::path& file);
 
+// Writes `bytes` as the whole file, making its folders: broken inputs
+// (empty, truncated, text named .xlsx) for the tests that refuse them.
+void write_bytes(const std::filesystem::path& file, const std::string& bytes);
+
 // Runs `itawb ARGS...` (the built binary), capturing stdout and stderr.
 RunResult run_itawb(const std::vector<std::string>& args);
 
