@@ -31,18 +31,24 @@ namespace {
 
 // The reader's limits for one agency workbook in a batch: an agency's
 // workbook is tens of kilobytes, so a file far beyond these is refused
-// rather than allowed to take the memory every other thread needs.
-xlsx::Limits file_limits() {
-  return {.max_entry_bytes = 256ull << 20,
-          .max_total_bytes = 512ull << 20,
-          .max_cells_per_sheet = 2'000'000,
-          .max_shared_strings = 2'000'000};
+// rather than allowed to take the memory every other thread needs. With
+// --large-files (`large`), parts up to 256 MiB, 512 MiB in all.
+xlsx::Limits file_limits(bool large) {
+  xlsx::Limits l;
+  if (large) {
+    l = xlsx::Limits::large();
+    l.max_entry_bytes = 256ull << 20;
+    l.max_total_bytes = 512ull << 20;
+  }
+  l.max_cells_per_sheet = 2'000'000;
+  l.max_shared_strings = 2'000'000;
+  return l;
 }
 
 // A .zip of workbooks: each entry within the limits of one file; the archive
 // as a whole may hold a nation's workbooks.
-xlsx::Limits archive_limits() {
-  xlsx::Limits l = file_limits();
+xlsx::Limits archive_limits(bool large) {
+  xlsx::Limits l = file_limits(large);
   l.max_total_bytes = ~uint64_t{0};
   return l;
 }
@@ -265,7 +271,7 @@ class Planner {
   // macOS's __MACOSX/ copies of resource forks are not inputs.
   void add_zip(const fs::path& zip, const fs::path& rel_dir) {
     try {
-      xlsx::ZipArchive archive(zip.string(), archive_limits());
+      xlsx::ZipArchive archive(zip.string(), archive_limits(options_.large_files));
       for (uint64_t i = 0; i < archive.entry_count(); ++i) {
         const std::string name = archive.decoded_name(i);
         if (name.empty() || name.back() == '/' || name.rfind("__MACOSX/", 0) == 0) continue;
@@ -482,12 +488,12 @@ class Runner {
       o.lang = options_.lang;
       o.digits = options_.digits;
       o.file_label = task.label;
-      o.limits = file_limits();
+      o.limits = file_limits(options_.large_files);
       o.write = !options_.summary_only && !(options_.resume && up_to_date(output, task.file));
       std::optional<Extracted> extracted;
       if (task.entry) {
         auto& archive = archives[task.file];
-        if (!archive) archive = std::make_unique<xlsx::ZipArchive>(task.file.string(), archive_limits());
+        if (!archive) archive = std::make_unique<xlsx::ZipArchive>(task.file.string(), archive_limits(options_.large_files));
         extracted.emplace(*archive, *task.entry, tmp_ / ("worker-" + std::to_string(worker) + ".xlsx"));
         o.input = extracted->path();
       } else {
