@@ -101,24 +101,23 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 ms() { awk -v s="$1" 'BEGIN { printf (s < 1 ? "%.1f ms" : "%.2f s"), (s < 1 ? s * 1000 : s) }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", b / a }'; }
-# row LABEL KEY PEER_KEY TARGET
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1fx", b / a; else printf "-" }'; }
+# row LABEL KEY PEER_KEY TARGET: medians, wall and (cpu: user + system).
 row() {
-  local w pw
-  w=$(get "$2" wall_median)
+  local w c pw pc
+  w=$(get "$2" wall_median) c=$(get "$2" cpu_median)
   if [[ "$3" == - ]]; then
-    printf '| %s | %s | %s | - | - | - | %s |\n' "$1" "$(ms "$w")" "$(mb "$(get "$2" peak_kib)")" "$4"
+    printf '| %s | %s (%s) | %s | - | - | - | %s |\n' "$1" "$(ms "$w")" "$(ms "$c")" "$(mb "$(get "$2" peak_kib)")" "$4"
     return
   fi
-  pw=$(get "$3" wall_median)
-  local peer_time="$(ms "$pw")"
-  local peer_ratio="$(ratio "$w" "$pw")"
-  if [[ "$(get "$3" exit)" == timeout ]]; then peer_time="> $(ms "$pw") (stopped)" peer_ratio="> $peer_ratio"; fi
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$(ms "$w")" "$(mb "$(get "$2" peak_kib)")" \
+  pw=$(get "$3" wall_median) pc=$(get "$3" cpu_median)
+  local peer_time="$(ms "$pw") ($(ms "$pc"))" peer_ratio="$(ratio "$w" "$pw") ($(ratio "$c" "$pc"))"
+  if [[ "$(get "$3" exit)" == timeout ]]; then peer_time="> $(ms "$pw") (stopped)" peer_ratio="> $(ratio "$w" "$pw")"; fi
+  printf '| %s | %s (%s) | %s | %s | %s | %s | %s |\n' "$1" "$(ms "$w")" "$(ms "$c")" "$(mb "$(get "$2" peak_kib)")" \
     "$peer_time" "$(mb "$(get "$3" peak_kib)")" "$peer_ratio" "$4"
 }
 
-echo "| step | itawb (median) | itawb peak | peer (median) | peer peak | peer / itawb | target |"
+echo "| step | itawb wall (cpu) | itawb peak | peer wall (cpu) | peer peak | peer / itawb, wall (cpu) | target |"
 echo "|---|---|---|---|---|---|---|"
 row "start-up (\`--version\`; peer: imports + \`--help\`)" version peer_version "≤ 3 ms"
 row "\`validate\` one agency (peer: read every cell)" validate peer_validate "≤ 8 ms"
