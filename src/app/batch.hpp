@@ -54,6 +54,7 @@ struct BatchOptions {
   std::optional<std::string> as_of;           // date for the plans' progress (default today)
   bool summary_only = false;                  // no per-agency workbooks
   bool resume = false;                        // keep outputs newer than their input
+  bool large_files = false;                   // the reader's larger limits (--large-files)
   std::string lang = "th";                    // language of refusal reasons
   text::DigitStyle digits = text::DigitStyle::Thai;
   // Called after each input, from the worker that finished it, one call at a

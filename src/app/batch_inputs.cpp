@@ -206,7 +206,7 @@ class Planner {
   // macOS's __MACOSX/ copies of resource forks are not inputs.
   void add_zip(const fs::path& zip, const fs::path& rel_dir) {
     try {
-      xlsx::ZipArchive archive(zip.string(), archive_limits());
+      xlsx::ZipArchive archive(zip.string(), archive_limits(options_.large_files));
       for (uint64_t i = 0; i < archive.entry_count(); ++i) {
         const std::string name = archive.decoded_name(i);
         if (name.empty() || name.back() == '/' || name.rfind("__MACOSX/", 0) == 0) continue;
@@ -244,15 +244,20 @@ class Planner {
 
 }  // namespace
 
-xlsx::Limits file_limits() {
-  return {.max_entry_bytes = 256ull << 20,
-          .max_total_bytes = 512ull << 20,
-          .max_cells_per_sheet = 2'000'000,
-          .max_shared_strings = 2'000'000};
+xlsx::Limits file_limits(bool large) {
+  xlsx::Limits l;
+  if (large) {
+    l = xlsx::Limits::large();
+    l.max_entry_bytes = 256ull << 20;
+    l.max_total_bytes = 512ull << 20;
+  }
+  l.max_cells_per_sheet = 2'000'000;
+  l.max_shared_strings = 2'000'000;
+  return l;
 }
 
-xlsx::Limits archive_limits() {
-  xlsx::Limits l = file_limits();
+xlsx::Limits archive_limits(bool large) {
+  xlsx::Limits l = file_limits(large);
   l.max_total_bytes = ~uint64_t{0};
   return l;
 }

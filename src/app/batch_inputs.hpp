@@ -18,12 +18,13 @@ namespace itawb::app::batch {
 
 // The reader's limits for one agency workbook in a batch: an agency's
 // workbook is tens of kilobytes, so a file far beyond these is refused
-// rather than allowed to take the memory every other thread needs.
-xlsx::Limits file_limits();
+// rather than allowed to take the memory every other thread needs. With
+// --large-files (`large`), parts up to 256 MiB, 512 MiB in all.
+xlsx::Limits file_limits(bool large);
 
 // A .zip of workbooks: each entry within the limits of one file; the archive
 // as a whole may hold a nation's workbooks.
-xlsx::Limits archive_limits();
+xlsx::Limits archive_limits(bool large);
 
 // One input: a workbook on disk or an entry of a zip.
 struct Task {

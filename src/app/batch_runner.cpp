@@ -97,11 +97,11 @@ class Runner {
       std::optional<xlsx::Workbook> workbook;
       if (task.entry) {
         auto& archive = archives[task.file];
-        if (!archive) archive = std::make_unique<xlsx::ZipArchive>(task.file.string(), archive_limits());
-        workbook.emplace(xlsx::Workbook::open_bytes(archive->read_all(*task.entry), task.label, file_limits()));
+        if (!archive) archive = std::make_unique<xlsx::ZipArchive>(task.file.string(), archive_limits(options_.large_files));
+        workbook.emplace(xlsx::Workbook::open_bytes(archive->read_all(*task.entry), task.label, file_limits(options_.large_files)));
       } else {
         o.input = task.file;
-        workbook.emplace(xlsx::Workbook::open(task.file.string(), file_limits()));
+        workbook.emplace(xlsx::Workbook::open(task.file.string(), file_limits(options_.large_files)));
       }
       AnalyzeResult r = analyze(resources_, *workbook, o);
       if (!r.analysis) {

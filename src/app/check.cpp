@@ -87,9 +87,10 @@ Checked check_workbook(const Resources& resources, const xlsx::Workbook& workboo
   return out;
 }
 
-output::FileReport validate_file(const Resources& resources, const std::string& path, std::optional<int> year) {
+output::FileReport validate_file(const Resources& resources, const std::string& path, std::optional<int> year,
+                                 const xlsx::Limits& limits) {
   try {
-    const xlsx::Workbook workbook = xlsx::Workbook::open(path);
+    const xlsx::Workbook workbook = xlsx::Workbook::open(path, limits);
     CheckOptions options;
     options.file_label = path;
     options.year = year;

@@ -47,8 +47,9 @@ Checked check_workbook(const Resources& resources, const xlsx::Workbook& workboo
 
 // `itawb validate` for one file: the findings check_workbook reports, so
 // validate and analyze never disagree; a FileError becomes an unreadable report.
+// `limits`: the reader's (xlsx::Limits::large() for --large-files).
 output::FileReport validate_file(const Resources& resources, const std::string& path,
-                                 std::optional<int> year = std::nullopt);
+                                 std::optional<int> year = std::nullopt, const xlsx::Limits& limits = {});
 
 // --as-of read as a date ("15/1/2568", "2025-01-15"; today when absent).
 // Throws itawb::Error "usage".

@@ -19,6 +19,7 @@ struct AnalyzeArgs {
   std::optional<int> year;
   std::string as_of;
   bool json = false;
+  bool large_files = false;
   std::string digits = "thai";
   bool pdf = false;
   std::string pdf_file;    // --pdf FILE; default beside the output, .pdf
@@ -49,6 +50,7 @@ int run(const AnalyzeArgs& args, const GlobalOptions& global) {
   if (!args.output.empty()) options.output = utf8_path(args.output);
   options.year = args.year;
   if (!args.as_of.empty()) options.as_of = args.as_of;
+  if (args.large_files) options.limits = xlsx::Limits::large();
   options.digits = text::digit_style_from(args.digits).value_or(text::DigitStyle::Thai);
 
   const app::AnalyzeResult r = app::analyze(global.resources(), options);
@@ -104,6 +106,7 @@ Runner add_analyze(CLI::App& app, const GlobalOptions& global) {
                   "แผ่นงานที่พิมพ์ลง PDF คั่นด้วยจุลภาค (ค่าเริ่มต้น: บันทึกข้อความ ผลการวิเคราะห์ และมาตรการ) / "
                   "sheets to print, comma-separated (default: the memo, results and plan)");
   sub->add_flag("--json", args->json, "พิมพ์ผลเป็น JSON ทาง stdout / print a JSON document on stdout");
+  sub->add_flag("--large-files", args->large_files, "ยอมรับไฟล์ใหญ่ผิดปกติ (ส่วนละไม่เกิน 1 GiB) / raise the reader's limits for an unusually large genuine file");
   return [args, sub, &global] {
     args->pdf = sub->count("--pdf") > 0;
     return run(*args, global);

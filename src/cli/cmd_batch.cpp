@@ -29,6 +29,7 @@ struct BatchArgs {
   bool summary_only = false;
   bool json = false;
   bool resume = false;
+  bool large_files = false;
   std::string digits = "thai";
 };
 
@@ -84,6 +85,7 @@ int run(const BatchArgs& args, const GlobalOptions& global) {
   if (!args.as_of.empty()) options.as_of = args.as_of;
   options.summary_only = args.summary_only;
   options.resume = args.resume;
+  options.large_files = args.large_files;
   options.lang = global.lang;
   options.digits = text::digit_style_from(args.digits).value_or(text::DigitStyle::Thai);
   if (global.verbosity >= 0) options.on_progress = progress_printer(en);
@@ -132,6 +134,8 @@ Runner add_batch(CLI::App& app, const GlobalOptions& global) {
   sub->add_flag("--resume", args->resume,
                 "ข้ามไฟล์ผลลัพธ์ที่เขียนไว้แล้วและใหม่กว่าต้นฉบับ / keep outputs newer than their input");
   sub->add_flag("--json", args->json, "พิมพ์ผลเป็น JSON ทาง stdout / print a JSON document on stdout");
+  sub->add_flag("--large-files", args->large_files,
+                "ยอมรับไฟล์ใหญ่ผิดปกติ (ส่วนละไม่เกิน 256 MiB) / raise the reader's limits for unusually large genuine files");
   return [args, &global] { return run(*args, global); };
 }
 

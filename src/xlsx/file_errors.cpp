@@ -112,9 +112,9 @@ void too_large(const std::string& path, const std::string& part, const std::stri
                const std::string& what_en) {
   raise(FileProblem::TooLarge, path,
         "ส่วน " + part + " ของไฟล์ใหญ่เกินขีดจำกัด (" + what_th +
-            ") อาจเป็นไฟล์อันตราย (zip bomb) จึงไม่อ่านต่อ",
+            ") อาจเป็นไฟล์อันตราย (zip bomb) จึงไม่อ่านต่อ หากเป็นไฟล์จริงที่ใหญ่ผิดปกติ ให้ใช้ตัวเลือก --large-files",
         "The part " + part + " exceeds a safety limit (" + what_en +
-            "); it may be a zip bomb, so reading stopped.");
+            "); it may be a zip bomb, so reading stopped (for a genuine file this large, use --large-files).");
 }
 
 void out_of_grid(const std::string& path, const std::string& sheet, const std::string& ref) {

@@ -66,13 +66,24 @@ struct Range {
   uint32_t first_row = 0, first_col = 0, last_row = 0, last_col = 0;  // zero-based, inclusive
 };
 
-// Resource limits against hostile files (documented in README).
+// Resource limits against hostile files (docs/reference.md "Limits and
+// refused files"). The defaults are sized for an agency workbook (tens of
+// kilobytes; its largest part under 1 MiB inflated, deflated 5-10 to one),
+// so a zip bomb is refused from its declared sizes before anything is
+// inflated, or after at most max_entry_bytes when the sizes lie. large()
+// is for unusual genuine files (itawb --large-files).
 struct Limits {
-  uint64_t max_entry_bytes = 1ull << 30;       // 1 GiB inflated per part
-  uint64_t max_total_bytes = 4ull << 30;       // 4 GiB inflated in all
-  uint64_t max_ratio = 1000;                   // inflated / compressed per part (over 1 MiB)
+  uint64_t max_entry_bytes = 32ull << 20;      // 32 MiB inflated per part
+  uint64_t max_total_bytes = 128ull << 20;     // 128 MiB inflated in all
+  uint64_t max_ratio = 100;                    // inflated / compressed per part (over 1 MiB)
   uint64_t max_cells_per_sheet = 50'000'000;   // non-empty cells
   uint64_t max_shared_strings = 20'000'000;
+
+  // The limits before they were sized for agency workbooks.
+  static constexpr Limits large() {
+    return {.max_entry_bytes = 1ull << 30, .max_total_bytes = 4ull << 30, .max_ratio = 1000,
+            .max_cells_per_sheet = 50'000'000, .max_shared_strings = 20'000'000};
+  }
 };
 
 // A whole sheet's non-empty cells in document (row-major) order.

@@ -178,6 +178,10 @@ void ZipArchive::stream(uint64_t index, const std::function<void(const char*, si
   zip_stat_index(archive_, index, 0, &st);
   const uint64_t compressed =
       (st.valid & ZIP_STAT_COMP_SIZE) ? std::max<uint64_t>(st.comp_size, 1) : 1;
+  // A genuine entry inflates to exactly the size its zip headers declare
+  // (libzip does not stop at it): more is a bomb hiding its size, refused
+  // within one buffer of the lie rather than at max_entry_bytes.
+  const uint64_t declared = (st.valid & ZIP_STAT_SIZE) ? st.size : UINT64_MAX;
 
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(archive_, index, 0),
                                                           &zip_fclose);
@@ -192,6 +196,9 @@ void ZipArchive::stream(uint64_t index, const std::function<void(const char*, si
     if (got < 0) errors::corrupt_zip(path_, name(index) + ": " + zip_file_strerror(file.get()));
     if (got == 0) break;
     count += static_cast<uint64_t>(got);
+    if (count > declared)
+      too_large(index, "ขยายได้มากกว่า " + std::to_string(declared) + " ไบต์ที่ไฟล์ zip ระบุไว้",
+                "inflates to more than the " + std::to_string(declared) + " bytes its zip headers declare");
     if (count > limits_.max_entry_bytes)
       too_large(index, "ขยายได้เกิน " + mib(limits_.max_entry_bytes),
                 "inflates to more than " + mib(limits_.max_entry_bytes));

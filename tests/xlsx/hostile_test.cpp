@@ -168,22 +168,27 @@ TEST_CASE("a <dimension> claiming the whole grid is ignored", "[xlsx][hostile]")
 }
 
 TEST_CASE("zip bombs: ratio, lying declared sizes, total and cell limits", "[xlsx][hostile]") {
-  // 24 MiB of spaces deflated to 26 KB: over the default 1000:1 ratio.
+  // 24 MiB of spaces deflated to 26 KB: over the default 100:1 ratio.
   auto e = failure_of("bomb-ratio.xlsx");
   CHECK(e.problem() == FileProblem::TooLarge);
   CHECK(contains(e.message_en(), "xl/worksheets/sheet1.xml"));
-  CHECK(contains(e.message_en(), "compression ratio over 1000:1"));
+  CHECK(contains(e.message_en(), "compression ratio over 100:1"));
   CHECK(contains(e.message_th(), "zip bomb"));
   check_one_sentence(e);
 
+  // With the larger limits: 1000:1.
+  e = failure_of("bomb-ratio.xlsx", Limits::large());
+  CHECK(contains(e.message_en(), "compression ratio over 1000:1"));
+
   // Headers declare 2 KiB; the entry really inflates to 1.5 MiB. The
-  // counted bytes hit the per-entry cap, whatever the headers say.
+  // counted bytes are stopped past the declared size, whatever the limits.
   Limits small;
   small.max_entry_bytes = 1 << 20;
   small.max_ratio = 1'000'000;
   e = failure_of("bomb-lying-size.xlsx", small);
   CHECK(e.problem() == FileProblem::TooLarge);
-  CHECK(contains(e.message_en(), "inflates to more than 1 MiB"));
+  CHECK(contains(e.message_en(), "inflates to more than the 2048 bytes its zip headers declare"));
+  CHECK(contains(e.message_th(), "ขยายได้มากกว่า 2048 ไบต์ที่ไฟล์ zip ระบุไว้"));
 
   Limits total;
   total.max_total_bytes = 4096;
