@@ -28,12 +28,14 @@ void RowFit::text(uint32_t row, std::string_view s, double column_width, double 
 
 int RowFit::count_lines(std::string_view s, double column_width, double font_pt, bool bold) {
   // The text wrapped word by word (text::wrapped_line_count) in the
-  // column's printed width less the cell's margins, the letters' widths
-  // those of the font LibreOffice prints with, a twentieth added for the
-  // rounding of glyph positions and TH SarabunPSK's own advances; bold a
-  // twentieth wider still.
+  // column's width as LibreOffice prints it (5.54 points a unit of the
+  // stored width, against Excel's 5.25) less the cell's margins, the
+  // letters' widths those of the font it prints with (kGlyphSlack, bold
+  // kBoldWidth wider). Excel, whose columns are a twentieth narrower, sets
+  // its lines a tenth closer (24.75 points a 16-point line against 27.2),
+  // so the rows hold its lines too.
   if (column_width <= 3) return text::wrapped_line_count(s, 0);
-  const double usable = FittedSheet::printed_points(column_width) - kCellMargins;
+  const double usable = FittedSheet::printed_points(column_width) * 5.54 / 5.25 - kCellMargins;
   const double ems = usable / font_pt / (kGlyphSlack * (bold ? kBoldWidth : 1.0));
   return text::wrapped_line_count(s, ems);
 }
@@ -360,11 +362,12 @@ std::vector<uint32_t> FittedSheet::page_breaks(const std::map<uint32_t, double>&
     return it == heights.end() ? RowFit::kDefaultHeight : it->second;
   };
   const double printable_width = a4_printable_points(page_->landscape);
-  // LibreOffice, which prints the PDF, gives a column 5.54 points a width
-  // unit (Carlito's digit at 11 pt), a little more than Excel's 7 pixels:
-  // fitted to the page's width, the sheet prints smaller, and a page holds
-  // rows for more points than Excel's widths would say.
-  const double lo_points = total_width_ * 5.54;
+  // LibreOffice, which prints the PDF, gives a column 5.54 points a unit of
+  // its stored width (Carlito's digit at 11 pt; the stored width is the
+  // declared one and Excel's 5-pixel padding), a little more than Excel's
+  // 7 pixels (5.25 points): fitted to the page's width, the sheet prints
+  // smaller, and a page holds rows for more points than Excel's widths say.
+  const double lo_points = total_points_ * 5.54 / 5.25;
   const double scale = lo_points > 0 ? std::min(1.0, printable_width / lo_points) : 1.0;
   // Height inside the top and bottom margins (0.75 in each), a little kept
   // back for the printers' rounding.
