@@ -434,9 +434,11 @@ std::string escape_header(const std::string& s) {
 
 }  // namespace
 
+std::string page_footer(text::DigitStyle digits) { return digits == text::DigitStyle::Thai ? "" : "&Cหน้า &P / &N"; }
+
 std::string page_footer(const xlsx::SheetWriter& ws) {
   const auto style = ws.digit_style();
-  return style && *style == text::DigitStyle::Thai ? "" : "&Cหน้า &P / &N";
+  return style ? page_footer(*style) : "&Cหน้า &P / &N";
 }
 
 std::string agency_line(const model::Agency& agency) {

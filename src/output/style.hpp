@@ -240,6 +240,9 @@ std::string thai_year(int year);
 // none on a sheet in Thai digits, whose page numbers Excel and LibreOffice
 // can only print in Arabic digits (docs/rules.md, "Printed pages").
 std::string page_footer(const xlsx::SheetWriter& ws);
+// The same for a document in `digits` (a sheet whose texts carry them
+// without the writer's digit style: the department workbooks).
+std::string page_footer(text::DigitStyle digits);
 
 // The page header and footer every result sheet carries: the agency on the
 // left, the sheet's subject on the right, page_footer() at the bottom.
