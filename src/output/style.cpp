@@ -114,9 +114,20 @@ void RowFit::lines(uint32_t row, int n, double font_pt) {
 }
 
 
+namespace {
+
+// The width (Excel's units) a line of `s` needs printed whole: its letters'
+// widths in the printed font, the cell's margins.
+double printed_width_units(std::string_view s, double size, bool bold) {
+  const double ems = text::printed_ems(s) * RowFit::kGlyphSlack * (bold ? RowFit::kBoldWidth : 1.0);
+  return ((ems * size + RowFit::kCellMargins) / 0.75 - 5) / 7;
+}
+
+}  // namespace
+
 void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                            std::string_view s, const xlsx::Style& style, bool widens) {
-  entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap, style.bold});
+  entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap, style.bold, style.border});
   if (!widens) return;
   // As SheetWriter's own tracking, so fitted widths agree with what it sets.
   double w = text::column_width_for(s, style.size);
@@ -178,7 +189,7 @@ void FittedSheet::narrow_to_page(std::map<uint32_t, double>& widths) {
   for (const auto& e : entries_) {
     if (e.first_col != e.last_col || e.text.empty()) continue;
     if (e.wrap) wrapped.insert(e.first_col);
-    else floor[e.first_col] = std::max(floor[e.first_col], text::column_width_for(e.text, e.size));
+    else floor[e.first_col] = std::max(floor[e.first_col], std::min(printed_width_units(e.text, e.size, e.bold), fit_max_));
   }
   for (const auto& [col, w] : word_floors()) floor[col] = std::max(floor[col], w);
   auto floor_of = [&](uint32_t col) {
@@ -247,6 +258,15 @@ FittedSheet::Widths FittedSheet::compute_widths() {
     if (!widths_.count(col) && !range_of(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
   for (const auto& [col, w] : word_floors())
     if (const auto it = final_width.find(col); it != final_width.end() && it->second < w) it->second = w;
+  // A table's text that does not wrap is printed whole ("ข้อที่ต้องพัฒนาให้ดี
+  // ขึ้น" ran past its column's border), up to the widest fitted column; one
+  // outside a table may run on over the empty cells beside it.
+  for (const auto& e : entries_) {
+    if (e.first_col != e.last_col || e.wrap || !e.border || e.text.empty()) continue;
+    const auto it = final_width.find(e.first_col);
+    if (it == final_width.end()) continue;
+    it->second = std::max(it->second, std::min(printed_width_units(e.text, e.size, e.bold), std::max(it->second, fit_max_)));
+  }
   uint32_t last_used = 0;
   for (const auto& e : entries_) last_used = std::max(last_used, e.last_col);
   // A carried sheet's own column widths are narrowed with the rest: its

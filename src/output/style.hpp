@@ -183,6 +183,7 @@ class FittedSheet {
     double size;
     bool wrap;
     bool bold = false;
+    bool border = false;  // a table's cell: its text stays inside it
   };
   static constexpr double kShortText = 24;  // display width of a heading or label
   std::map<uint32_t, double> word_floors() const;
