@@ -114,12 +114,13 @@ const schema::SheetSchema& required(const schema::SheetSchema* s, const char* wh
 }
 
 // The page of a department's sheet: A4 across, the header row repeated on
-// every page, the department and agency at the top, page x / y below.
-void page(xlsx::SheetWriter& ws, const SplitIdentity& id, bool landscape, uint32_t header_row) {
+// every page, the department and agency at the top, page_footer() below
+// (no Arabic page numbers under a Thai-digit sheet).
+void page(xlsx::SheetWriter& ws, const SplitIdentity& id, bool landscape, uint32_t header_row, text::DigitStyle digits) {
   ws.freeze(header_row + 1, 0);
   ws.repeat_rows(header_row, header_row);
   ws.a4(landscape);
-  ws.header_footer("&L" + header_text(id.department) + "&R" + header_text(id.agency), "&Cหน้า &P / &N");
+  ws.header_footer("&L" + header_text(id.department) + "&R" + header_text(id.agency), page_footer(digits));
   ws.protect();
 }
 
@@ -134,11 +135,15 @@ void write_progress_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet
   ws.merge(1, 0, 1, last_col, subtitle_of(id), subtitle_style().with_wrap());
   const uint32_t legend_last = std::min<uint32_t>(1, last_col);
   ws.merge(2, 0, 2, legend_last, kInputLegend, legend_style());
+  // The instructions set one step in from the legend's border, where their
+  // first (italic) letter touched it.
+  Style instructions = italic_note_style();
+  instructions.indent = 1;
   if (legend_last < last_col)
     ws.merge(2, legend_last + 1, 2, last_col,
              "กรอกเฉพาะช่องสีเหลือง เลือกสถานะจากรายการ แล้วส่งไฟล์นี้คืนผู้รวบรวม (อย่าเปลี่ยนชื่อแผ่นงาน) / "
              "Fill in the yellow cells only, pick a status from the list, and send this file back.",
-             italic_note_style());
+             instructions);
   for (uint32_t c = 0; c < count; ++c) ws.text(L::kHeaderRow, c, columns[c].title, header_style());
 
   uint32_t r = L::kFirstDataRow;
@@ -160,7 +165,7 @@ void write_progress_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet
   ws.fit_page(true);
   ws.repeated_rows(L::kHeaderRow, L::kHeaderRow);
   ws.finish();
-  page(raw, id, true, L::kHeaderRow);
+  page(raw, id, true, L::kHeaderRow, packet.digits);
 }
 
 void write_measures_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet) {
@@ -231,7 +236,7 @@ void write_measures_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet
   ws.fit_page(true);
   ws.repeated_rows(kHeader, kHeader);
   ws.finish();
-  page(raw, id, true, kHeader);
+  page(raw, id, true, kHeader, packet.digits);
 }
 
 void write_identity_sheet(xlsx::SheetWriter& ws, const SplitIdentity& id) {

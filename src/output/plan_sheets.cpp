@@ -127,8 +127,8 @@ std::vector<MeasureColumn> measure_columns(const schema::SheetSchema* schema) {
     for (const auto name : model::MeasureInput::modelled_fields())
       out.push_back({std::string(name), std::string(name), 16});
   for (int q = 1; q <= 4; ++q) out.push_back({"", "ไตรมาส " + std::to_string(q), 7, C::Quarter, q});
-  out.push_back({"", "ส่วนราชการ (อ่านได้)", 22, C::Departments});
-  out.push_back({"", "สถานะล่าสุด", 18, C::Status});
+  out.push_back({"", "ส่วนราชการ (อ่านได้)", 16, C::Departments});
+  out.push_back({"", "สถานะล่าสุด", 13, C::Status});
   out.push_back({"", "เกินกำหนด", 11, C::Overdue});
   out.push_back({"", "ที่มา", 16, C::Source});
   return out;
@@ -189,7 +189,7 @@ uint32_t measure_rows(FittedSheet& ws, uint32_t r, const plan::PlannedMeasure& m
     if (col.computed != MeasureColumn::Computed::None || col.field == "id" || col.field == "issue" || widths[c] <= 0) continue;
     const std::string value = m.input.value(col.field);
     if (value.empty()) continue;
-    pieces[c] = RowFit::split_to_rows(value, widths[c]);
+    pieces[c] = RowFit::split_to_rows(value, widths[c], kTablePt, RowFit::max_lines(kTablePt));
     if (pieces[c].size() > 1) first.input.set(col.field, pieces[c][0]);
     n = std::max(n, pieces[c].size());
   }
@@ -233,7 +233,7 @@ uint32_t grid_rows(FittedSheet& ws, const plan::PlanResult& plan, const model::A
   const double measure_width = ws.planned_width(1) * 0.9;  // texts below may narrow it a little
   for (const auto* m : order) {
     // A measure too long for one row goes on under it, "๑ (ต่อ)".
-    const auto pieces = RowFit::split_to_rows(m->input.measure, measure_width);
+    const auto pieces = RowFit::split_to_rows(m->input.measure, measure_width, kTablePt, RowFit::max_lines(kTablePt));
     for (size_t k = 1; k < pieces.size(); ++k) {
       const auto at = r + static_cast<uint32_t>(k);
       ws.text(at, 0, continued_id(m->input.id), centre);
@@ -428,8 +428,8 @@ void write_measures_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
     if (empty[c]) ws.hide(c);
   }
   // Seventeen columns of the form: the long texts wrap in narrower columns
-  // rather than the page shrinking below three quarters.
-  ws.fit_page(true);
+  // rather than the page shrinking below 71 % (70 % is the floor).
+  ws.fit_page(true, 0.71);
   std::vector<double> widths(columns.size(), 0);
   for (uint32_t c = 0; c <= last_col; ++c)
     if (!empty[c]) widths[c] = ws.planned_width(c);
@@ -441,7 +441,10 @@ void write_measures_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
 
 void write_progress_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
   FittedSheet ws(out_ws);
-  const double widths[kTableCols] = {24, 40, 20, 15, 15, 15, 15, 18, 16, 14, 13, 15};
+  // The grid (A:I) and the department table (A:L) share the columns: the
+  // measure's column takes what the table's numbers leave, so a measure
+  // takes few lines; the department names wrap in the narrow first column.
+  const double widths[kTableCols] = {14, 44, 30, 13, 13, 13, 13, 13, 12, 12, 12, 12};
   for (uint32_t c = 0; c < kTableCols; ++c) ws.width(c, widths[c]);
   ws.merge(0, 0, 0, 8, "ความก้าวหน้าการดำเนินการตามมาตรการรายไตรมาส " + period_of(plan), title_style());
   std::string as_of = "ข้อมูล ณ วันที่ " + thai_long_date(plan.as_of.date);
@@ -454,7 +457,7 @@ void write_progress_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
                        "มาตรการของหลายส่วนราชการแสดงรายงานของแต่ละส่วนราชการ; มาตรการที่เกินกำหนดอยู่บนสุด",
            note_style());
   grid_header(ws, plan);
-  ws.fit_page(true);  // before the rows: grid_rows plans the measure column's printed width
+  ws.fit_page(true, 0.71);  // before the rows: grid_rows plans the measure column's printed width
   uint32_t r = grid_rows(ws, plan, wb) + 1;
   const DepartmentRows departments = department_summary(ws, r, plan);
   r = departments.next + 1;

@@ -26,26 +26,18 @@ void RowFit::text(uint32_t row, std::string_view s, double column_width, double 
   lines(row, count_lines(s, column_width, font_pt), font_pt);
 }
 
-int RowFit::count_lines(std::string_view s, double column_width, double font_pt) {
-  int n = 0;
-  size_t start = 0;
-  while (start <= s.size()) {
-    const size_t end = std::min(s.find('\n', start), s.size());
-    const std::string_view line = s.substr(start, end - start);
-    // As text::column_width_for, plus what word wrapping wastes: Thai breaks
-    // only between words, and a line ends short by about a word, much of a
-    // narrow column (LibreOffice's pages with Laksaman, metric-compatible
-    // with TH SarabunPSK, clipped third lines in narrow columns with a
-    // quarter, and with two fifths; a flat 1.7 left wide columns' rows half
-    // empty; 1.05 clipped 500-character measures in 35-wide columns by two
-    // lines in sixteen). A third, plus five characters per line.
-    const double usable = column_width > 3 ? column_width - 2 : 0;
-    const double slack = usable > 0 ? 1.3 + 5.0 / usable : 1;
-    const double needed = text::display_width(line) * (font_pt / 16.0) * 0.95 * slack;
-    n += usable > 0 ? std::max(1, static_cast<int>(std::ceil(needed / usable))) : 1;
-    start = end + 1;
-  }
-  return n;
+int RowFit::count_lines(std::string_view s, double column_width, double font_pt, bool bold) {
+  // The text wrapped word by word (text::wrapped_line_count) in the
+  // column's width as LibreOffice prints it (5.54 points a unit of the
+  // stored width, against Excel's 5.25) less the cell's margins, the
+  // letters' widths those of the font it prints with (kGlyphSlack, bold
+  // kBoldWidth wider). Excel, whose columns are a twentieth narrower, sets
+  // its lines a tenth closer (24.75 points a 16-point line against 27.2),
+  // so the rows hold its lines too.
+  if (column_width <= 3) return text::wrapped_line_count(s, 0);
+  const double usable = FittedSheet::printed_points(column_width) * 5.54 / 5.25 - kCellMargins;
+  const double ems = usable / font_pt / (kGlyphSlack * (bold ? kBoldWidth : 1.0));
+  return text::wrapped_line_count(s, ems);
 }
 
 // LibreOffice (Laksaman) sets wrapped lines 1.7 x their size apart: 1.6
@@ -110,6 +102,11 @@ std::vector<std::string> RowFit::split_to_rows(std::string_view s, double column
   return out;
 }
 
+void RowFit::at_least(uint32_t row, double points) {
+  double& h = points_[row];
+  h = std::max(h, std::min(points, kMaxHeight));
+}
+
 void RowFit::lines(uint32_t row, int n, double font_pt) {
   const double h = std::max(1, n) * line_height(font_pt) + 3;
   double& points = points_[row];
@@ -117,9 +114,20 @@ void RowFit::lines(uint32_t row, int n, double font_pt) {
 }
 
 
+namespace {
+
+// The width (Excel's units) a line of `s` needs printed whole: its letters'
+// widths in the printed font, the cell's margins.
+double printed_width_units(std::string_view s, double size, bool bold) {
+  const double ems = text::printed_ems(s) * RowFit::kGlyphSlack * (bold ? RowFit::kBoldWidth : 1.0);
+  return ((ems * size + RowFit::kCellMargins) / 0.75 - 5) / 7;
+}
+
+}  // namespace
+
 void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                            std::string_view s, const xlsx::Style& style, bool widens) {
-  entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap, style.bold});
+  entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap, style.bold, style.border});
   if (!widens) return;
   // As SheetWriter's own tracking, so fitted widths agree with what it sets.
   double w = text::column_width_for(s, style.size);
@@ -181,7 +189,7 @@ void FittedSheet::narrow_to_page(std::map<uint32_t, double>& widths) {
   for (const auto& e : entries_) {
     if (e.first_col != e.last_col || e.text.empty()) continue;
     if (e.wrap) wrapped.insert(e.first_col);
-    else floor[e.first_col] = std::max(floor[e.first_col], text::column_width_for(e.text, e.size));
+    else floor[e.first_col] = std::max(floor[e.first_col], std::min(printed_width_units(e.text, e.size, e.bold), fit_max_));
   }
   for (const auto& [col, w] : word_floors()) floor[col] = std::max(floor[col], w);
   auto floor_of = [&](uint32_t col) {
@@ -231,19 +239,13 @@ std::map<uint32_t, double> FittedSheet::word_floors() const {
   std::map<uint32_t, double> out;
   for (const auto& e : entries_) {
     if (e.first_col != e.last_col || !e.wrap || e.text.empty() || text::display_width(e.text) > kShortText) continue;
-    size_t start = 0;
-    while (start < e.text.size()) {
-      size_t end = e.text.find_first_of(" \n", start);
-      if (end == std::string::npos) end = e.text.size();
-      const std::string_view word = std::string_view(e.text).substr(start, end - start);
-      if (!word.empty()) {
-        // Laksaman, LibreOffice's TH SarabunPSK, is a tenth wider than the estimate.
-        const double w = text::column_width_for(word, e.size) * (e.bold ? 1.05 : 1.0) * 1.1;
-        double& widest = out[e.first_col];
-        widest = std::max(widest, w);
-      }
-      start = end + 1;
-    }
+    // The widest word as printed (Thai words as ICU finds them: a column
+    // may wrap "อยู่ระหว่าง|ดำเนินการ" between its words), in the units of
+    // a column's width, with the cell's margins.
+    const double ems = text::widest_word_ems(e.text) * RowFit::kGlyphSlack * (e.bold ? RowFit::kBoldWidth : 1.0);
+    const double w = ((ems * e.size + RowFit::kCellMargins) / 0.75 - 5) / 7;
+    double& widest = out[e.first_col];
+    widest = std::max(widest, w);
   }
   return out;
 }
@@ -256,6 +258,15 @@ FittedSheet::Widths FittedSheet::compute_widths() {
     if (!widths_.count(col) && !range_of(col)) final_width[col] = std::clamp(w, fit_min_, fit_max_);
   for (const auto& [col, w] : word_floors())
     if (const auto it = final_width.find(col); it != final_width.end() && it->second < w) it->second = w;
+  // A table's text that does not wrap is printed whole ("ข้อที่ต้องพัฒนาให้ดี
+  // ขึ้น" ran past its column's border), up to the widest fitted column; one
+  // outside a table may run on over the empty cells beside it.
+  for (const auto& e : entries_) {
+    if (e.first_col != e.last_col || e.wrap || !e.border || e.text.empty()) continue;
+    const auto it = final_width.find(e.first_col);
+    if (it == final_width.end()) continue;
+    it->second = std::max(it->second, std::min(printed_width_units(e.text, e.size, e.bold), std::max(it->second, fit_max_)));
+  }
   uint32_t last_used = 0;
   for (const auto& e : entries_) last_used = std::max(last_used, e.last_col);
   // A carried sheet's own column widths are narrowed with the rest: its
@@ -325,17 +336,31 @@ void FittedSheet::finish() {
   };
 
   RowFit rows;
+  // Single rows first; then a merge over several rows adds what its lines
+  // need beyond the rows' own heights, shared out among them (an issue's
+  // name beside its three questions makes no row taller than they need).
+  std::vector<std::pair<const Entry*, int>> spanning;
   for (const auto& e : entries_) {
     if (e.first_col == e.last_col && hidden_.count(e.first_col)) continue;  // not printed
-    double total = 0;
-    for (uint32_t c = e.first_col; c <= e.last_col; ++c) total += width_of(c);
-    // Lines of a merge over several rows are shared out among them.
-    // A merge's text (the memo's paragraphs, Latin words among the Thai)
-    // takes half as many lines again as the estimate in LibreOffice.
-    const bool merged = e.first_col != e.last_col;
-    const int n = RowFit::count_lines(e.text, e.wrap ? (merged ? total / 1.5 : total) : 0, e.size);
-    const int span = static_cast<int>(e.last_row - e.first_row + 1);
-    for (uint32_t r = e.first_row; r <= e.last_row; ++r) rows.lines(r, (n + span - 1) / span, e.size);
+    double points = 0;
+    for (uint32_t c = e.first_col; c <= e.last_col; ++c) points += printed_points(width_of(c));
+    // A merge is as wide as its columns' printed widths together.
+    const double total = (points / 0.75 - 5) / 7;
+    const int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size, e.bold);
+    if (e.first_row == e.last_row) rows.lines(e.first_row, n, e.size);
+    else spanning.emplace_back(&e, n);
+  }
+  for (const auto& [e, n] : spanning) {
+    const double needed = std::min(n * RowFit::line_height(e->size) + 3, RowFit::kMaxHeight * (e->last_row - e->first_row + 1));
+    double have = 0;
+    for (uint32_t r = e->first_row; r <= e->last_row; ++r) {
+      const auto d = rows_.find(r);
+      have += std::max(rows.height(r) > 0 ? rows.height(r) : RowFit::kDefaultHeight, d == rows_.end() ? 0.0 : d->second.points);
+    }
+    if (needed <= have) continue;
+    const double more = (needed - have) / (e->last_row - e->first_row + 1);
+    for (uint32_t r = e->first_row; r <= e->last_row; ++r)
+      rows.at_least(r, (rows.height(r) > 0 ? rows.height(r) : RowFit::kDefaultHeight) + more);
   }
   for (const auto& [row, points] : rows.heights())
     if (!rows_.count(row)) ws_.row_height(row, points);
@@ -357,10 +382,16 @@ std::vector<uint32_t> FittedSheet::page_breaks(const std::map<uint32_t, double>&
     return it == heights.end() ? RowFit::kDefaultHeight : it->second;
   };
   const double printable_width = a4_printable_points(page_->landscape);
-  const double scale = total_points_ > 0 ? std::min(1.0, printable_width / total_points_) : 1.0;
+  // LibreOffice, which prints the PDF, gives a column 5.54 points a unit of
+  // its stored width (Carlito's digit at 11 pt; the stored width is the
+  // declared one and Excel's 5-pixel padding), a little more than Excel's
+  // 7 pixels (5.25 points): fitted to the page's width, the sheet prints
+  // smaller, and a page holds rows for more points than Excel's widths say.
+  const double lo_points = total_points_ * 5.54 / 5.25;
+  const double scale = lo_points > 0 ? std::min(1.0, printable_width / lo_points) : 1.0;
   // Height inside the top and bottom margins (0.75 in each), a little kept
   // back for the printers' rounding.
-  const double page = ((page_->landscape ? 595.0 : 842.0) - 108.0) / scale * 0.97;
+  const double page = ((page_->landscape ? 595.0 : 842.0) - 108.0) / scale * 0.99;
   double repeated = 0;
   if (repeated_)
     for (uint32_t r = repeated_->first; r <= repeated_->second; ++r) repeated += height(r);
@@ -423,9 +454,11 @@ std::string escape_header(const std::string& s) {
 
 }  // namespace
 
+std::string page_footer(text::DigitStyle digits) { return digits == text::DigitStyle::Thai ? "" : "&Cหน้า &P / &N"; }
+
 std::string page_footer(const xlsx::SheetWriter& ws) {
   const auto style = ws.digit_style();
-  return style && *style == text::DigitStyle::Thai ? "" : "&Cหน้า &P / &N";
+  return style ? page_footer(*style) : "&Cหน้า &P / &N";
 }
 
 std::string agency_line(const model::Agency& agency) {

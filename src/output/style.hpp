@@ -59,8 +59,17 @@ class RowFit {
   // Text in a column of known width (wrapped cells) or, with width 0, one line.
   void text(uint32_t row, std::string_view s, double column_width = 0, double font_pt = 16);
   void lines(uint32_t row, int n, double font_pt = 16);
-  // Lines `s` takes in a column `column_width` wide (0: no wrapping).
-  static int count_lines(std::string_view s, double column_width, double font_pt = 16);
+  // The row `points` tall or more (within kMaxHeight).
+  void at_least(uint32_t row, double points);
+  // Lines `s` takes in a column `column_width` wide (0: no wrapping),
+  // wrapped between words as LibreOffice wraps it (text::wrapped_line_count).
+  static int count_lines(std::string_view s, double column_width, double font_pt = 16, bool bold = false);
+  // What a cell's left and right margins take of its printed width, in points.
+  static constexpr double kCellMargins = 3;
+  // Text is measured a thirtieth wider than its font's advances (glyph
+  // positions rounded to the device); bold Thai is a nineteenth wider.
+  static constexpr double kGlyphSlack = 1.03;
+  static constexpr double kBoldWidth = 1.055;
   void apply(xlsx::SheetWriter& ws) const;
   // Excel's tallest row; a text needing more is cut off when printed.
   static constexpr double kMaxHeight = 409;
@@ -174,6 +183,7 @@ class FittedSheet {
     double size;
     bool wrap;
     bool bold = false;
+    bool border = false;  // a table's cell: its text stays inside it
   };
   static constexpr double kShortText = 24;  // display width of a heading or label
   std::map<uint32_t, double> word_floors() const;
@@ -231,6 +241,9 @@ std::string thai_year(int year);
 // none on a sheet in Thai digits, whose page numbers Excel and LibreOffice
 // can only print in Arabic digits (docs/rules.md, "Printed pages").
 std::string page_footer(const xlsx::SheetWriter& ws);
+// The same for a document in `digits` (a sheet whose texts carry them
+// without the writer's digit style: the department workbooks).
+std::string page_footer(text::DigitStyle digits);
 
 // The page header and footer every result sheet carries: the agency on the
 // left, the sheet's subject on the right, page_footer() at the bottom.

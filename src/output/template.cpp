@@ -26,12 +26,12 @@ const xlsx::Style kLegend = xlsx::Style{}.with_bold().with_border().with_fill(kI
 constexpr const char* kLegendText = "ช่องสีเหลือง = กรอกข้อมูล (ช่องอื่นถูกล็อกไว้ ใช้ตัวเลขไทยหรืออารบิกก็ได้)";
 
 // The page of a form sheet: A4 fitted to the width, the sheet named at the
-// top, page x / y at the bottom.
+// top, page_footer() at the bottom (the sheet's digits set before).
 void form_page(xlsx::SheetWriter& ws, const std::string& subject, bool landscape) {
   ws.a4(landscape);
   std::string escaped;
   for (const char c : subject) escaped += c == '&' ? std::string("&&") : std::string(1, c);
-  ws.header_footer("&R" + escaped, "&Cหน้า &P / &N");
+  ws.header_footer("&R" + escaped, page_footer(ws));
 }
 
 std::string range_formula(const std::string& sheet, uint32_t col, uint32_t first, uint32_t last) {
