@@ -29,15 +29,22 @@ tests=(
   # glibc's own functions (tzset_internal), which it can only match with
   # glibc's symbols: without them every batch test stops on glibc's race.
   libc6-dbg
-  # The page's and the task pane's tests (tests/e2e/web): node for
-  # Playwright and office-addin-mock (npm ci in hosts/web), Debian's Chromium.
-  nodejs npm chromium
+  # The page's and the task pane's tests (tests/e2e/web) in Debian's
+  # Chromium; node and npm are added below where the commands are missing.
+  chromium
 )
 case "${1:-}" in
   --build) packages=("${build[@]}") ;;
   "") packages=("${build[@]}" "${tests[@]}") ;;
   *) echo "install-deps.sh: unknown option '$1' (--build, or nothing)" >&2; exit 2 ;;
 esac
+# node and npm for Playwright and office-addin-mock (npm ci in hosts/web):
+# Debian's, unless the machine has them already (a nodejs from elsewhere
+# bundles npm and conflicts with Debian's npm package).
+if [ "${1:-}" = "" ]; then
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
