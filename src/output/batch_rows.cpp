@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "output/batch_summary.hpp"
-#include "output/style.hpp"
+#include "output/labels.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::output {

@@ -5,7 +5,8 @@
 #include <map>
 
 #include "model/records.hpp"
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
 #include "text/fold.hpp"
 #include "text/thai.hpp"
 

@@ -8,7 +8,8 @@
 #include "text/width.hpp"
 #include "xlsx/layout.hpp"
 
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
 
 namespace itawb::output {
 namespace {

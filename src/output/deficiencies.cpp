@@ -2,7 +2,9 @@
 // one row per deficiency, coloured by category so a supervisor sees at a
 // glance what must be fixed now, what to develop and what to keep.
 #include "output/sheets.hpp"
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
+#include "output/labels.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::output {

@@ -4,7 +4,8 @@
 #include <optional>
 #include <stdexcept>
 
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
 #include "text/thai.hpp"
 #include "xlsx/writer.hpp"
 #include "text/width.hpp"

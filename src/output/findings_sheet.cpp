@@ -1,7 +1,8 @@
 // ตรวจสอบข้อมูล: every validation and scoring finding, in Thai and English,
 // each location a link to the offending cell in the carried-over sheet.
 #include "output/sheets.hpp"
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::output {

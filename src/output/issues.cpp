@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "output/sheets.hpp"
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
+#include "output/labels.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::output {

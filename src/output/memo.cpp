@@ -12,7 +12,9 @@
 
 #include "output/plan_sheets.hpp"
 #include "output/sheets.hpp"
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
+#include "output/labels.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::output {

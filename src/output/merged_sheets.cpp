@@ -7,7 +7,8 @@
 
 #include "base/files.hpp"
 #include "calendar/calendar.hpp"
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
 #include "xlsx/cell_ref.hpp"
 
 namespace itawb::output {

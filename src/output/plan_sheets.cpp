@@ -5,7 +5,9 @@
 #include <optional>
 #include <regex>
 
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
+#include "output/labels.hpp"
 #include "schema/schema.hpp"
 #include "text/thai.hpp"
 

@@ -6,7 +6,9 @@
 
 #include "ita/scoring.hpp"
 #include "output/sheets.hpp"
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
+#include "output/labels.hpp"
 #include "text/thai.hpp"
 
 namespace itawb::output {

@@ -6,7 +6,8 @@
 
 #include "base/files.hpp"
 #include "output/docs.hpp"
-#include "output/style.hpp"
+#include "output/palette.hpp"
+#include "output/page.hpp"
 #include "schema/value.hpp"
 #include "xlsx/cell_ref.hpp"
 #include "xlsx/writer.hpp"

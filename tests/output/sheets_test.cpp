@@ -4,7 +4,7 @@
 
 #include "base/files.hpp"
 #include "output/sheets.hpp"
-#include "output/style.hpp"
+#include "output/palette.hpp"
 #include "support/helpers.hpp"
 #include "xlsx/writer.hpp"
 

@@ -1,7 +1,8 @@
-// The look of the result sheets: one place for fonts, fills and number
-// formats so every sheet prints the same way for a supervisor.
-// Fills are pale so text stays readable, and differ in lightness so they
-// still tell apart on a grey-scale printer.
+// The page engine: every result sheet and file that travels is written
+// through a FittedSheet, which sets column widths, row heights from the
+// lines each text wraps to in the printed font, page breaks that keep
+// blocks whole, and the A4 page with its header and footer
+// (docs/rules.md, "Printed pages").
 #pragma once
 
 #include <cstdint>
@@ -12,42 +13,11 @@
 #include <string_view>
 #include <vector>
 
-#include "ita/analysis.hpp"
+#include "model/records.hpp"
+#include "text/thai.hpp"
 #include "xlsx/writer.hpp"
 
 namespace itawb::output {
-
-inline constexpr uint32_t kHeaderFill = 0xD9E1F2;    // pale blue
-inline constexpr uint32_t kTotalFill = 0xEDEDED;     // pale grey
-inline constexpr uint32_t kUrgentFill = 0xF4B6B0;    // pale red, darkest in grey
-inline constexpr uint32_t kDevelopFill = 0xFCE4B6;   // pale amber
-inline constexpr uint32_t kMaintainFill = 0xE2EFDA;  // pale green, lightest
-inline constexpr uint32_t kErrorFill = 0xF4B6B0;     // an input cell with an error
-inline constexpr uint32_t kWarningFill = 0xFCE4B6;   // an input cell with a warning
-
-inline constexpr uint32_t kInputFill = 0xFFF2CC;     // a cell for the officer to fill in
-
-inline constexpr const char* kScoreFormat = "0.00";
-// A change keeps its sign: +15.86, -0.91, 0.00.
-inline constexpr const char* kChangeFormat = "+0.00;-0.00;0.00";
-
-inline xlsx::Style title_style() { return xlsx::Style{}.with_bold().with_size(18).with_wrap(); }
-inline xlsx::Style subtitle_style() { return xlsx::Style{}.with_bold(); }
-inline xlsx::Style note_style() { return xlsx::Style{}.with_size(14).with_wrap(); }
-// Tables in 14 pt, as Thai reports set them: a row holds more words, a page more rows.
-inline constexpr double kTablePt = 14;
-inline xlsx::Style header_style() {
-  return xlsx::Style{}.with_size(kTablePt).with_bold().with_fill(kHeaderFill).with_border().with_wrap()
-      .with_align(xlsx::Align::Center).with_vcenter();
-}
-inline xlsx::Style cell_style() { return xlsx::Style{}.with_size(kTablePt).with_border().with_wrap(); }
-inline xlsx::Style centre_style() { return cell_style().with_align(xlsx::Align::Center); }
-inline xlsx::Style score_style() {
-  return xlsx::Style{}.with_size(kTablePt).with_border().with_format(kScoreFormat).with_align(xlsx::Align::Right);
-}
-inline xlsx::Style change_style() {
-  return xlsx::Style{}.with_size(kTablePt).with_border().with_format(kChangeFormat).with_align(xlsx::Align::Right);
-}
 
 // Row heights. Excel neither grows a row for wrapped text nor for a large
 // font when it opens a file, and libxlsxwriter writes the 15 pt default, so
@@ -223,19 +193,6 @@ class FittedSheet {
   std::optional<std::pair<uint32_t, uint32_t>> repeated_;
   double total_width_ = 0, total_points_ = 0;
 };
-
-uint32_t category_fill(ita::Category c);
-// Thai label of a category as printed in the sheets and the legend.
-const char* category_label_th(ita::Category c);
-const char* category_label_en(ita::Category c);
-const char* tool_code(model::Tool t);  // "IIT", "EIT", "OIT"
-
-// A code as a supervisor reads it: question and item codes as they are
-// ("e9", "o13"); the analysis' indicator-level codes "ind8" as "ตัวชี้วัด ๘".
-std::string display_code(const std::string& code);
-
-// "๒๕๖๗" for 2567: years in Thai text read with Thai digits, as in the seeds.
-std::string thai_year(int year);
 
 // The page footer: "หน้า 1 / 3" on a sheet in Arabic digits (or none set);
 // none on a sheet in Thai digits, whose page numbers Excel and LibreOffice

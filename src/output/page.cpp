@@ -1,4 +1,4 @@
-#include "output/style.hpp"
+#include "output/page.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,20 +7,6 @@
 #include "text/width.hpp"
 
 namespace itawb::output {
-
-uint32_t category_fill(ita::Category c) {
-  switch (c) {
-    case ita::Category::Urgent: return kUrgentFill;
-    case ita::Category::Develop: return kDevelopFill;
-    case ita::Category::Maintain: return kMaintainFill;
-  }
-  return 0;
-}
-
-// The analysis' own wording, so the sheets and the JSON never disagree.
-const char* category_label_th(ita::Category c) { return ita::category_th(c); }
-const char* category_label_en(ita::Category c) { return ita::to_string(c); }
-const char* tool_code(model::Tool t) { return model::to_string(t); }
 
 void RowFit::text(uint32_t row, std::string_view s, double column_width, double font_pt) {
   lines(row, count_lines(s, column_width, font_pt), font_pt);
@@ -428,13 +414,6 @@ std::vector<uint32_t> FittedSheet::page_breaks(const std::map<uint32_t, double>&
   }
   return breaks;
 }
-
-std::string display_code(const std::string& code) {
-  if (code.rfind("ind", 0) == 0 && code.size() > 3) return "ตัวชี้วัด " + text::thai_digits(code.substr(3));
-  return code;
-}
-
-std::string thai_year(int year) { return year > 0 ? text::thai_digits(std::to_string(year)) : ""; }
 
 namespace {
 
