@@ -67,6 +67,16 @@ std::map<std::string, std::map<std::string, json>> summary_values(const fs::path
   return v;
 }
 
+// A zip holding `file` as its one entry, named `entry` (Python's zipfile:
+// UTF-8 names, as Windows' and macOS' archivers write them today).
+void zip_one(const fs::path& zip, const fs::path& file, const std::string& entry) {
+  const auto made = test::run_command({"/usr/bin/python3", "-c",
+                                       "import sys, zipfile\n"
+                                       "with zipfile.ZipFile(sys.argv[1], 'w') as z: z.write(sys.argv[2], sys.argv[3])\n",
+                                       zip.string(), file.string(), entry});
+  REQUIRE(made.exit_code == 0);
+}
+
 // Rows of สรุปรายหน่วยงาน below the header (row 3), as column letter -> value.
 std::vector<std::map<std::string, json>> agency_rows(const json& dump) {
   std::map<int, std::map<std::string, json>> rows;
@@ -447,11 +457,7 @@ TEST_CASE("batch numbers an output only when two written outputs would collide",
   // in/d/x.xlsx and the entry x.xlsx of d.zip both make d/x-itawb.xlsx.
   const fs::path in = tmp / "in", zip = tmp / "d.zip";
   const fs::path good = fixture("generated/agency-00004.xlsx");
-  const auto made = test::run_command({"/usr/bin/python3", "-c",
-                                       "import sys, zipfile\n"
-                                       "with zipfile.ZipFile(sys.argv[1], 'w') as z: z.write(sys.argv[2], 'x.xlsx')\n",
-                                       zip.string(), good.string()});
-  REQUIRE(made.exit_code == 0);
+  zip_one(zip, good, "x.xlsx");
 
   SECTION("the folder's x is refused: the zip's x takes the plain name") {
     write_bytes(in / "d" / "x.xlsx", "");
@@ -605,11 +611,7 @@ TEST_CASE("batch analyses an .xls inside a zip as the same .xls on disk", "[cli]
   test::TempDir tmp;
   const fs::path zip = tmp / "returns.zip", in = tmp / "in";
   const fs::path xls = fixture("xls/thungthong-2567.libreoffice.xls");
-  const auto made = test::run_command({"/usr/bin/python3", "-c",
-                                       "import sys, zipfile\n"
-                                       "with zipfile.ZipFile(sys.argv[1], 'w') as z: z.write(sys.argv[2], 'ทุ่งทอง.xls')\n",
-                                       zip.string(), xls.string()});
-  REQUIRE(made.exit_code == 0);
+  zip_one(zip, xls, "ทุ่งทอง.xls");
   fs::create_directories(in);
   fs::copy_file(xls, in / "ทุ่งทอง.xls");
   const auto from_zip = run_itawb({"batch", zip.string(), "-o", (tmp / "z").string(), "--as-of", kAsOf, "--json", "-q"});
