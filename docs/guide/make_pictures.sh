@@ -5,7 +5,8 @@
 #   - the page's analysis in Chromium (tests/e2e/web/results_test.js --screenshot: results.js on the
 #     native analyze --json, each part as the officer sees it).
 #
-#   bash docs/guide/make_pictures.sh [ITAWB]     (default build/itawb; writes docs/guide/img/*.png)
+#   bash docs/guide/make_pictures.sh [ITAWB [DIR]]   (default build/itawb; writes DIR/*.png,
+#                                                    docs/guide/img by default; the test: a temporary DIR)
 #
 # Needs soffice, pdftoppm, node with hosts/web/node_modules (cd hosts/web && npm ci) and
 # /usr/bin/chromium. Fails (exit 1) when a picture cannot be made: no picture is kept from an
@@ -14,7 +15,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 ITAWB=${1:-$ROOT/build/itawb}
-IMG=docs/guide/img
+IMG=${2:-docs/guide/img}
 T=$(mktemp -d "${TMPDIR:-/tmp}/itawb-pictures-XXXXXX"); trap 'rm -rf "$T"' EXIT
 fail() { echo "make_pictures.sh: $*" >&2; exit 1; }
 for tool in soffice pdftoppm pdftotext pdfinfo node; do command -v $tool >/dev/null || fail "$tool is not installed: a picture cannot be made"; done
