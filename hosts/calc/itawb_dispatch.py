@@ -430,8 +430,10 @@ class Session:
 
     @staticmethod
     def _counts(findings):
+        # As analyze's own summary counts them: an "info" finding is neither.
         errors = sum(1 for f in findings if f.get("severity") == "error")
-        return {"findings_count": len(findings), "errors": errors, "warnings": len(findings) - errors}
+        warnings = sum(1 for f in findings if f.get("severity") == "warning")
+        return {"findings_count": len(findings), "errors": errors, "warnings": warnings}
 
     @staticmethod
     def _summary_th_en(counts):
