@@ -135,7 +135,6 @@ struct ChartSpec {
 // with streaming = true, in which case rows must come in order.
 class SheetWriter {
  public:
-  lxw_worksheet* raw() const { return ws_; }
   const std::string& name() const { return name_; }
 
   void text(uint32_t row, uint32_t col, std::string_view s, const Style& style = {});
@@ -204,6 +203,7 @@ class SheetWriter {
 
  private:
   friend class WorkbookWriter;
+  lxw_worksheet* raw() const { return ws_; }
   SheetWriter(WorkbookWriter* owner, lxw_worksheet* ws, std::string name)
       : owner_(owner), ws_(ws), name_(std::move(name)) {}
   void track(uint32_t col, std::string_view s, const Style& style);
@@ -245,8 +245,6 @@ class WorkbookWriter {
   // Adds a sheet; the name is made valid (≤ 31 chars, no []:*?/\) and unique.
   SheetWriter& add_sheet(std::string_view name);
   SheetWriter* sheet(std::string_view name);
-  lxw_format* format(const Style& style);
-  lxw_workbook* raw() const { return wb_; }
   void define_name(const std::string& name, const std::string& formula);
   // Inserts `chart` on `sheet` with its top-left corner at (row, col).
   void custom_property(const std::string& name, const std::string& value);
@@ -258,6 +256,12 @@ class WorkbookWriter {
   std::string valid_sheet_name(std::string_view wanted) const;
 
  private:
+  // libxlsxwriter's objects stay inside xlsx/ (the one door to it): only
+  // SheetWriter, for its cells and charts, reaches them.
+  friend class SheetWriter;
+  lxw_format* format(const Style& style);
+  lxw_workbook* raw() const { return wb_; }
+
   lxw_workbook* wb_ = nullptr;
   std::filesystem::path file_;
   std::map<Style, lxw_format*> formats_;
