@@ -4,7 +4,8 @@
 #
 #   1. tests       the normal build (build/) and all of ctest
 #   2. sanitizers  gcc, ASan + UBSan (-fno-sanitize-recover=undefined, leaks
-#                  on; tests/lsan.supp) in build-asan/, all of ctest again
+#                  on; tests/lsan.supp) in build-asan/, ctest again (not the
+#                  LibreOffice, release, page and guide tests)
 #   3. fuzz        clang + libFuzzer (build-fuzz/): each fuzz target over its
 #                  committed corpus (tests/fuzz/corpus/TARGET, every input once),
 #                  then ITAWB_FUZZ_SECONDS (default 30) of mutation from it
