@@ -25,13 +25,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
-failures = []
-
-
-def check(ok, what):
-    print(("ok    " if ok else "FAIL  ") + what)
-    if not ok:
-        failures.append(what)
+from checks import check, failures, project_versions
 
 
 def main():
@@ -43,8 +37,7 @@ def main():
         if not shutil.which(tool):
             print(f"skipped: {tool} is not installed")
             return 77
-    m = re.search(r"project\s*\(\s*itawb\s+VERSION\s+(\d+\.\d+\.\d+)", (src / "CMakeLists.txt").read_text(encoding="utf-8"))
-    version = m.group(1)
+    version = ".".join(project_versions(src)[0])
     with tempfile.TemporaryDirectory(prefix="itawb-release-test-") as tmp:
         out = pathlib.Path(tmp) / "dist"
         r = subprocess.run(["bash", str(src / "scripts/release.sh"), "--out", str(out),

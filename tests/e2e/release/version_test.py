@@ -24,13 +24,7 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
-failures = []
-
-
-def check(ok, what):
-    print(("ok    " if ok else "FAIL  ") + what)
-    if not ok:
-        failures.append(what)
+from checks import check, failures, project_versions
 
 
 def main():
@@ -41,8 +35,7 @@ def main():
     ap.add_argument("--generated", default=None, help="the build's generated/ folder (itawb_version.h)")
     a = ap.parse_args()
     src = pathlib.Path(a.source)
-    cmake = (src / "CMakeLists.txt").read_text(encoding="utf-8")
-    found = re.findall(r"project\s*\(\s*itawb\s+VERSION\s+(\d+)\.(\d+)\.(\d+)", cmake)
+    found = project_versions(src)
     check(len(found) == 1, f"CMakeLists.txt sets the version once: {found}")
     version = ".".join(found[0])
 
