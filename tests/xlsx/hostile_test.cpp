@@ -15,27 +15,29 @@ using itawb::test::fixture;
 
 namespace {
 
-// Opens the fixture and reads every sheet; returns the FileError thrown.
-FileError failure_of(const std::string& name, const Limits& limits = {}) {
+// The FileError `run` throws (`what` names it when none is thrown).
+template <typename Run>
+FileError thrown_by(Run run, const std::string& what) {
   try {
-    const Workbook wb = Workbook::open(fixture("xlsx/" + name).string(), limits);
-    for (size_t i = 0; i < wb.sheets().size(); ++i) wb.for_each_cell(i, [](const Cell&) {});
+    run();
   } catch (const FileError& e) {
     return e;
   }
-  FAIL("no FileError for " << name);
+  FAIL("no FileError for " << what);
   throw std::logic_error("unreachable");
+}
+
+// Opens the fixture and reads every sheet; returns the FileError thrown.
+FileError failure_of(const std::string& name, const Limits& limits = {}) {
+  return thrown_by([&] {
+    const Workbook wb = Workbook::open(fixture("xlsx/" + name).string(), limits);
+    for (size_t i = 0; i < wb.sheets().size(); ++i) wb.for_each_cell(i, [](const Cell&) {});
+  }, name);
 }
 
 // The same for the file's bytes, as Workbook::open_bytes is given them.
 FileError failure_of_bytes(const std::string& name) {
-  try {
-    Workbook::open_bytes(test::read_bytes(fixture("xlsx/" + name)), name);
-  } catch (const FileError& e) {
-    return e;
-  }
-  FAIL("no FileError for " << name);
-  throw std::logic_error("unreachable");
+  return thrown_by([&] { Workbook::open_bytes(test::read_bytes(fixture("xlsx/" + name)), name); }, name);
 }
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
@@ -90,15 +92,7 @@ TEST_CASE("legacy .xls and encrypted workbooks are named as such", "[xlsx][hosti
   // An .xls is read where FreeXL is built in (xlsx/xls_test.cpp, and from
   // bytes on Linux: open_bytes_test.cpp); elsewhere it is refused, named as
   // an old-format Excel file, with this message.
-  FileError e = [] {
-    try {
-      errors::legacy_xls("legacy.xls");
-    } catch (const FileError& e) {
-      return e;
-    }
-    FAIL("no FileError");
-    throw;
-  }();
+  FileError e = thrown_by([] { errors::legacy_xls("legacy.xls"); }, "legacy_xls");
   if (!xls_supported()) CHECK(failure_of_bytes("legacy.xls").problem() == FileProblem::LegacyXls);
   CHECK(e.problem() == FileProblem::LegacyXls);
   CHECK(contains(e.message_en(), "save it as .xlsx"));
