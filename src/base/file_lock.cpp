@@ -12,7 +12,6 @@
 #include <process.h>
 #include <sys/stat.h>
 #else
-#include <signal.h>
 #include <unistd.h>
 #endif
 
@@ -65,9 +64,9 @@ bool older_than(const fs::path& lock, std::chrono::seconds age) {
 
 // Whether the lock file is left by a process that no longer runs. A lock
 // without a readable pid is stale once it is a few seconds old (its owner
-// died between creating and writing it). On Windows, where <windows.h> stays
-// in the command line's code, a lock is stale after ten minutes, longer than
-// any merge takes.
+// died between creating and writing it). On Windows, where a dead process's
+// id is soon given to another, a lock is also stale after ten minutes,
+// longer than any merge takes.
 bool stale(const fs::path& lock) {
   const auto text = read_file(lock);
   if (!text) return false;  // just removed: try again
@@ -77,13 +76,11 @@ bool stale(const fs::path& lock) {
   } catch (...) {
     return older_than(lock, std::chrono::seconds(10));
   }
-#ifdef _WIN32
-  (void)pid;
-  return older_than(lock, std::chrono::seconds(600));
-#else
   if (pid <= 0 || pid == own_pid()) return false;
-  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+#ifdef _WIN32
+  if (older_than(lock, std::chrono::seconds(600))) return true;
 #endif
+  return !process_alive(pid);
 }
 
 }  // namespace

@@ -3,7 +3,12 @@
 #include "base/error.hpp"
 
 #include <unistd.h>
-#ifndef _WIN32
+#ifdef _WIN32
+// Only for process_alive(): lean, and without the min/max macros.
+#define WIN32_LEAN_AND_MEAN
+#define NOMINMAX
+#include <windows.h>
+#else
 #include <signal.h>
 #endif
 
@@ -59,6 +64,14 @@ Error file_system_error(const fs::path& path, const std::error_code& ec) {
   } else if (c == std::errc::no_space_on_device) {
     th = "พื้นที่ดิสก์เต็ม";
     en = "the disk is full";
+  } else if (c == std::errc::file_too_large) {
+    th = "ไฟล์ใหญ่เกินกว่าที่ระบบยอมให้เขียน (ดิสก์หรือโควตาเต็ม)";
+    en = "the file is larger than the system allows (the disk or a quota is full)";
+#ifdef EDQUOT
+  } else if (ec.value() == EDQUOT && ec.category() == std::generic_category()) {
+    th = "เกินโควตาพื้นที่ดิสก์ของผู้ใช้";
+    en = "the user's disk quota is exceeded";
+#endif
   } else if (c == std::errc::read_only_file_system) {
     th = "โฟลเดอร์อยู่บนดิสก์ที่เขียนไม่ได้ (อ่านอย่างเดียว)";
     en = "the folder is on a read-only file system";
@@ -138,7 +151,14 @@ void write_atomically(const fs::path& target,
 bool process_alive(long pid) {
   if (pid <= 0) return false;
 #ifdef _WIN32
-  return true;  // not known here: stale temporaries go by their age
+  // A process that exists but is not ours to query (another user's) is
+  // alive; one that has ended has no handle left or a final exit code.
+  HANDLE process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid));
+  if (process == nullptr) return GetLastError() == ERROR_ACCESS_DENIED;
+  DWORD code = 0;
+  const bool running = GetExitCodeProcess(process, &code) && code == STILL_ACTIVE;
+  CloseHandle(process);
+  return running;
 #else
   return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 #endif

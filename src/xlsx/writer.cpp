@@ -5,8 +5,10 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <set>
 #include <stdexcept>
+#include <system_error>
 
 #include <unicode/unistr.h>
 
@@ -569,10 +571,27 @@ void WorkbookWriter::close() {
   props.comments = c_str(comments_);
   workbook_set_properties(wb_, &props);
   closed_ = true;
+  errno = 0;
   const lxw_error err = workbook_close(wb_);
+  const int system_error = errno;  // what the failed write met, if the system said
   wb_ = nullptr;
-  if (err != LXW_NO_ERROR)
-    throw Error("write-failed", std::string("เขียนไฟล์ไม่ได้: ") + lxw_strerror(err), std::string("cannot write the file: ") + lxw_strerror(err), file_.string());
+  if (err == LXW_NO_ERROR) return;
+  // A full disk, a quota or a read-only disk (codes only a failed write
+  // leaves): said in the user's words, naming the output (libxlsxwriter's
+  // own text names zip internals).
+  switch (system_error) {
+    case ENOSPC:
+    case EFBIG:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+    case EROFS:
+    case EIO:
+      throw file_system_error(file_, std::error_code(system_error, std::generic_category()));
+    default:
+      break;
+  }
+  throw Error("write-failed", std::string("เขียนไฟล์ไม่ได้: ") + lxw_strerror(err), std::string("cannot write the file: ") + lxw_strerror(err), file_.string());
 }
 
 }  // namespace itawb::xlsx
