@@ -79,7 +79,6 @@ class FittedSheet {
   explicit FittedSheet(xlsx::SheetWriter& ws, double fit_min = 6, double fit_max = 60)
       : ws_(ws), fit_min_(fit_min), fit_max_(fit_max) {}
 
-  xlsx::SheetWriter& raw() { return ws_; }
   void width(uint32_t col, double w) { widths_[col] = w; }
   // A column kept (it reads back) but hidden: it neither shows nor prints,
   // and does not count towards the page's width.
@@ -104,7 +103,7 @@ class FittedSheet {
   void keep_together(uint32_t first_row, uint32_t last_row) { blocks_[first_row] = std::max(blocks_[first_row], last_row); }
   void repeated_rows(uint32_t first_row, uint32_t last_row) { repeated_ = {first_row, last_row}; }
   // A chart `height_px` tall placed at `row` (over rows of the default
-  // height): inserted through raw() and kept on one page with `from_row`.
+  // height): inserted and kept on one page with `from_row`.
   void chart(uint32_t row, uint32_t col, const xlsx::ChartSpec& spec, uint32_t from_row) {
     ws_.chart(row, col, spec);
     keep_together(std::min(from_row, row), row + static_cast<uint32_t>(spec.height_px * 0.75 / RowFit::kDefaultHeight) + 1);
@@ -129,7 +128,7 @@ class FittedSheet {
   // shared out among its rows; it does not widen fitted columns.
   void merge(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col,
              std::string_view s, const xlsx::Style& style = {});
-  // A value written through raw() at (row, col), shown as `shown` (its
+  // A value written straight to the SheetWriter at (row, col), shown as `shown` (its
   // column fitted to that): its row is at least one line of the font tall.
   void written(uint32_t row, uint32_t col, const xlsx::Style& style, std::string_view shown = {});
   void finish();

@@ -303,7 +303,7 @@ DepartmentRows department_summary(FittedSheet& ws, uint32_t r, const plan::PlanR
     ws.number(r, 10, text::round_to(t.percent, 2), num.with_format("0.00"));
     const auto [verdict, fill] = against_target(t);
     ws.text(r, 11, verdict, cell.with_fill(fill));
-    ws.raw().number(r, kTargetCol, plan.target_percent);
+    ws.number(r, kTargetCol, plan.target_percent);
     ++r;
   };
   DepartmentRows rows;
