@@ -167,7 +167,7 @@ def agency_sheet(wb):
     ws["A1"].font = TITLE
     header(ws, 2, ["รายการ", "ข้อมูล"], [24, 40])
     for i, (label, value) in enumerate(AGENCY, start=3):
-        body(ws, i, [label, value], score_cols=(2,))
+        body(ws, i, [label, value], score_cols=(2,) if isinstance(value, float) else ())  # a year is no score
     fit_page(ws, 2)
 
 
