@@ -16,9 +16,13 @@ build=(
 tests=(
   python3 python3-openpyxl
   # PDF (`--pdf`) and the tests that look at printed pages: LibreOffice's
-  # Calc without a desktop, Laksaman (metric-compatible with TH SarabunPSK),
+  # Calc, Laksaman (metric-compatible with TH SarabunPSK),
   # Carlito (with Calibri's widths, the unit of column widths), pdftotext.
-  libreoffice-calc-nogui fonts-thai-tlwg fonts-crosextra-carlito poppler-utils
+  libreoffice-calc fonts-thai-tlwg fonts-crosextra-carlito poppler-utils
+  # The guide's pictures of the Calc extension (docs/guide/calc_pictures.py):
+  # Calc in a window (libreoffice-calc, not -nogui) on a virtual display, in
+  # Thai, driven by keys and photographed.
+  libreoffice-l10n-th xvfb xdotool imagemagick
   # The LibreOffice extension (hosts/calc/) and its test: Python-UNO for
   # the ITA menu's component and for tests/e2e/calc/test_oxt.py.
   python3-uno

@@ -3,13 +3,17 @@
 #   - the printed pages: itawb analyze --pdf on the bundled example (LibreOffice), page by page (pdftoppm);
 #   - the blank form as LibreOffice prints it (itawb template, soffice --convert-to pdf, pdftoppm);
 #   - the page's analysis in Chromium (tests/e2e/web/results_test.js --screenshot: results.js on the
-#     native analyze --json, each part as the officer sees it).
+#     native analyze --json, each part as the officer sees it);
+#   - the Calc extension in a real LibreOffice window on a virtual display (docs/guide/calc_pictures.py
+#     on its own Xvfb display, Thai interface): the ITA menu open, the dialogs of ตรวจ and วิเคราะห์.
 #
 #   bash docs/guide/make_pictures.sh [ITAWB [DIR]]   (default build/itawb; writes DIR/*.png,
 #                                                    docs/guide/img by default; the test: a temporary DIR)
 #
-# Needs soffice, pdftoppm, node with hosts/web/node_modules (cd hosts/web && npm ci) and
-# /usr/bin/chromium. Fails (exit 1) when a picture cannot be made: no picture is kept from an
+# Needs soffice, pdftoppm, node with hosts/web/node_modules (cd hosts/web && npm ci),
+# /usr/bin/chromium, and for Calc: the .oxt built beside ITAWB (itawb.oxt), Xvfb, xdotool,
+# ImageMagick's import, LibreOffice with its window (libreoffice-calc) and its Thai interface
+# (libreoffice-l10n-th): scripts/install-deps.sh installs them all. Fails (exit 1) when a picture cannot be made: no picture is kept from an
 # earlier run without saying so. Small on purpose: -r 50-60 PNGs, first pages only.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,10 +22,12 @@ ITAWB=${1:-$ROOT/build/itawb}
 IMG=${2:-docs/guide/img}
 T=$(mktemp -d "${TMPDIR:-/tmp}/itawb-pictures-XXXXXX"); trap 'rm -rf "$T"' EXIT
 fail() { echo "make_pictures.sh: $*" >&2; exit 1; }
-for tool in soffice pdftoppm pdftotext pdfinfo node; do command -v $tool >/dev/null || fail "$tool is not installed: a picture cannot be made"; done
+for tool in soffice pdftoppm pdftotext pdfinfo node Xvfb xdotool import; do command -v $tool >/dev/null || fail "$tool is not installed: a picture cannot be made"; done
 [ -x "$ITAWB" ] || fail "no $ITAWB (bash scripts/build.sh --target itawb)"
 [ -x /usr/bin/chromium ] || fail "no /usr/bin/chromium (apt-get install chromium)"
 [ -d hosts/web/node_modules/playwright-core ] || fail "no hosts/web/node_modules (cd hosts/web && npm ci)"
+OXT=$(dirname "$ITAWB")/itawb.oxt
+[ -s "$OXT" ] || fail "no $OXT (cmake --build build --target itawb_oxt)"
 mkdir -p "$IMG"
 png() {  # png PDF PAGE RES OUT: one page of a PDF as a PNG
   pdftoppm -png -r "$3" -f "$2" -l "$2" -singlefile "$1" "$T/page" || fail "pdftoppm $1 page $2"
@@ -54,7 +60,10 @@ png "$T/แบบฟอร์มเปล่า.pdf" 1 50 "$IMG/template.png"
 # 3. The page's analysis in Chromium (the same render the test checks).
 NODE_PATH="$ROOT/hosts/web/node_modules" ITAWB_NATIVE="$ITAWB" node tests/e2e/web/results_test.js --screenshot "$IMG" \
   > "$T/results.log" 2>&1 || fail "the results page could not be rendered: $(tail -5 "$T/results.log")"
-for f in printed-memo printed-results template results-tools results-indicators results-deficiencies results-measures results-departments; do
+# 4. The Calc extension in a real window (its own Xvfb display, the Thai interface).
+/usr/bin/python3 docs/guide/calc_pictures.py --oxt "$OXT" --out "$IMG" > "$T/calc.log" 2>&1 ||
+  fail "the Calc pictures could not be made: $(tail -5 "$T/calc.log")"
+for f in printed-memo printed-results template calc-menu calc-validate calc-analyze results-tools results-indicators results-deficiencies results-measures results-departments; do
   [ -s "$IMG/$f.png" ] || fail "$IMG/$f.png was not made"
   find "$IMG/$f.png" -newer "$T/result.pdf" | grep -q . || [ "$f" = printed-memo ] || [ "$f" = printed-results ] ||
     fail "$IMG/$f.png is older than this run"

@@ -6,7 +6,7 @@
 set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 ITAWB=${1:?usage: guide_pictures_test.sh ITAWB}
-for tool in soffice pdftoppm node; do command -v $tool >/dev/null || { echo "skipped: no $tool"; exit 77; }; done
+for tool in soffice pdftoppm node Xvfb xdotool import; do command -v $tool >/dev/null || { echo "skipped: no $tool"; exit 77; }; done
 [ -x /usr/bin/chromium ] && [ -d "$ROOT/hosts/web/node_modules/playwright-core" ] ||
   { echo "skipped: no chromium or hosts/web/node_modules"; exit 77; }
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT

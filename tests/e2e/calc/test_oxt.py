@@ -129,17 +129,23 @@ class Approve(unohelper.Base, XCommandEnvironment, XInteractionHandler, XProgres
 
 
 class Office:
-    """One headless soffice in its own process group and profile."""
+    """One soffice in its own process group and profile: headless for the
+    tests; with `visible`, a real Calc window on $DISPLAY (the guide's
+    pictures, docs/guide/calc_pictures.py), its dialogs shown."""
 
-    def __init__(self, soffice, work):
+    def __init__(self, soffice, work, visible=False):
         self.profile = os.path.join(work, "profile")
         self.pipe = "itawb_oxt_test_%d" % os.getpid()
-        env = dict(os.environ, ITAWB_HEADLESS="1")
+        if visible:
+            env, mode = dict(os.environ), ["--calc"]  # a window: without a document soffice would quit
+        else:
+            env, mode = dict(os.environ, ITAWB_HEADLESS="1"), ["--headless", "--invisible", "--nodefault"]
         self.proc = subprocess.Popen(
-            [soffice, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+            [soffice] + mode + ["--norestore", "--nologo",
              "--nolockcheck", "-env:UserInstallation=" + uno.systemPathToFileUrl(self.profile),
              "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            env=env, stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "soffice.log"), "wb"),
+            start_new_session=True)
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
         deadline = time.monotonic() + 90
@@ -150,7 +156,9 @@ class Office:
                 break
             except NoConnectException:
                 if time.monotonic() > deadline or self.proc.poll() is not None:
-                    raise RuntimeError("soffice did not answer on its pipe")
+                    with open(os.path.join(work, "soffice.log"), errors="replace") as log:
+                        raise RuntimeError("soffice did not answer on its pipe (exit %s): %s"
+                                           % (self.proc.poll(), log.read()[-2000:]))
                 time.sleep(0.3)
         self.smgr = self.ctx.ServiceManager
         self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
@@ -187,7 +195,7 @@ def main():
     a = ap.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        print("skipped: soffice not found (apt-get install libreoffice-calc-nogui)")
+        print("skipped: soffice not found (apt-get install libreoffice-calc)")
         return SKIP
     if not check(os.path.isfile(a.oxt), "the extension is built: " + a.oxt):
         return 1
@@ -454,7 +462,7 @@ def run_commands(office, a, work, docs, book, book_sha, ref_findings, ref_analyz
           "findings dialog: one line a finding, SHEET!CELL then Thai then English: %s" % (items[:1],))
     check(model.getByName("goto").Label.startswith("ไปที่เซลล์"), "findings dialog: the go-to-cell button")
     detail = model.getByName("detail")
-    check(detail.MultiLine and detail.Label == items[0] and tuple(model.getByName("list").SelectedItems) == (0,),
+    check(detail.MultiLine and detail.NoLabel and model.getByName("summary").NoLabel and detail.Label == items[0] and tuple(model.getByName("list").SelectedItems) == (0,),
           "findings dialog: the selected finding shown whole and wrapped below the list")
     model = dialogs.date_model(office.smgr, office.ctx, "31/3/2568")
     check(model.getByName("date").Text == "31/3/2568" and model.getByName("ok").PushButtonType == 1,

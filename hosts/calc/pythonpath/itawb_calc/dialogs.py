@@ -28,10 +28,11 @@ def findings_model(smgr, ctx, title, summary, findings):
     (controls: summary, list, detail, goto, close)."""
     model = _dialog(smgr, ctx, title, 420, 250)
     lines = tuple(runner.finding_line(f) for f in findings) or ("ไม่พบปัญหา / no findings",)
-    _add(model, "FixedText", "summary", 8, 6, 404, 26, MultiLine=True, Label=summary)
+    # NoLabel: no automatic mnemonic (LibreOffice underlined a digit of the total).
+    _add(model, "FixedText", "summary", 8, 6, 404, 26, MultiLine=True, NoLabel=True, Label=summary)
     _add(model, "ListBox", "list", 8, 34, 404, 132, Border=1, StringItemList=lines,
          SelectedItems=(0,))
-    _add(model, "FixedText", "detail", 8, 170, 404, 54, MultiLine=True, Border=1, Label=lines[0])
+    _add(model, "FixedText", "detail", 8, 170, 404, 54, MultiLine=True, NoLabel=True, Border=1, Label=lines[0])
     _add(model, "Button", "goto", 8, 230, 120, 14, Label="ไปที่เซลล์ / Go to cell")
     _add(model, "Button", "close", 352, 230, 60, 14, Label="ปิด / Close", PushButtonType=2)
     return model
