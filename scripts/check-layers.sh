@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Layer check of the library under src/: one folder per layer, in data-flow
 # order. A folder may include headers of folders lower in the order, never of
-# its own layer's superiors ("back edge") nor of a folder outside the order.
+# its own layer's superiors ("back edge"), nor of a folder beside it on the
+# same floor ("a|b": two folders that build on the same ones and not on each
+# other), nor of a folder outside the order.
 #
 #   scripts/check-layers.sh [--root DIR] [--order "a b c ..."]
 #
@@ -17,14 +19,15 @@
 # Exit status: 0 when clean, 1 on violations, 2 on a usage error.
 set -euo pipefail
 
-DEFAULT_ORDER="base text calendar xlsx schema model ita plan exchange output app cli"
+DEFAULT_ORDER="base text calendar xlsx schema model ita plan exchange|output app cli"
 
 usage() {
   cat <<'EOF'
 usage: check-layers.sh [--root DIR] [--order "a b c ..."]
   --root DIR     repository root holding src/ (default: the script's ../)
   --order LIST   layer folders, lowest first, separated by spaces
-                 (default: "base text calendar xlsx schema model ita plan exchange output app cli")
+                 (default: "base text calendar xlsx schema model ita plan exchange|output app cli");
+                 "a|b" puts two folders on one floor: neither may include the other
 EOF
 }
 
@@ -51,7 +54,9 @@ if [ "${#layers[@]}" -eq 0 ]; then
   exit 2
 fi
 declare -A seen=()
-for l in "${layers[@]}"; do
+for floor in "${layers[@]}"; do
+  IFS='|' read -r -a beside <<<"$floor"
+  for l in "${beside[@]}"; do
   if [[ ! "$l" =~ ^[A-Za-z0-9_.-]+$ ]]; then
     echo "check-layers: not a folder name in the order: $l" >&2
     exit 2
@@ -61,6 +66,7 @@ for l in "${layers[@]}"; do
     exit 2
   fi
   seen[$l]=1
+  done
 done
 
 cd "$root"
@@ -81,7 +87,10 @@ if [ "${#sources[@]}" -gt 0 ]; then
   awk -v order="${layers[*]}" '
     BEGIN {
       n = split(order, list, " ")
-      for (i = 1; i <= n; ++i) rank[list[i]] = i
+      for (i = 1; i <= n; ++i) {
+        m = split(list[i], floor, "|")
+        for (j = 1; j <= m; ++j) rank[floor[j]] = i
+      }
       checked = 0
     }
     FNR == 1 {
@@ -104,6 +113,8 @@ if [ "${#sources[@]}" -gt 0 ]; then
         print "V\t" where to " is not in the layer order"
       else if (rank[to] > rank[from])
         print "V\t" where to " is above " from " in the layer order"
+      else if (rank[to] == rank[from])
+        print "V\t" where to " is beside " from " in the layer order"
     }
     END { print "N\t" checked }
   ' "${sources[@]}" >"$report"

@@ -32,7 +32,7 @@ exchange::SplitIdentity identity_for(const Master& master, const SplitRequest& r
   id.department = dept;
   id.split_time = request.split_time;
   for (const auto* m : measures) id.measures.emplace_back(plan::measure_key(m->input.id), exchange::measure_hash(m->input));
-  id.seal();
+  exchange::seal(id);
   return id;
 }
 

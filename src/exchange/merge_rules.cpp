@@ -59,7 +59,7 @@ std::optional<std::pair<NotMergedReason, std::string>> identity_problem(const Re
                                                                        const model::AgencyWorkbook& master) {
   if (!r.identity) return std::make_pair(NotMergedReason::NoIdentity, std::string());
   const SplitIdentity& id = *r.identity;
-  if (!id.intact()) return std::make_pair(NotMergedReason::IdentityTampered, std::string());
+  if (!intact(id)) return std::make_pair(NotMergedReason::IdentityTampered, std::string());
   if (!of_this_agency(id, master)) return std::make_pair(NotMergedReason::OtherWorkbook, id.agency);
   if (id.plan_year != master.agency.plan_year)
     return std::make_pair(NotMergedReason::OtherYear, std::to_string(id.plan_year));
@@ -117,60 +117,6 @@ void sort_merged(std::vector<MergedRow>& rows, const MasterIndex& master) {
 }
 
 }  // namespace
-
-const char* to_string(NotMergedReason r) {
-  switch (r) {
-    case NotMergedReason::NoIdentity: return "no-identity";
-    case NotMergedReason::IdentityTampered: return "identity-tampered";
-    case NotMergedReason::OtherWorkbook: return "other-agency";
-    case NotMergedReason::OtherYear: return "other-year";
-    case NotMergedReason::DuplicateDepartment: return "duplicate-department";
-    case NotMergedReason::NotOwner: return "not-owner";
-    case NotMergedReason::UnknownMeasure: return "unknown-measure";
-    case NotMergedReason::MeasureChanged: return "measure-changed";
-    case NotMergedReason::BadQuarter: return "bad-quarter";
-    case NotMergedReason::BadStatus: return "bad-status";
-    case NotMergedReason::DuplicateRow: return "duplicate-row";
-    case NotMergedReason::NoProgressSheet: return "no-progress-sheet";
-  }
-  return "unknown";
-}
-
-const char* reason_th(NotMergedReason r) {
-  switch (r) {
-    case NotMergedReason::NoIdentity: return "ไม่ใช่ไฟล์ที่แยกด้วย itawb split (ไม่พบข้อมูลระบุที่มา)";
-    case NotMergedReason::IdentityTampered: return "ข้อมูลระบุที่มาของไฟล์ถูกแก้ไข (checksum ไม่ตรง)";
-    case NotMergedReason::OtherWorkbook: return "ไฟล์นี้เป็นของหน่วยงานอื่น";
-    case NotMergedReason::OtherYear: return "ไฟล์นี้แยกมาจากแบบฟอร์มของปีอื่น";
-    case NotMergedReason::DuplicateDepartment: return "มีไฟล์ส่งคืนของส่วนราชการเดียวกันมากกว่าหนึ่งไฟล์";
-    case NotMergedReason::NotOwner: return "ส่วนราชการนี้ไม่ได้รับผิดชอบมาตรการนี้";
-    case NotMergedReason::UnknownMeasure: return "ไม่พบลำดับมาตรการนี้ในแบบฟอร์มหลัก";
-    case NotMergedReason::MeasureChanged: return "มาตรการถูกแก้ไขในแบบฟอร์มหลักหลังจากแยกไฟล์ (ไฟล์ไม่เป็นปัจจุบัน)";
-    case NotMergedReason::BadQuarter: return "ไตรมาสไม่ถูกต้อง (ต้องเป็น 1-4)";
-    case NotMergedReason::BadStatus: return "สถานะไม่อยู่ในรายการที่กำหนด";
-    case NotMergedReason::DuplicateRow: return "มีหลายแถวสำหรับมาตรการและไตรมาสเดียวกันในไฟล์เดียว";
-    case NotMergedReason::NoProgressSheet: return "ไม่พบแผ่นงานความก้าวหน้า";
-  }
-  return "";
-}
-
-const char* reason_en(NotMergedReason r) {
-  switch (r) {
-    case NotMergedReason::NoIdentity: return "not a copy made by itawb split (no identity sheet)";
-    case NotMergedReason::IdentityTampered: return "the identity sheet was edited (checksum mismatch)";
-    case NotMergedReason::OtherWorkbook: return "this return belongs to another agency's plan";
-    case NotMergedReason::OtherYear: return "made from another plan year's workbook";
-    case NotMergedReason::DuplicateDepartment: return "more than one return for this department";
-    case NotMergedReason::NotOwner: return "the department does not own this measure";
-    case NotMergedReason::UnknownMeasure: return "measure id not in the master workbook";
-    case NotMergedReason::MeasureChanged: return "the measure changed in the master since the split (out-of-date copy)";
-    case NotMergedReason::BadQuarter: return "quarter missing or not 1-4";
-    case NotMergedReason::BadStatus: return "status is not one of the choices";
-    case NotMergedReason::DuplicateRow: return "several rows for one measure and quarter in one return";
-    case NotMergedReason::NoProgressSheet: return "no progress sheet";
-  }
-  return "";
-}
 
 MergeResult merge_returns(const MergeInput& in, const std::vector<ReturnedWorkbook>& returns) {
   const model::AgencyWorkbook& master = *in.master;

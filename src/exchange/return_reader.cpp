@@ -137,8 +137,6 @@ void read_rows(const xlsx::Sheet& sheet, const schema::SheetSchema& progress, co
 
 }  // namespace
 
-std::string ReturnedRow::cell() const { return xlsx::ref_name(progress.origin.row, progress.origin.col); }
-
 ReturnedWorkbook read_return(const std::filesystem::path& path, const schema::SheetSchema& progress,
                              const std::string& label) {
   return read_return(xlsx::Workbook::open(path.string()), progress, label.empty() ? path.string() : label);

@@ -13,11 +13,11 @@
 namespace itawb::output {
 namespace {
 
-namespace L = exchange::return_layout;
-using exchange::DepartmentPacket;
-using exchange::PacketRow;
-using exchange::ReturnColumn;
-using exchange::SplitIdentity;
+namespace L = plan::return_layout;
+using plan::DepartmentPacket;
+using plan::PacketRow;
+using plan::ReturnColumn;
+using plan::SplitIdentity;
 using xlsx::Align;
 using xlsx::Style;
 
@@ -127,7 +127,7 @@ void page(xlsx::SheetWriter& ws, const SplitIdentity& id, bool landscape, uint32
 
 void write_progress_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet) {
   const auto& id = packet.identity;
-  const std::vector<ReturnColumn> columns = exchange::return_columns(required(packet.progress_schema, "progress"));
+  const std::vector<ReturnColumn> columns = plan::return_columns(required(packet.progress_schema, "progress"));
   const uint32_t count = static_cast<uint32_t>(columns.size());
   const uint32_t last_col = count - 1;
   FittedSheet ws(raw);
@@ -171,7 +171,7 @@ void write_progress_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet
 
 void write_measures_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet) {
   const auto& id = packet.identity;
-  const auto fields = exchange::department_measure_fields(required(packet.measures_schema, "measures"));
+  const auto fields = plan::department_measure_fields(required(packet.measures_schema, "measures"));
   // Columns: the fields, with the four quarters after the timeframe.
   struct Column {
     const schema::FieldSchema* field = nullptr;  // nullptr: quarter `quarter`
@@ -269,9 +269,9 @@ void write_department_workbook(const DepartmentPacket& packet, const std::filesy
   options.title = "ความก้าวหน้ามาตรการ " + packet.identity.department;
   options.company = packet.identity.agency;
   xlsx::WorkbookWriter wb(file, options);
-  write_progress_sheet(wb.add_sheet(exchange::kReturnProgressSheet), packet);
-  write_measures_sheet(wb.add_sheet(exchange::kReturnMeasuresSheet), packet);
-  write_identity_sheet(wb.add_sheet(exchange::kIdentitySheet), packet.identity);
+  write_progress_sheet(wb.add_sheet(plan::kReturnProgressSheet), packet);
+  write_measures_sheet(wb.add_sheet(plan::kReturnMeasuresSheet), packet);
+  write_identity_sheet(wb.add_sheet(plan::kIdentitySheet), packet.identity);
   const auto& id = packet.identity;
   wb.custom_property("itawb.department", id.department);
   wb.custom_property("itawb.source", id.source_name);

@@ -1,5 +1,5 @@
-// Writing one department's workbook (the rules of what it holds are in
-// exchange/exchange.hpp): its progress sheet (inputs unlocked, status
+// Writing one department's workbook (what it holds is described in
+// plan/exchange_records.hpp): its progress sheet (inputs unlocked, status
 // drop-downs, everything else locked), its measures for reference, and the
 // hidden identity sheet. Written here, in the output layer, so that its
 // sheets get the page of the result sheets (FittedSheet: widths, row heights
@@ -8,7 +8,7 @@
 
 #include <filesystem>
 
-#include "exchange/exchange.hpp"
+#include "plan/exchange_records.hpp"
 
 namespace itawb::output {
 
@@ -17,6 +17,6 @@ inline constexpr const char* kInputLegend = "ช่องสีเหลือ�
 
 // Writes a department's workbook to `file` (not atomically: callers use
 // write_atomically). Throws itawb::Error when the writer fails.
-void write_department_workbook(const exchange::DepartmentPacket& packet, const std::filesystem::path& file);
+void write_department_workbook(const plan::DepartmentPacket& packet, const std::filesystem::path& file);
 
 }  // namespace itawb::output

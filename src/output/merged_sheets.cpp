@@ -22,7 +22,7 @@ using xlsx::Style;
 constexpr const char* kDateFormat = "[$-107041E]d/m/yyyy";
 
 // Any progress field by schema name; the department is the row's attribution.
-std::string field_value(const exchange::MergedRow& row, const std::string& field) {
+std::string field_value(const plan::MergedRow& row, const std::string& field) {
   if (field == "department") return row.department;
   return row.progress.value(field);
 }
@@ -43,7 +43,7 @@ void write_cell(FittedSheet& ws, uint32_t r, uint32_t c, const xlsx::Cell& cell,
 // Written through a FittedSheet, like the result sheets: widths, rows as
 // tall as their wrapped text, A4 fitted to the width, the header repeated.
 void write_merged_progress(xlsx::SheetWriter& sheet, const schema::SheetSchema& schema,
-                    const std::vector<exchange::MergedRow>& rows, const std::vector<std::string>& statuses,
+                    const std::vector<plan::MergedRow>& rows, const std::vector<std::string>& statuses,
                     const RawRows& raw, const model::Agency& agency) {
   FittedSheet ws(sheet);
   const Style header = header_style(), cell = cell_style();
@@ -92,7 +92,7 @@ void write_merged_progress(xlsx::SheetWriter& sheet, const schema::SheetSchema& 
   print_setup(sheet, agency, sheet.name(), true, 0, 0);
 }
 
-void write_not_merged(xlsx::SheetWriter& sheet, const std::string& sheet_name, const exchange::MergeResult& result,
+void write_not_merged(xlsx::SheetWriter& sheet, const std::string& sheet_name, const plan::MergeResult& result,
                       const model::Agency& agency) {
   FittedSheet ws(sheet);
   const Style header = header_style(), cell = cell_style();
@@ -117,9 +117,9 @@ void write_not_merged(xlsx::SheetWriter& sheet, const std::string& sheet_name, c
     ws.text(r, 5, row.quarter_text, cell);
     ws.text(r, 6, row.status_text, cell);
     ws.text(r, 7, row.progress.result, cell);
-    ws.text(r, 8, exchange::reason_th(nm.reason), cell);
-    ws.text(r, 9, exchange::reason_en(nm.reason), cell);
-    ws.text(r, 10, exchange::to_string(nm.reason), cell);
+    ws.text(r, 8, plan::reason_th(nm.reason), cell);
+    ws.text(r, 9, plan::reason_en(nm.reason), cell);
+    ws.text(r, 10, plan::to_string(nm.reason), cell);
     ws.text(r, 11, nm.detail, cell);
     ++r;
   }
@@ -127,9 +127,9 @@ void write_not_merged(xlsx::SheetWriter& sheet, const std::string& sheet_name, c
     ws.text(r, 0, "-", cell);
     ws.text(r, 1, utf8_string(utf8_path(f.file).filename()), cell);
     ws.text(r, 3, f.department, cell);
-    ws.text(r, 8, exchange::reason_th(f.reason), cell);
-    ws.text(r, 9, exchange::reason_en(f.reason), cell);
-    ws.text(r, 10, exchange::to_string(f.reason), cell);
+    ws.text(r, 8, plan::reason_th(f.reason), cell);
+    ws.text(r, 9, plan::reason_en(f.reason), cell);
+    ws.text(r, 10, plan::to_string(f.reason), cell);
     ws.text(r, 11, f.detail, cell);
     ++r;
   }

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "exchange/exchange.hpp"
+#include "plan/exchange_records.hpp"
 #include "model/records.hpp"
 #include "schema/schema.hpp"
 #include "xlsx/reader.hpp"
@@ -22,12 +22,12 @@ using RawRows = std::map<uint32_t, std::map<std::string, xlsx::Cell>>;
 // from `raw`, the returned ones from their values), the status drop-down, A4
 // with rows as tall as their text and the header repeated.
 void write_merged_progress(xlsx::SheetWriter& sheet, const schema::SheetSchema& schema,
-                           const std::vector<exchange::MergedRow>& rows, const std::vector<std::string>& statuses,
+                           const std::vector<plan::MergedRow>& rows, const std::vector<std::string>& statuses,
                            const RawRows& raw, const model::Agency& agency);
 
 // Every returned row and file that was not merged, with its reason in Thai and
 // English, its code, file and cell.
-void write_not_merged(xlsx::SheetWriter& sheet, const std::string& sheet_name, const exchange::MergeResult& result,
+void write_not_merged(xlsx::SheetWriter& sheet, const std::string& sheet_name, const plan::MergeResult& result,
                       const model::Agency& agency);
 
 }  // namespace itawb::output

@@ -42,7 +42,7 @@ exchange::SplitIdentity identity(const model::AgencyWorkbook& wb, std::string de
   for (const auto& m : wb.measures)
     for (const auto& want : ids)
       if (m.id == want) id.measures.emplace_back(m.id, exchange::measure_hash(m));
-  id.seal();
+  itawb::exchange::seal(id);
   return id;
 }
 
@@ -136,15 +136,15 @@ TEST_CASE("a measure's hash ignores spacing and digit style but not its words", 
 TEST_CASE("the identity seal notices any edit", "[exchange]") {
   const auto wb = master();
   auto id = identity(wb, "กองคลัง", {"2"});
-  CHECK(id.intact());
+  CHECK(itawb::exchange::intact(id));
   CHECK(id.hash_of("๒") != nullptr);
   CHECK(id.hash_of("1") == nullptr);
   auto edited = id;
   edited.department = "กองช่าง";
-  CHECK_FALSE(edited.intact());
+  CHECK_FALSE(itawb::exchange::intact(edited));
   edited = id;
   edited.measures.emplace_back("3", "0000000000000000");
-  CHECK_FALSE(edited.intact());
+  CHECK_FALSE(itawb::exchange::intact(edited));
 }
 
 TEST_CASE("merge replaces a department's row for a measure and quarter, never duplicates it", "[exchange]") {
@@ -194,12 +194,12 @@ TEST_CASE("merge lists every row it cannot merge with its reason", "[exchange]")
   SECTION("files from another agency or year, without identity, or tampered") {
     auto other = id;
     other.plan_year = 2570;
-    other.seal();
+    itawb::exchange::seal(other);
     CHECK(only_reason(exchange::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::OtherYear);
     other = id;
     other.agency = "เทศบาลอื่น";
-    other.seal();
+    itawb::exchange::seal(other);
     CHECK(only_reason(exchange::merge_returns(in, {returned("f", other, {row("2", 1, "ดำเนินการแล้ว")})})) ==
           NotMergedReason::OtherWorkbook);
     CHECK(only_reason(exchange::merge_returns(in, {returned("f", std::nullopt, {row("2", 1, "ดำเนินการแล้ว")})})) ==
@@ -264,7 +264,7 @@ TEST_CASE("an owner respelled in the master does not make a copy out of date, an
   // A copy split when the hash still covered the owner's text merges too.
   auto old_id = id;
   for (auto& [mid, hash] : old_id.measures) hash = exchange::measure_hash_with_owner(fixed.measures[1]);
-  old_id.seal();
+  itawb::exchange::seal(old_id);
   CHECK(exchange::merge_returns(in, {returned("f", old_id, {row("2", 1, "ดำเนินการแล้ว")})}).clean());
   CHECK(exchange::measure_hash(wb.measures[1]) == exchange::measure_hash(fixed.measures[1]));
   CHECK(exchange::measure_hash_with_owner(wb.measures[1]) != exchange::measure_hash_with_owner(fixed.measures[1]));
@@ -276,7 +276,7 @@ TEST_CASE("another agency's return is refused as such and does not make the genu
   const auto genuine = identity(wb, "กองคลัง", {"2"});
   auto foreign = genuine;  // same measures, same department name, another agency
   foreign.agency = "เทศบาลตำบลอื่น";
-  foreign.seal();
+  itawb::exchange::seal(foreign);
   const auto r = exchange::merge_returns(in, {returned("ours.xlsx", genuine, {row("2", 1, "ดำเนินการแล้ว")}),
                                               returned("theirs.xlsx", foreign, {row("2", 1, "อยู่ระหว่างดำเนินการ")})});
   CHECK(r.rows_merged == 1);

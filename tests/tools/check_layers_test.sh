@@ -2,7 +2,8 @@
 # Test of scripts/check-layers.sh on small fake trees built in a temp dir:
 # a clean tree passes with an OK summary; a tree with back edges, a folder
 # outside the order and getenv/data_dir outside src/cli/ fails with one line
-# per problem; --order changes what is a back edge; bad arguments exit 2.
+# per problem; --order changes what is a back edge, "a|b" puts two folders
+# on one floor; bad arguments exit 2.
 #
 #   tests/tools/check_layers_test.sh [path/to/check-layers.sh]
 set -uo pipefail
@@ -94,11 +95,21 @@ expect_line 'check-layers: FAILED: 1 layer violations in 6 cross-folder includes
 run --root "$clean" --order="base text ita plan cli"
 expect_rc 0 "clean tree, --order= form"
 
+# Two folders on one floor ("a|b"): neither may include the other.
+run --root "$clean" --order "base text ita|plan cli"
+expect_rc 1 "clean tree, ita beside plan"
+expect_line 'src/plan/plan.cpp:2: plan -> ita ("ita/model.hpp"): ita is beside plan in the layer order' "clean tree, ita beside plan"
+run --root "$clean" --order "base text|ita plan cli"
+expect_rc 1 "clean tree, text beside ita"
+expect_no_match 'plan -> ita' "clean tree, text beside ita (plan still above both)"
+
 # ---------------------------------------------------------- usage errors
 run --root "$clean" --bogus
 expect_rc 2 "unknown option"
 run --root "$clean" --order "base text base"
 expect_rc 2 "folder twice in the order"
+run --root "$clean" --order "base text|base ita"
+expect_rc 2 "folder twice in the order, once on a shared floor"
 run --root "$clean" --order ""
 expect_rc 2 "empty order"
 run --root "$tmp/nowhere"
