@@ -15,23 +15,6 @@
 namespace itawb::text {
 namespace {
 
-// Relative advance of one code point, in units of an average Latin letter.
-double advance(UChar32 c) {
-  const int8_t cat = u_charType(c);
-  if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR) return 0;
-  if (c < 0x80) {
-    if (c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == ':' || c == ';' ||
-        c == '\'' || c == '|' || c == '!' || c == ' ' || c == 't' || c == 'f' || c == 'r')
-      return 0.6;
-    if (c == 'm' || c == 'w' || c == 'M' || c == 'W' || c == '@') return 1.5;
-    if (c >= 'A' && c <= 'Z') return 1.2;
-    return 1.0;
-  }
-  const int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-  if (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) return 2.0;
-  return 1.0;  // Thai base consonants and vowels: about one Latin letter
-}
-
 // Advances of Laksaman (TLWG's TH SarabunPSK) in thousandths of an em, for
 // U+0020..U+007E and the Thai block U+0E01..U+0E5B.
 constexpr uint16_t kAsciiAdvance[95] = {
@@ -50,6 +33,26 @@ constexpr uint16_t kThaiAdvance[91] = {
     567, 356, 364, 367, 308, 600, 0, 0, 0, 0, 0, 0, 0, 0, 676, 675,
     675, 675, 675, 675, 675, 675, 675, 675, 675, 785, 1048,
 };
+
+// Relative advance of one code point, in units of an average Latin letter.
+double advance(UChar32 c) {
+  // The Thai block without ICU's tables: its marks are the letters that take
+  // no room in kThaiAdvance; the rest, even unassigned, are one letter.
+  if (c >= 0x0E01 && c <= 0x0E5B) return kThaiAdvance[c - 0x0E01] == 0 ? 0 : 1.0;
+  const int8_t cat = c < 0x80 ? int8_t{U_CONTROL_CHAR} : u_charType(c);  // no mark or format in ASCII
+  if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR) return 0;
+  if (c < 0x80) {
+    if (c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == ':' || c == ';' ||
+        c == '\'' || c == '|' || c == '!' || c == ' ' || c == 't' || c == 'f' || c == 'r')
+      return 0.6;
+    if (c == 'm' || c == 'w' || c == 'M' || c == 'W' || c == '@') return 1.5;
+    if (c >= 'A' && c <= 'Z') return 1.2;
+    return 1.0;
+  }
+  const int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) return 2.0;
+  return 1.0;  // Thai base consonants and vowels: about one Latin letter
+}
 
 double printed_advance(UChar32 c) {
   if (c >= 0x20 && c <= 0x7E) return kAsciiAdvance[c - 0x20] / 1000.0;
