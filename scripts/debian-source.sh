@@ -2,9 +2,13 @@
 # Unpacks a Debian 12 source package into build-deps/NAME and applies the
 # project's patches to it (scripts/patches/NAME-*.patch), for a library the
 # native build compiles itself because Debian's binary package lacks what
-# itawb needs (today: FreeXL, which does not read formula values):
+# itawb needs (FreeXL, which does not read formula values; libzip and
+# libxlsxwriter, shared only and linked to libcrypto, and the writer's
+# temporary files and fixed deflate level):
 #
 #   scripts/debian-source.sh freexl=1.0.6-2
+#   scripts/debian-source.sh libzip=1.7.3-1
+#   scripts/debian-source.sh libxlsxwriter=1.1.4-2
 #
 # Adds Debian's deb-src entry (scripts/debian-src.sources) when apt has none
 # (as root, or through sudo). Needs dpkg-dev (install-deps.sh installs it).

@@ -67,3 +67,12 @@ fi
 # as it is (it says so) and the tests that need the patch say they skip it.
 bash "$(dirname "$0")/debian-source.sh" freexl=1.0.6-2 ||
   echo "install-deps.sh: FreeXL's source could not be fetched: .xls formula values will not be read" >&2
+# libzip and libxlsxwriter from Debian's sources (issue 23), compiled static
+# into itawb by cmake/zip-writer-deps.cmake: libzip without a crypto library
+# (no libcrypto.so.3 to load at every start), libxlsxwriter with the
+# project's patch (parts in memory, the deflate level chosen by itawb).
+# Where they cannot be fetched the build links Debian's shared ones.
+for src in libzip=1.7.3-1 libxlsxwriter=1.1.4-2; do
+  bash "$(dirname "$0")/debian-source.sh" "$src" ||
+    echo "install-deps.sh: ${src%%=*}'s source could not be fetched: Debian's shared library is used" >&2
+done

@@ -6,10 +6,23 @@
 #include <optional>
 #include <string>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "app/resources.hpp"
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // A command is a short process (issue 23): memory is taken from the
+  // kernel in large steps and kept until exit, instead of 140 brk calls and
+  // a fresh mmap (its pages faulted and zeroed again) for every block of
+  // 128 KiB or more, such as zlib's state for each part of a workbook.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+#endif
   itawb::cli::windows_utf8(argc, argv);
   std::optional<itawb::app::Resources> resources;
   const int code = itawb::cli::run(argc, argv, [&resources]() -> const itawb::app::Resources& {

@@ -8,27 +8,12 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace itawb::text {
 namespace {
-
-// Relative advance of one code point, in units of an average Latin letter.
-double advance(UChar32 c) {
-  const int8_t cat = u_charType(c);
-  if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR) return 0;
-  if (c < 0x80) {
-    if (c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == ':' || c == ';' ||
-        c == '\'' || c == '|' || c == '!' || c == ' ' || c == 't' || c == 'f' || c == 'r')
-      return 0.6;
-    if (c == 'm' || c == 'w' || c == 'M' || c == 'W' || c == '@') return 1.5;
-    if (c >= 'A' && c <= 'Z') return 1.2;
-    return 1.0;
-  }
-  const int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
-  if (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) return 2.0;
-  return 1.0;  // Thai base consonants and vowels: about one Latin letter
-}
 
 // Advances of Laksaman (TLWG's TH SarabunPSK) in thousandths of an em, for
 // U+0020..U+007E and the Thai block U+0E01..U+0E5B.
@@ -48,6 +33,26 @@ constexpr uint16_t kThaiAdvance[91] = {
     567, 356, 364, 367, 308, 600, 0, 0, 0, 0, 0, 0, 0, 0, 676, 675,
     675, 675, 675, 675, 675, 675, 675, 675, 675, 785, 1048,
 };
+
+// Relative advance of one code point, in units of an average Latin letter.
+double advance(UChar32 c) {
+  // The Thai block without ICU's tables: its marks are the letters that take
+  // no room in kThaiAdvance; the rest, even unassigned, are one letter.
+  if (c >= 0x0E01 && c <= 0x0E5B) return kThaiAdvance[c - 0x0E01] == 0 ? 0 : 1.0;
+  const int8_t cat = c < 0x80 ? int8_t{U_CONTROL_CHAR} : u_charType(c);  // no mark or format in ASCII
+  if (cat == U_NON_SPACING_MARK || cat == U_ENCLOSING_MARK || cat == U_FORMAT_CHAR) return 0;
+  if (c < 0x80) {
+    if (c == 'i' || c == 'l' || c == 'j' || c == '.' || c == ',' || c == ':' || c == ';' ||
+        c == '\'' || c == '|' || c == '!' || c == ' ' || c == 't' || c == 'f' || c == 'r')
+      return 0.6;
+    if (c == 'm' || c == 'w' || c == 'M' || c == 'W' || c == '@') return 1.5;
+    if (c >= 'A' && c <= 'Z') return 1.2;
+    return 1.0;
+  }
+  const int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) return 2.0;
+  return 1.0;  // Thai base consonants and vowels: about one Latin letter
+}
 
 double printed_advance(UChar32 c) {
   if (c >= 0x20 && c <= 0x7E) return kAsciiAdvance[c - 0x20] / 1000.0;
@@ -78,12 +83,9 @@ constexpr double kShortRunEms = 5.0;
 
 bool is_thai(UChar32 c) { return c >= 0x0E01 && c <= 0x0E5B; }
 
-// Where a line may end in `line` (byte offsets after which it may break),
-// the end included. ICU's line breaks, or without its data spaces and
-// Thai characters (a cluster of a letter and its marks).
-std::vector<size_t> break_points(std::string_view line, bool& by_dictionary) {
-  std::vector<size_t> out;
-  by_dictionary = false;
+// ICU's line breaking with the Thai dictionary, one per thread; null in a
+// build without ICU's data or where it cannot be made.
+icu::BreakIterator* line_breaker() {
 #ifndef ITAWB_ICU_COMMON_ONLY
   thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode status = U_ZERO_ERROR;
@@ -91,7 +93,34 @@ std::vector<size_t> break_points(std::string_view line, bool& by_dictionary) {
     if (U_FAILURE(status)) b.reset();
     return b;
   }();
-  if (it) {
+  return it.get();
+#else
+  return nullptr;
+#endif
+}
+
+bool has_line_dictionary() { return line_breaker() != nullptr; }
+
+// Where a line may end in `line` (byte offsets after which it may break),
+// the end included. ICU's line breaks, or without its data spaces and
+// Thai characters (a cluster of a letter and its marks).
+std::vector<size_t> break_points(std::string_view line, bool& by_dictionary) {
+  std::vector<size_t> out;
+  by_dictionary = false;
+#ifndef ITAWB_ICU_COMMON_ONLY
+  if (icu::BreakIterator* it = line_breaker()) {
+    by_dictionary = true;
+    // The same texts come back in every sheet and every agency of a batch
+    // (questions, measures, labels): their breaks are remembered, per
+    // thread as the iterator is, up to a few MiB of text. ICU's dictionary
+    // breaking was a sixth of a batch's CPU (issue 23).
+    struct Remembered {
+      std::unordered_map<std::string, std::vector<size_t>> breaks;
+      size_t bytes = 0;
+    };
+    thread_local Remembered remembered;
+    std::string key(line);
+    if (const auto found = remembered.breaks.find(key); found != remembered.breaks.end()) return found->second;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
     it->setText(u);
     // UTF-16 offsets back to UTF-8 ones.
@@ -105,7 +134,12 @@ std::vector<size_t> break_points(std::string_view line, bool& by_dictionary) {
       }
       out.push_back(static_cast<size_t>(u8));
     }
-    by_dictionary = true;
+    if (remembered.bytes > (4u << 20)) {
+      remembered.breaks.clear();
+      remembered.bytes = 0;
+    }
+    remembered.bytes += key.size() + out.size() * sizeof(size_t) + 64;
+    remembered.breaks.emplace(std::move(key), out);
     return out;
   }
 #endif
@@ -171,6 +205,14 @@ int wrapped_line_count(std::string_view s, double line_ems) {
     const std::string_view line = s.substr(start, end - start);
     start = end + 1;
     if (line_ems <= 0) {
+      ++lines;
+      continue;
+    }
+    // A line narrower than the cell is one line, wherever it may break
+    // (the greedy filling below would say the same): most cells are, and
+    // ICU's dictionary breaking was a tenth of `analyze` (issue 23). Not
+    // without the dictionary, whose estimate below adds a tenth.
+    if (has_line_dictionary() && ems_of(line) < line_ems - 1e-9) {
       ++lines;
       continue;
     }

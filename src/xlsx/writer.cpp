@@ -437,6 +437,9 @@ WorkbookWriter::WorkbookWriter(const std::filesystem::path& file, const WriterOp
   if (!tmpdir_.empty()) opts.tmpdir = tmpdir_.data();
   opts.constant_memory = options.streaming ? LXW_TRUE : LXW_FALSE;
   opts.use_zip64 = LXW_FALSE;
+#ifdef LXW_HAS_DEFLATE_LEVEL
+  opts.deflate_level = static_cast<uint8_t>(std::clamp(options.deflate_level, 0, 9));
+#endif
   wb_ = workbook_new_opt(utf8_string(file).c_str(), &opts);
   if (!wb_) throw Error("write-failed", "สร้างไฟล์ไม่ได้: " + file.string(), "cannot create workbook " + file.string(), file.string());
 }

@@ -221,6 +221,12 @@ struct WriterOptions {
   // Where libxlsxwriter keeps its temporary files while writing ("" = the
   // system's, through tmpfile()).
   std::string tmpdir;
+  // zlib's level for the package's parts: 1 (fastest, the default: a few
+  // per cent larger than 6 for these sheets and several times faster) to 9
+  // (smallest); 0 is zlib's default (6). Only the patched libxlsxwriter
+  // built from Debian's source (cmake/zip-writer-deps.cmake) takes it;
+  // Debian's shared one always deflates at zlib's default.
+  int deflate_level = 1;
   std::string title, subject, author = "itawb", company, comments;
 };
 

@@ -6,6 +6,8 @@
 #include "xlsx/reader.hpp"
 #include "xlsx/writer.hpp"
 
+#include <xlsxwriter.h>  // LXW_HAS_DEFLATE_LEVEL: the patched libxlsxwriter
+
 using namespace itawb;
 using itawb::test::openpyxl_read;
 using itawb::test::sheet_of;
@@ -206,3 +208,37 @@ TEST_CASE("a text over 32,767 UTF-16 code units is cut there, never inside a cha
   CHECK(a2.size() >= 7 * 2'500);
   CHECK(a2.substr(0, 14) == "_x0041__x0041_");
 }
+
+namespace {
+// A sheet of 2,000 rows of Thai text and numbers, written with `options`.
+void write_rows(const std::filesystem::path& file, const xlsx::WriterOptions& options) {
+  xlsx::WorkbookWriter wb(file, options);
+  auto& ws = wb.add_sheet("ข้อมูล");
+  for (uint32_t r = 0; r < 2000; ++r) {
+    ws.text(r, 0, "หน่วยงานที่ " + std::to_string(r % 97));
+    ws.number(r, 1, r * 1.25);
+  }
+  wb.close();
+}
+}  // namespace
+
+#ifdef LXW_HAS_DEFLATE_LEVEL
+// libxlsxwriter built from Debian's source with scripts/patches/libxlsxwriter-memory-deflate-level.patch.
+TEST_CASE("the writer deflates at the level asked, and openpyxl reads every level alike") {
+  test::TempDir tmp;
+  xlsx::WriterOptions fast, small;
+  fast.deflate_level = 1;
+  small.deflate_level = 9;
+  write_rows(tmp / "fast.xlsx", fast);
+  write_rows(tmp / "small.xlsx", small);
+  CHECK(std::filesystem::file_size(tmp / "fast.xlsx") > std::filesystem::file_size(tmp / "small.xlsx"));
+  for (const char* name : {"fast.xlsx", "small.xlsx"}) {
+    const auto dump = openpyxl_read(tmp / name, true);
+    const auto& sheet = sheet_of(dump, "ข้อมูล");
+    REQUIRE(sheet.is_object());
+    CHECK(sheet["cells"]["A1"]["v"] == "หน่วยงานที่ 0");
+    CHECK(sheet["cells"]["A2000"]["v"] == "หน่วยงานที่ 59");
+    CHECK(sheet["cells"]["B2000"]["v"].get<double>() == Approx(1999 * 1.25));
+  }
+}
+#endif
