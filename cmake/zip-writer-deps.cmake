@@ -8,7 +8,8 @@
 #   - libxlsxwriter 1.1.4 with its own minizip and MD5 (no libminizip.so, no
 #     libcrypto) and scripts/patches/libxlsxwriter-memory-deflate-level.patch:
 #     the package's parts in memory instead of temporary files, and the
-#     deflate level chosen by the caller (xlsx::WriterOptions::deflate_level).
+#     deflate level chosen by the caller (xlsx::WriterOptions::deflate_level);
+#     libxlsxwriter-quiet-log.patch: its English log lines silenced.
 # Where a source is absent (no deb-src reachable) the build uses Debian's
 # shared library as it is and says so. The cross builds (hosts/) build both
 # into their own prefixes and find them with pkg-config.
@@ -62,6 +63,10 @@ if(NOT CMAKE_CROSSCOMPILING AND EXISTS "${ITAWB_LIBXLSXWRITER_SOURCE}/.itawb-pat
                              PRIVATE "${src}/include/xlsxwriter")
   # As upstream's CMakeLists: minizip without encryption.
   target_compile_definitions(itawb_dep_xlsxwriter PRIVATE NOCRYPT NOUNCRYPT)
+  # Its English log lines name the temporary file; itawb reports every
+  # failure itself, in Thai and English, naming the user's file
+  # (scripts/patches/libxlsxwriter-quiet-log.patch: LXW_QUIET prints nothing).
+  target_compile_definitions(itawb_dep_xlsxwriter PRIVATE LXW_QUIET)
   target_compile_options(itawb_dep_xlsxwriter PRIVATE -w)  # libxlsxwriter's own warnings are not ours
   target_link_libraries(itawb_dep_xlsxwriter PUBLIC ZLIB::ZLIB)
   set(ITAWB_DEP_XLSXWRITER itawb_dep_xlsxwriter)

@@ -239,6 +239,15 @@ std::string unique_sheet_name(std::string_view wanted, const std::vector<std::st
 // The key Excel compares sheet names by (Unicode case folding).
 std::string sheet_name_key(std::string_view name);
 
+// Checks that every XML part of the package `file` ends where it began: its
+// root element closed. A part cut short (libxlsxwriter without the project's
+// patch writes each part to a temporary file and does not check those
+// writes, so a full disk cuts one and the package still "succeeds") throws
+// itawb::Error "write-failed" naming `shown` and the part. close() runs it
+// where the parts go through temporary files (Debian's shared library,
+// Windows, WebAssembly).
+void check_parts_whole(const std::filesystem::path& file, const std::string& shown);
+
 class WorkbookWriter {
  public:
   // Creates `file` when close() is called. Use core/files.hpp

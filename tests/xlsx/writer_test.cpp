@@ -242,3 +242,38 @@ TEST_CASE("the writer deflates at the level asked, and openpyxl reads every leve
   }
 }
 #endif
+
+TEST_CASE("a package whose part was cut short on writing is refused, naming the part (issue 26)") {
+  test::TempDir dir;
+  const auto good = dir / "good.xlsx";
+  {
+    xlsx::WorkbookWriter wb(good);
+    auto& ws = wb.add_sheet("ข้อมูล");
+    for (uint32_t r = 0; r < 200; ++r) ws.text(r, 0, "ข้อความที่ " + std::to_string(r) + " ของหน่วยงาน");
+    wb.close();
+  }
+  CHECK_NOTHROW(xlsx::check_parts_whole(good, "good.xlsx"));
+  // The same package with its shared strings cut in the middle, as a full
+  // disk leaves a temporary file: rezipped whole by Python, so only the XML
+  // tells.
+  const auto cut = dir / "cut.xlsx";
+  const auto r = test::run_command(
+      {"/usr/bin/python3", "-c",
+       "import sys, zipfile\n"
+       "src, dst = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)\n"
+       "for i in src.infolist():\n"
+       "    data = src.read(i)\n"
+       "    dst.writestr(i, data[:len(data) // 2] if i.filename == 'xl/sharedStrings.xml' else data)\n"
+       "dst.close()\n",
+       good.string(), cut.string()});
+  REQUIRE(r.exit_code == 0);
+  try {
+    xlsx::check_parts_whole(cut, "ผลการวิเคราะห์.xlsx");
+    FAIL("a cut part was not noticed");
+  } catch (const Error& e) {
+    CHECK(e.code() == "write-failed");
+    CHECK(e.file() == "ผลการวิเคราะห์.xlsx");
+    CHECK(e.message_th().find("xl/sharedStrings.xml") != std::string::npos);
+    CHECK(e.message_en().find("cut short") != std::string::npos);
+  }
+}
