@@ -166,13 +166,17 @@ TEST_CASE("the measures sheet ticks planned quarters and reads back as the measu
   const json dump = openpyxl_read(w.file);
   const json& m = sheet_of(dump, output::kMeasuresSheet);
   REQUIRE(!m.is_null());
-  // Row 4 = measure 1 (quarter 1 only): J..M are quarters 1..4.
+  // Row 4 = measure 1 (quarter 1 only): J is the planned quarters, one
+  // column (issue 21: the measure's text takes the width four took).
+  CHECK(text_at(m, "J3") == "ไตรมาสตามแผน");
   CHECK(text_at(m, "A4") == "1");
-  CHECK(text_at(m, "J4") == "✓");
-  CHECK(text_at(m, "K4").empty());
-  CHECK(text_at(m, "L6") == "✓");  // measure 3: quarters 3-4
-  CHECK(text_at(m, "M6") == "✓");
-  CHECK(text_at(m, "P5") == "เกินกำหนด");  // measure 2
+  CHECK(text_at(m, "J4") == "1");
+  CHECK(text_at(m, "J5") == "1-2");  // measure 2: quarters 1-2
+  CHECK(text_at(m, "J6") == "3-4");  // measure 3: quarters 3-4
+  // The latest status, "เกินกำหนด" under it when overdue (measure 2).
+  CHECK(text_at(m, "L3") == "สถานะล่าสุด");
+  CHECK(text_at(m, "L5") == "อยู่ระหว่างดำเนินการ\nเกินกำหนด");
+  CHECK(text_at(m, "L4").find("เกินกำหนด") == std::string::npos);
 
   const auto workbook = xlsx::Workbook::open(w.file.string());
   const auto loaded = model::load_workbook(workbook, test::resources().schemas, test::resources().frameworks);
