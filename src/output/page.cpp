@@ -262,6 +262,13 @@ FittedSheet::Widths FittedSheet::compute_widths() {
     for (const auto& r : column_ranges_)
       if (!r.hidden)
         for (uint32_t c = r.first; c <= std::min(r.last, last_used); ++c) all.emplace(c, r.points);
+    if (grow_ && all.count(grow_->first) && !hidden_.count(grow_->first)) {
+      double points = 0;
+      for (const auto& [col, w] : all)
+        if (!hidden_.count(col)) points += printed_points(w);
+      const double room = a4_printable_points(page_->landscape) / grow_->second - points;
+      if (room > 0) all[grow_->first] += room / 0.75 / 7;
+    }
     narrow_to_page(all);
     for (auto& [col, w] : final_width) w = all[col];
     for (const auto& [col, w] : all)

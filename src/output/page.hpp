@@ -95,6 +95,9 @@ class FittedSheet {
   void fit_page_auto(double portrait_max = 95, double min_scale = 0.75, double min_width = 10) {
     page_ = Page{false, min_scale, min_width, portrait_max};
   }
+  // With fit_page(): column `col` (a wrapped text's) widened so that the
+  // sheet fills the page's width at `scale`, its texts taking fewer lines.
+  void fill_page_with(uint32_t col, double scale) { grow_ = {col, scale}; }
   // After finish(): the orientation the page was fitted to.
   bool landscape() const { return page_ && page_->landscape; }
   // Rows [first_row, last_row] print on one page when they fit on one (an
@@ -191,6 +194,7 @@ class FittedSheet {
   std::optional<Page> page_;
   std::map<uint32_t, uint32_t> blocks_;  // first row -> last row kept together
   std::optional<std::pair<uint32_t, uint32_t>> repeated_;
+  std::optional<std::pair<uint32_t, double>> grow_;  // fill_page_with
   double total_width_ = 0, total_points_ = 0;
 };
 

@@ -108,7 +108,8 @@ TEST_CASE("the progress grid shows statuses by quarter, overdue first, the curre
   CHECK(fill_at(g, "D5") == "FFEB9C");
   CHECK(text_at(g, "E5") == "ไม่ได้รายงาน");  // planned, over (15 April is in Q3), not reported
   CHECK(fill_at(g, "E5") == "D9D9D9");
-  CHECK(text_at(g, "I5") == "เกินกำหนด");
+  CHECK(text_at(g, "H5") == "อยู่ระหว่างดำเนินการ\nเกินกำหนด");  // overdue, under its status
+  CHECK(fill_at(g, "H5") == "F4B6B0");
   // Then the others in workbook order.
   CHECK(text_at(g, "A6") == "1");
   CHECK(text_at(g, "D6") == "ดำเนินการแล้ว");
@@ -125,11 +126,12 @@ TEST_CASE("the progress grid shows statuses by quarter, overdue first, the curre
     const std::string v = cell.at("v").is_string() ? cell.at("v").get<std::string>() : "";
     if (v == "สำนักปลัด" && ref[0] == 'A') {  // the summary row (column C of the grid names departments too)
       const std::string row = ref.substr(1);
-      // 2 measures, none still to come, 2 due, 2 done; 100 % of what is due and of the year.
-      head_office = text_at(g, "B" + row) == "2" && text_at(g, "C" + row) == "0" && text_at(g, "D" + row) == "2" &&
-                    text_at(g, "E" + row) == "2" && g.at("cells").at("J" + row).at("v").get<double>() == 100.0 &&
-                    g.at("cells").at("K" + row).at("v").get<double>() == 100.0 &&
-                    text_at(g, "L" + row) == "ผ่านเป้าหมาย";
+      // 2 measures, none still to come, 2 due, 2 done; 100 % of what is due
+      // and of the year. The names are in A:B, the figures in C:M.
+      head_office = text_at(g, "C" + row) == "2" && text_at(g, "D" + row) == "0" && text_at(g, "E" + row) == "2" &&
+                    text_at(g, "F" + row) == "2" && g.at("cells").at("K" + row).at("v").get<double>() == 100.0 &&
+                    g.at("cells").at("L" + row).at("v").get<double>() == 100.0 &&
+                    text_at(g, "M" + row) == "ผ่านเป้าหมาย";
     }
     if (v.find("ณ วันที่ ๑๕ เมษายน ๒๕๖๙ ดำเนินการแล้ว ๒ จาก ๔ มาตรการ คิดเป็นร้อยละ ๕๐.๐๐") != std::string::npos)
       memo = v.find("ต่ำกว่าเป้าหมายร้อยละ ๘๐.๐๐") != std::string::npos;
