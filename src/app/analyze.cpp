@@ -69,6 +69,7 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
   carry.highlight = output::highlights_from(result.findings);
   carry.notes = output::notes_from(result.findings);
   carry.agency = &result.model.agency;
+  carry.digits = digits;  // the carried sheets' page footers follow the report's digits
   // Findings link to the carried sheets that kept their names; a renamed
   // one is named by its own finding (sheet-renamed).
   const auto carried = output::carried_names(input, carry, output_names(result, digits));

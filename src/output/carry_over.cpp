@@ -103,7 +103,7 @@ Finding long_text(const std::string& file, const std::string& sheet, const xlsx:
 
 CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
                        const CellFills& highlight, const RowMap& rows, const model::Agency* agency,
-                       const CellNotes& notes) {
+                       const CellNotes& notes, std::optional<text::DigitStyle> digits) {
   StyleCache styles(in);
   auto out_row = [&](uint32_t r) -> std::optional<uint32_t> { return rows ? rows(r) : r; };
   CopiedSheet result;
@@ -219,7 +219,7 @@ CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx:
   fitted.finish();
   // A carried-over sheet prints on A4 too, landscape when its columns are
   // wider than a portrait page, with the agency and page x / y.
-  if (agency) print_setup_plain(ws, *agency, sheet.info.name, fitted.landscape());
+  if (agency) print_setup_plain(ws, *agency, sheet.info.name, fitted.landscape(), digits);
   if (sheet.info.visibility != xlsx::Visibility::Visible) ws.hide();
   return result;
 }
@@ -237,7 +237,7 @@ std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWrit
     const auto n = options.notes.find(infos[i].name);
     const RowMap rows = options.rows ? options.rows(infos[i]) : RowMap{};
     copied.push_back(copy_sheet(in, sheet, ws, h == options.highlight.end() ? CellFills{} : h->second, rows,
-                                options.agency, n == options.notes.end() ? CellNotes{} : n->second));
+                                options.agency, n == options.notes.end() ? CellNotes{} : n->second, options.digits));
   }
   return copied;
 }

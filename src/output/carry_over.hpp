@@ -26,6 +26,7 @@
 #include "base/finding.hpp"
 #include "model/records.hpp"
 #include "schema/schema.hpp"
+#include "text/thai.hpp"
 #include "xlsx/layout.hpp"
 #include "xlsx/reader.hpp"
 #include "xlsx/writer.hpp"
@@ -53,6 +54,9 @@ struct CarryOverOptions {
   // When set, each copied sheet gets the page setup of the result sheets (A4,
   // the agency and page x / y in the header and footer).
   const model::Agency* agency = nullptr;
+  // The document's digit style, which the copied sheets' page footers
+  // follow (none: the footer of a sheet in Arabic digits).
+  std::optional<text::DigitStyle> digits;
 };
 
 struct CopiedSheet {
@@ -72,7 +76,8 @@ std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWrit
 // agency and page x / y).
 CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
                        const CellFills& highlight = {}, const RowMap& rows = {},
-                       const model::Agency* agency = nullptr, const CellNotes& notes = {});
+                       const model::Agency* agency = nullptr, const CellNotes& notes = {},
+                       std::optional<text::DigitStyle> digits = std::nullopt);
 
 // Info findings ("not-carried") for what carry_over() will not keep of `in`:
 // charts, images, shapes, pivot tables, tables, conditional formats,

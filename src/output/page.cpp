@@ -461,16 +461,18 @@ std::string agency_line(const model::Agency& agency) {
 }
 
 void print_setup(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject,
-                 bool landscape, uint32_t header_first_row, uint32_t header_last_row) {
+                 bool landscape, uint32_t header_first_row, uint32_t header_last_row,
+                 std::optional<text::DigitStyle> digits) {
   ws.freeze(header_last_row + 1);
   ws.repeat_rows(header_first_row, header_last_row);
-  ws.a4(landscape);
-  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject), page_footer(ws));
+  print_setup_plain(ws, agency, subject, landscape, digits);
 }
 
-void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape) {
+void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape,
+                       std::optional<text::DigitStyle> digits) {
   ws.a4(landscape);
-  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject), page_footer(ws));
+  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject),
+                   digits ? page_footer(*digits) : page_footer(ws));
 }
 
 }  // namespace itawb::output

@@ -207,12 +207,16 @@ std::string page_footer(const xlsx::SheetWriter& ws);
 std::string page_footer(text::DigitStyle digits);
 
 // The page header and footer every result sheet carries: the agency on the
-// left, the sheet's subject on the right, page_footer() at the bottom.
+// left, the sheet's subject on the right, page_footer() at the bottom, of
+// the sheet's digit style or, given, of the document's `digits` (a sheet
+// written without a digit style of its own, in a document that has one).
 void print_setup(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject,
-                 bool landscape, uint32_t header_first_row, uint32_t header_last_row);
+                 bool landscape, uint32_t header_first_row, uint32_t header_last_row,
+                 std::optional<text::DigitStyle> digits = std::nullopt);
 // The page of a sheet whose header rows are not known (a carried-over input
 // sheet): A4 fitted to the width, margins, the agency and page x / y.
-void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape);
+void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape,
+                       std::optional<text::DigitStyle> digits = std::nullopt);
 
 // "องค์การบริหารส่วนตำบลทุ่งทอง อำเภอท่าม่วง จังหวัดกาญจนบุรี" (parts left out when empty).
 std::string agency_line(const model::Agency& agency);

@@ -192,7 +192,9 @@ void write_summary(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   ws.width(kNote, 26);
   const int year = a.agency.assessment_year;
   ws.merge(0, kName, 0, kLast,
-           "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปีงบประมาณ พ.ศ. " +
+           // "พ.ศ." and its year held together (a no-break space): the title
+           // never breaks between them.
+           "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปีงบประมาณ พ.ศ.\u00A0" +
                thai_year(year),
            title_style());
   ws.merge(1, kName, 1, kLast, agency_line(a.agency), subtitle_style());

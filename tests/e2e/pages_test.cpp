@@ -137,6 +137,8 @@ TEST_CASE("native charts: tools and indicators against last year, departments ag
   const json& s = sheet_of(dump, "สรุปผลการประเมิน");
   CHECK(s.at("cells").at("D6").at("v").get<double>() == Approx(99.64));  // IIT 2567, as the seed publishes
   CHECK(s.at("cells").at("I9").at("v") == "ตัวชี้วัด ๑");                 // the axis' label, hidden
+  // The title keeps "พ.ศ. ๒๕๖๗" together: a no-break space between them.
+  CHECK(s.at("cells").at("A1").at("v").get<std::string>().find("พ.ศ.\u00A0๒๕๖๗") != std::string::npos);
   CHECK(charts.at("ตรวจสอบข้อมูล").empty());
 
   const json pg_charts = itawb::test::charts_dump(pg);
