@@ -221,7 +221,42 @@ CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx:
   // wider than a portrait page, with the agency and page x / y.
   if (agency) print_setup_plain(ws, *agency, sheet.info.name, fitted.landscape(), digits);
   if (sheet.info.visibility != xlsx::Visibility::Visible) ws.hide();
+  // The cells cut at Excel's tallest row, by the input's row.
+  for (const auto& [row, col] : fitted.cut_cells()) {
+    if (!rows) {
+      result.too_tall.emplace_back(row, col);
+      continue;
+    }
+    for (const auto& c : sheet.cells)
+      if (c.col == col && out_row(c.row) == row) {
+        result.too_tall.emplace_back(c.row, col);
+        break;
+      }
+  }
   return result;
+}
+
+std::vector<Finding> too_tall_findings(const std::vector<CopiedSheet>& copied, const std::string& file) {
+  std::vector<Finding> out;
+  for (const auto& sheet : copied)
+    for (const auto& [row, col] : sheet.too_tall) {
+      Finding f;
+      f.severity = Severity::Warning;
+      f.code = "text-too-tall";
+      f.file = file;
+      f.sheet = sheet.from;
+      f.cell = xlsx::ref_name(row, col);
+      f.row = row + 1;
+      f.column = col + 1;
+      f.message_th = "ข้อความในเซลล์ " + sheet.from + "!" + f.cell +
+                     " ยาวเกินกว่าที่แถวเดียวแสดงได้ (Excel สูงได้ไม่เกิน 409 พอยต์): บรรทัดท้าย ๆ จะถูกตัดเมื่อพิมพ์ "
+                     "ควรแบ่งข้อความไปไว้ในแถวถัดไปหรือขยายความกว้างของคอลัมน์";
+      f.message_en = "the text of cell " + sheet.from + "!" + f.cell +
+                     " needs a row taller than Excel's 409 points: its last lines are cut when printed; "
+                     "split it over the next rows or widen its column";
+      out.push_back(std::move(f));
+    }
+  return out;
 }
 
 std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWriter& out,

@@ -64,7 +64,14 @@ struct CopiedSheet {
   std::string to;     // name in the output (made valid/unique by the writer)
   size_t cells = 0;   // cells written
   std::vector<xlsx::ExtraCount> not_carried;  // what the sheet has that was not copied
+  // Cells (the input's row, column) whose text needs a row taller than
+  // Excel's 409 points: their last lines are cut when printed.
+  std::vector<std::pair<uint32_t, uint32_t>> too_tall;
 };
+
+// A warning ("text-too-tall") per cell of the copied sheets that prints cut
+// at Excel's 409-point row, naming the input's sheet and cell.
+std::vector<Finding> too_tall_findings(const std::vector<CopiedSheet>& copied, const std::string& file);
 
 // Copies every sheet not skipped, in workbook order, to new sheets of `out`.
 std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWriter& out,

@@ -340,6 +340,10 @@ void FittedSheet::finish() {
     // A merge is as wide as its columns' printed widths together.
     const double total = (points / 0.75 - 5) / 7;
     const int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size, e.bold);
+    const auto declared = rows_.find(e.first_row);
+    if (e.first_row == e.last_row && n * RowFit::line_height(e.size) + 3 > RowFit::kMaxHeight &&
+        (declared == rows_.end() || !declared->second.hidden))
+      cut_.emplace_back(e.first_row, e.first_col);
     if (e.first_row == e.last_row) rows.lines(e.first_row, n, e.size);
     else spanning.emplace_back(&e, n);
   }

@@ -140,6 +140,9 @@ class FittedSheet {
   // set it from what was written and declared so far (the page's
   // narrowing included), to share a long text out over rows.
   double planned_width(uint32_t col);
+  // After finish(): the cells (row, column) of one row whose wrapped text
+  // needs more than Excel's tallest row (kMaxHeight): cut when printed.
+  const std::vector<std::pair<uint32_t, uint32_t>>& cut_cells() const { return cut_; }
   // After finish(): the sum of the visible column widths it set (for the page's orientation).
   double total_width() const { return total_width_; }
 
@@ -195,6 +198,7 @@ class FittedSheet {
   std::map<uint32_t, uint32_t> blocks_;  // first row -> last row kept together
   std::optional<std::pair<uint32_t, uint32_t>> repeated_;
   std::optional<std::pair<uint32_t, double>> grow_;  // fill_page_with
+  std::vector<std::pair<uint32_t, uint32_t>> cut_;
   double total_width_ = 0, total_points_ = 0;
 };
 
