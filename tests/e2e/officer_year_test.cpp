@@ -339,7 +339,14 @@ TEST_CASE("officer: validate and analyze report the same findings for every fixt
     CHECK(valid == (errors == 0));
     CHECK(fs::exists(out));
 
-    CHECK(finding_keys(vf.at("findings")) == finding_keys(a.doc.at("findings")));
+    // The same check, the same findings; analyze adds only what it finds
+    // writing its output: a carried cell printed cut at Excel's 409-point
+    // row (the example's long result ความก้าวหน้า!D3), which validate, writing
+    // nothing, cannot see.
+    std::set<Key> analysed = finding_keys(a.doc.at("findings"));
+    for (auto it = analysed.begin(); it != analysed.end();)
+      it = std::get<1>(*it) == "text-too-tall" ? analysed.erase(it) : std::next(it);
+    CHECK(finding_keys(vf.at("findings")) == analysed);
 
     // The only fixture typed with an error is the duplicated id (all three saves).
     const bool duplicate = in.filename().string().rfind("patueng-2568-duplicate-id", 0) == 0;
