@@ -12,6 +12,7 @@
 #include "output/carry_over.hpp"
 #include "output/plan_sheets.hpp"
 #include "output/registry.hpp"
+#include "output/sheets.hpp"
 #include "model/load.hpp"
 #include "schema/schema.hpp"
 #include "xlsx/reader.hpp"
@@ -62,13 +63,18 @@ std::vector<std::string> output_names(const AnalyzeResult& result, text::DigitSt
   return names;
 }
 
-void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, const fs::path& target,
-                  std::vector<std::string>& sheets, text::DigitStyle digits, const std::string& tmpdir) {
+// The findings sheet is written last, in its place among the result sheets:
+// carrying the input's sheets over finds cells cut at Excel's tallest row,
+// and those findings are listed with the rest (and in result.findings).
+void write_output(const xlsx::Workbook& input, AnalyzeResult& result, const fs::path& target,
+                  std::vector<std::string>& sheets, text::DigitStyle digits, const std::string& tmpdir,
+                  const std::string& file_label) {
   output::CarryOverOptions carry;
   carry.skip = generated;
   carry.highlight = output::highlights_from(result.findings);
   carry.notes = output::notes_from(result.findings);
   carry.agency = &result.model.agency;
+  carry.digits = digits;  // the carried sheets' page footers follow the report's digits
   // Findings link to the carried sheets that kept their names; a renamed
   // one is named by its own finding (sheet-renamed).
   const auto carried = output::carried_names(input, carry, output_names(result, digits));
@@ -85,9 +91,11 @@ void write_output(const xlsx::Workbook& input, const AnalyzeResult& result, cons
     xlsx::WorkbookWriter out(tmp, wo);
     const output::SheetInputs inputs{*result.analysis, result.model,
                                      result.plan ? &*result.plan : nullptr, result.findings, linked, digits};
-    sheets = output::write_output_sheets(out, inputs);
+    sheets = output::write_output_sheets(out, inputs, {output::kFindingsSheet});
     carry_measure_columns(input, result, out);
-    output::carry_over(input, out, carry);
+    const auto copied = output::carry_over(input, out, carry);
+    for (auto& f : output::too_tall_findings(copied, file_label)) result.findings.add(std::move(f));
+    output::write_output_sheet(out, inputs, output::kFindingsSheet);
     out.close();
   });
   for (const auto& [from, to] : carried) sheets.push_back(to);
@@ -147,7 +155,7 @@ AnalyzeResult analyze(const Resources& resources, const xlsx::Workbook& workbook
     for (auto& f : output::renamed(names, co.file_label)) result.findings.add(std::move(f));
     if (const auto extra = measure_columns(workbook, result))
       result.findings.add(output::extra_columns_finding(*extra, output::kMeasuresSheet, co.file_label));
-    write_output(workbook, result, output, result.sheets, options.digits, options.writer_tmpdir);
+    write_output(workbook, result, output, result.sheets, options.digits, options.writer_tmpdir, co.file_label);
     result.output = output;
   }
   spdlog::info("analyze: {} -> {}", co.file_label, result.output.string());

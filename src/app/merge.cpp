@@ -106,7 +106,10 @@ MergeReport merge_workbooks(const Resources& resources, const MergeRequest& requ
         continue;
       }
       const xlsx::Sheet sheet = master.workbook.read_sheet(i);
-      output::copy_sheet(master.workbook, sheet, out.add_sheet(sheets[i].name), {}, {}, &master.checked.model.agency);
+      // The master is a document in Thai digits (the template's and split's
+      // default): no page number in Arabic digits under its Thai headers.
+      output::copy_sheet(master.workbook, sheet, out.add_sheet(sheets[i].name), {}, {}, &master.checked.model.agency, {},
+                         text::DigitStyle::Thai);
       if (!master.progress_sheet && master.measures_sheet && i == *master.measures_sheet) add_progress();
     }
     if (!master.progress_sheet && !master.measures_sheet) add_progress();

@@ -26,6 +26,7 @@
 #include "base/finding.hpp"
 #include "model/records.hpp"
 #include "schema/schema.hpp"
+#include "text/thai.hpp"
 #include "xlsx/layout.hpp"
 #include "xlsx/reader.hpp"
 #include "xlsx/writer.hpp"
@@ -53,6 +54,9 @@ struct CarryOverOptions {
   // When set, each copied sheet gets the page setup of the result sheets (A4,
   // the agency and page x / y in the header and footer).
   const model::Agency* agency = nullptr;
+  // The document's digit style, which the copied sheets' page footers
+  // follow (none: the footer of a sheet in Arabic digits).
+  std::optional<text::DigitStyle> digits;
 };
 
 struct CopiedSheet {
@@ -60,7 +64,14 @@ struct CopiedSheet {
   std::string to;     // name in the output (made valid/unique by the writer)
   size_t cells = 0;   // cells written
   std::vector<xlsx::ExtraCount> not_carried;  // what the sheet has that was not copied
+  // Cells (the input's row, column) whose text needs a row taller than
+  // Excel's 409 points: their last lines are cut when printed.
+  std::vector<std::pair<uint32_t, uint32_t>> too_tall;
 };
+
+// A warning ("text-too-tall") per cell of the copied sheets that prints cut
+// at Excel's 409-point row, naming the input's sheet and cell.
+std::vector<Finding> too_tall_findings(const std::vector<CopiedSheet>& copied, const std::string& file);
 
 // Copies every sheet not skipped, in workbook order, to new sheets of `out`.
 std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWriter& out,
@@ -72,7 +83,8 @@ std::vector<CopiedSheet> carry_over(const xlsx::Workbook& in, xlsx::WorkbookWrit
 // agency and page x / y).
 CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx::SheetWriter& ws,
                        const CellFills& highlight = {}, const RowMap& rows = {},
-                       const model::Agency* agency = nullptr, const CellNotes& notes = {});
+                       const model::Agency* agency = nullptr, const CellNotes& notes = {},
+                       std::optional<text::DigitStyle> digits = std::nullopt);
 
 // Info findings ("not-carried") for what carry_over() will not keep of `in`:
 // charts, images, shapes, pivot tables, tables, conditional formats,

@@ -44,17 +44,29 @@ void write_header(FittedSheet& ws, uint32_t row) {
   ws.text(row, kCategory, "หมวด", h);
 }
 
-void write_row(FittedSheet& ws, uint32_t row, const ita::Analysis& a, const ita::Deficiency& d) {
+// The issue's number and name, once for its `rows` rows (merged down them,
+// coloured as its first, lowest-scored row).
+void write_issue(FittedSheet& ws, uint32_t row, uint32_t rows, const ita::Analysis& a, const ita::Deficiency& d) {
+  const uint32_t fill = category_fill(d.category);
+  const bool urgent = d.category == ita::Category::Urgent;
+  const Style number = centre_style().with_fill(fill).with_bold(urgent);
+  const Style name = cell_style().with_fill(fill).with_bold(urgent);
+  // e.g. an OIT indicator at indicator level: no one issue owns it
+  const std::string label = d.issue > 0 ? issue_name(a, d.issue) : "ไม่ระบุประเด็น";
+  if (rows > 1) {
+    ws.merge(row, kNumber, row + rows - 1, kNumber, "", number);
+    ws.merge(row, kIssue, row + rows - 1, kIssue, label, name);
+  } else {
+    ws.text(row, kIssue, label, name);
+  }
+  if (d.issue > 0) ws.number(row, kNumber, d.issue, number);
+  else ws.text(row, kNumber, "-", number);
+}
+
+void write_row(FittedSheet& ws, uint32_t row, const ita::Deficiency& d) {
   const uint32_t fill = category_fill(d.category);
   const bool urgent = d.category == ita::Category::Urgent;
   const Style c = cell_style().with_fill(fill).with_bold(urgent);
-  if (d.issue > 0) {
-    ws.number(row, kNumber, d.issue, centre_style().with_fill(fill).with_bold(urgent));
-    ws.text(row, kIssue, issue_name(a, d.issue), c);
-  } else {  // e.g. an OIT indicator at indicator level: no one issue owns it
-    ws.text(row, kNumber, "-", centre_style().with_fill(fill).with_bold(urgent));
-    ws.text(row, kIssue, "ไม่ระบุประเด็น", c);
-  }
   ws.text(row, kCode, display_code(d.code), centre_style().with_fill(fill).with_bold(urgent));
   ws.text(row, kText, d.text, c);
   ws.number(row, kScore, d.score, score_style().with_fill(fill).with_bold(urgent));
@@ -80,7 +92,8 @@ void write_deficiencies(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   for (size_t i = 0; i < a.deficiencies.size();) {
     size_t j = i;
     while (j < a.deficiencies.size() && a.deficiencies[j].issue == a.deficiencies[i].issue) ++j;
-    for (size_t k = i; k < j; ++k) write_row(ws, row + static_cast<uint32_t>(k - i), a, a.deficiencies[k]);
+    for (size_t k = i; k < j; ++k) write_row(ws, row + static_cast<uint32_t>(k - i), a.deficiencies[k]);
+    write_issue(ws, row, static_cast<uint32_t>(j - i), a, a.deficiencies[i]);
     ws.keep_together(row, row + static_cast<uint32_t>(j - i) - 1);
     row += static_cast<uint32_t>(j - i);
     i = j;
@@ -106,6 +119,8 @@ void write_deficiencies(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   // The legend and the criteria print with the table's last row, never alone.
   ws.keep_together(std::max(last_table_row, 3u), row + 1);
   ws.fit_page(true);
+  // The questions take the page's width at 75 %: most on one line.
+  ws.fill_page_with(kText, 0.75);
   ws.repeated_rows(2, 2);
   ws.finish();
   print_setup(out_ws, a.agency, kDeficienciesSheet, /*landscape=*/true, 2, 2);

@@ -89,7 +89,10 @@ std::optional<uint32_t> column_of(const std::vector<ReturnColumn>& columns, std:
   return std::nullopt;
 }
 
-void write_progress_row(FittedSheet& ws, uint32_t r, const PacketRow& row, const std::vector<ReturnColumn>& columns) {
+// The measure's number in the workbook's digits, as its titles (merge reads
+// either digits back as the same measure).
+void write_progress_row(FittedSheet& ws, uint32_t r, const PacketRow& row, const std::vector<ReturnColumn>& columns,
+                        text::DigitStyle digits) {
   const auto& p = row.progress;
   const Style locked = locked_style(), input = input_style();
   for (uint32_t c = 0; c < columns.size(); ++c) {
@@ -97,7 +100,7 @@ void write_progress_row(FittedSheet& ws, uint32_t r, const PacketRow& row, const
     if (field.empty()) {
       ws.text(r, c, row.measure_text, locked);
     } else if (field == "measure_id") {
-      ws.text(r, c, p.measure_id, locked.with_align(Align::Center));
+      ws.text(r, c, text::digits(p.measure_id, digits), locked.with_align(Align::Center));
     } else if (field == "quarter") {
       if (p.quarter >= 1 && p.quarter <= 4) ws.number(r, c, p.quarter, locked.with_align(Align::Center));
       else ws.blank(r, c, input);
@@ -148,7 +151,7 @@ void write_progress_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet
   for (uint32_t c = 0; c < count; ++c) ws.text(L::kHeaderRow, c, columns[c].title, header_style());
 
   uint32_t r = L::kFirstDataRow;
-  for (const auto& row : packet.rows) write_progress_row(ws, r++, row, columns);
+  for (const auto& row : packet.rows) write_progress_row(ws, r++, row, columns, packet.digits);
   const uint32_t last_planned = r == L::kFirstDataRow ? r : r - 1;
   // Extra rows, wholly unlocked, for a report on an unplanned quarter.
   const Style input = input_style();
@@ -208,8 +211,8 @@ void write_measures_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet
         continue;
       }
       const std::string& name = col.field->name;
-      if (name == "issue") {
-        if (m.issue > 0) ws.number(r, c, m.issue, cell.with_align(Align::Center));
+      if (name == "issue") {  // as text, in the workbook's digits like the ลำดับ beside it
+        if (m.issue > 0) ws.text(r, c, text::digits(std::to_string(m.issue), packet.digits), cell.with_align(Align::Center));
         else ws.blank(r, c, cell);
         continue;
       }
@@ -219,6 +222,7 @@ void write_measures_sheet(xlsx::SheetWriter& raw, const DepartmentPacket& packet
         for (const auto& o : pm.owners) value += (value.empty() ? "" : ", ") + o;
       }
       const bool centre = name == "id";
+      if (centre) value = text::digits(value, packet.digits);
       ws.text(r, c, value, centre ? cell.with_align(Align::Center) : cell);
     }
     ++r;

@@ -86,7 +86,9 @@ void write_issues(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   FittedSheet ws(out_ws, 6, 12);
   ws.width(kIssue, 30);  // issue names wrap: a fixed width reads better
   ws.width(kText, 50);
-  ws.width(kOitText, 28);
+  // "ไม่มีรายการต่ำกว่า ๑๐๐" in every issue needs less than an item's text.
+  const bool any_oit = std::any_of(a.issues.begin(), a.issues.end(), [](const auto& i) { return !i.oit.empty(); });
+  ws.width(kOitText, any_oit ? 28 : 18);
   ws.width(kScore, 8.5);  // "คะแนน" on one line, and 100.00
   ws.width(kOitScore, 8.5);
   ws.merge(0, kNumber, 0, kOitScore,
@@ -115,6 +117,8 @@ void write_issues(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
            note_style());
 
   ws.fit_page(true);
+  // The questions take the page's width at 75 %: fewer lines each.
+  ws.fill_page_with(kText, 0.75);
   ws.repeated_rows(3, 4);
   ws.finish();
   print_setup(out_ws, a.agency, kIssuesSheet, /*landscape=*/true, 3, 4);

@@ -89,7 +89,7 @@ void write_merged_progress(xlsx::SheetWriter& sheet, const schema::SheetSchema& 
   ws.fit_page(true);
   ws.repeated_rows(0, 0);
   ws.finish();
-  print_setup(sheet, agency, sheet.name(), true, 0, 0);
+  print_setup(sheet, agency, sheet.name(), true, 0, 0, text::DigitStyle::Thai);  // as the master's other sheets
 }
 
 void write_not_merged(xlsx::SheetWriter& sheet, const std::string& sheet_name, const plan::MergeResult& result,
@@ -139,7 +139,7 @@ void write_not_merged(xlsx::SheetWriter& sheet, const std::string& sheet_name, c
   ws.fit_page(true);
   ws.repeated_rows(2, 2);
   ws.finish();
-  print_setup(sheet, agency, sheet_name, true, 2, 2);
+  print_setup(sheet, agency, sheet_name, true, 2, 2, text::DigitStyle::Thai);  // as the master's other sheets
 }
 
 }  // namespace itawb::output

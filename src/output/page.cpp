@@ -262,6 +262,13 @@ FittedSheet::Widths FittedSheet::compute_widths() {
     for (const auto& r : column_ranges_)
       if (!r.hidden)
         for (uint32_t c = r.first; c <= std::min(r.last, last_used); ++c) all.emplace(c, r.points);
+    if (grow_ && all.count(grow_->first) && !hidden_.count(grow_->first)) {
+      double points = 0;
+      for (const auto& [col, w] : all)
+        if (!hidden_.count(col)) points += printed_points(w);
+      const double room = a4_printable_points(page_->landscape) / grow_->second - points;
+      if (room > 0) all[grow_->first] += room / 0.75 / 7;
+    }
     narrow_to_page(all);
     for (auto& [col, w] : final_width) w = all[col];
     for (const auto& [col, w] : all)
@@ -333,6 +340,10 @@ void FittedSheet::finish() {
     // A merge is as wide as its columns' printed widths together.
     const double total = (points / 0.75 - 5) / 7;
     const int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size, e.bold);
+    const auto declared = rows_.find(e.first_row);
+    if (e.first_row == e.last_row && n * RowFit::line_height(e.size) + 3 > RowFit::kMaxHeight &&
+        (declared == rows_.end() || !declared->second.hidden))
+      cut_.emplace_back(e.first_row, e.first_col);
     if (e.first_row == e.last_row) rows.lines(e.first_row, n, e.size);
     else spanning.emplace_back(&e, n);
   }
@@ -454,16 +465,18 @@ std::string agency_line(const model::Agency& agency) {
 }
 
 void print_setup(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject,
-                 bool landscape, uint32_t header_first_row, uint32_t header_last_row) {
+                 bool landscape, uint32_t header_first_row, uint32_t header_last_row,
+                 std::optional<text::DigitStyle> digits) {
   ws.freeze(header_last_row + 1);
   ws.repeat_rows(header_first_row, header_last_row);
-  ws.a4(landscape);
-  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject), page_footer(ws));
+  print_setup_plain(ws, agency, subject, landscape, digits);
 }
 
-void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape) {
+void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape,
+                       std::optional<text::DigitStyle> digits) {
   ws.a4(landscape);
-  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject), page_footer(ws));
+  ws.header_footer("&L" + escape_header(agency.name) + "&R" + escape_header(subject),
+                   digits ? page_footer(*digits) : page_footer(ws));
 }
 
 }  // namespace itawb::output

@@ -94,6 +94,9 @@ class FittedSheet {
   void fit_page_auto(double portrait_max = 95, double min_scale = 0.75, double min_width = 10) {
     page_ = Page{false, min_scale, min_width, portrait_max};
   }
+  // With fit_page(): column `col` (a wrapped text's) widened so that the
+  // sheet fills the page's width at `scale`, its texts taking fewer lines.
+  void fill_page_with(uint32_t col, double scale) { grow_ = {col, scale}; }
   // After finish(): the orientation the page was fitted to.
   bool landscape() const { return page_ && page_->landscape; }
   // Rows [first_row, last_row] print on one page when they fit on one (an
@@ -136,6 +139,9 @@ class FittedSheet {
   // set it from what was written and declared so far (the page's
   // narrowing included), to share a long text out over rows.
   double planned_width(uint32_t col);
+  // After finish(): the cells (row, column) of one row whose wrapped text
+  // needs more than Excel's tallest row (kMaxHeight): cut when printed.
+  const std::vector<std::pair<uint32_t, uint32_t>>& cut_cells() const { return cut_; }
   // After finish(): the sum of the visible column widths it set (for the page's orientation).
   double total_width() const { return total_width_; }
 
@@ -190,6 +196,8 @@ class FittedSheet {
   std::optional<Page> page_;
   std::map<uint32_t, uint32_t> blocks_;  // first row -> last row kept together
   std::optional<std::pair<uint32_t, uint32_t>> repeated_;
+  std::optional<std::pair<uint32_t, double>> grow_;  // fill_page_with
+  std::vector<std::pair<uint32_t, uint32_t>> cut_;
   double total_width_ = 0, total_points_ = 0;
 };
 
@@ -202,12 +210,16 @@ std::string page_footer(const xlsx::SheetWriter& ws);
 std::string page_footer(text::DigitStyle digits);
 
 // The page header and footer every result sheet carries: the agency on the
-// left, the sheet's subject on the right, page_footer() at the bottom.
+// left, the sheet's subject on the right, page_footer() at the bottom, of
+// the sheet's digit style or, given, of the document's `digits` (a sheet
+// written without a digit style of its own, in a document that has one).
 void print_setup(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject,
-                 bool landscape, uint32_t header_first_row, uint32_t header_last_row);
+                 bool landscape, uint32_t header_first_row, uint32_t header_last_row,
+                 std::optional<text::DigitStyle> digits = std::nullopt);
 // The page of a sheet whose header rows are not known (a carried-over input
 // sheet): A4 fitted to the width, margins, the agency and page x / y.
-void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape);
+void print_setup_plain(xlsx::SheetWriter& ws, const model::Agency& agency, const std::string& subject, bool landscape,
+                       std::optional<text::DigitStyle> digits = std::nullopt);
 
 // "องค์การบริหารส่วนตำบลทุ่งทอง อำเภอท่าม่วง จังหวัดกาญจนบุรี" (parts left out when empty).
 std::string agency_line(const model::Agency& agency);

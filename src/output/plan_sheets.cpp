@@ -4,12 +4,14 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
 
 #include "output/palette.hpp"
 #include "output/page.hpp"
 #include "output/labels.hpp"
 #include "schema/schema.hpp"
 #include "text/thai.hpp"
+#include "text/width.hpp"
 
 namespace itawb::output {
 namespace {
@@ -73,8 +75,10 @@ GridCell grid_cell(const plan::PlanResult& plan, const plan::PlannedMeasure& m, 
     if (planned) return over ? GridCell{kNotReported, kNotReportedFill} : GridCell{"ตามแผน", kPlannedFill};
     return {};
   }
-  // Shared: a line per owner, the least advanced deciding the colour.
+  // Shared: a line per owner, the least advanced deciding the colour; one
+  // word when every owner's is the same.
   std::string text;
+  std::set<std::string> words;
   std::optional<uint32_t> fill;
   int least = 3;
   for (const auto& d : m.departments) {
@@ -94,14 +98,19 @@ GridCell grid_cell(const plan::PlanResult& plan, const plan::PlannedMeasure& m, 
       continue;
     }
     text += (text.empty() ? "" : "\n") + d + ": " + word;
+    words.insert(word);
   }
+  if (words.size() == 1) text = *words.begin();
   return {text, fill};
 }
 
-// The departments of a measure; for a shared one each with its own report.
+// The departments of a measure; for a shared one each with its own report
+// when they differ (the status column says it when they are the same).
 std::string departments_with_reports(const plan::PlannedMeasure& m) {
   const bool whole = std::all_of(m.reports.begin(), m.reports.end(), [](const plan::OwnerReport& r) { return r.whole_measure; });
-  if (m.reports.size() <= 1 || whole) return join(m.departments);
+  std::set<std::string> statuses;
+  for (const auto& r : m.reports) statuses.insert(status_text(r.status, r.standing));
+  if (m.reports.size() <= 1 || whole || statuses.size() == 1) return join(m.departments);
   std::vector<std::string> parts;
   for (const auto& r : m.reports) parts.push_back(r.department + " (" + status_text(r.status, r.standing) + ")");
   return join(parts, "\n");
@@ -113,26 +122,63 @@ struct MeasureColumn {
   std::string field;  // schema field name; "" for a computed column
   std::string title;
   double width = 0;
-  enum class Computed { None, Quarter, Departments, Status, Overdue, Source } computed = Computed::None;
-  int quarter = 0;
+  enum class Computed { None, Quarters, Departments, Status, Source } computed = Computed::None;
 };
 
+// The columns the sheet had before the planned quarters and the overdue mark
+// were folded into one column each: an output of an older itawb read again
+// does not carry them as the agency's own columns.
+constexpr const char* kFormerPlanTitles[] = {"ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4", "เกินกำหนด"};
+
+// The width a field of the measures schema prints at on the มาตรการ sheet:
+// the measure, its steps and the deficiency take what the short fields
+// leave, so that a long measure takes few lines (the form's own widths,
+// x-width, are the template's).
+double printed_field_width(const std::string& field, double form_width) {
+  static const std::map<std::string, double> widths = {
+      {"id", 5}, {"issue", 6}, {"deficiency", 90}, {"measure", 90}, {"steps", 90},
+      {"timeframe", 12}, {"owner", 14}, {"budget", 10}, {"success_indicator", 90}};
+  const auto it = widths.find(field);
+  return it != widths.end() ? it->second : (form_width > 0 ? form_width : 16);
+}
+
+// A field whose texts run long and wrap (its width shared out by content).
+bool is_long_text(const std::string& field) {
+  return field == "deficiency" || field == "measure" || field == "steps" || field == "success_indicator";
+}
+
 // The schema's fields in schema order (by name only when the model was built
-// by hand without one), then the quarter ticks, the departments, the latest
-// status, overdue and the row's source.
+// by hand without one), then the planned quarters ("๑-๔"), the departments,
+// the latest status (with "เกินกำหนด" under it when overdue) and the row's
+// source.
 std::vector<MeasureColumn> measure_columns(const schema::SheetSchema* schema) {
   using C = MeasureColumn::Computed;
   std::vector<MeasureColumn> out;
   if (schema)
-    for (const auto& f : schema->fields) out.push_back({f.name, f.title, f.width > 0 ? f.width : 16});
+    for (const auto& f : schema->fields) out.push_back({f.name, f.title, printed_field_width(f.name, f.width)});
   else
     for (const auto name : model::MeasureInput::modelled_fields())
-      out.push_back({std::string(name), std::string(name), 16});
-  for (int q = 1; q <= 4; ++q) out.push_back({"", "ไตรมาส " + std::to_string(q), 7, C::Quarter, q});
-  out.push_back({"", "ส่วนราชการ (อ่านได้)", 16, C::Departments});
-  out.push_back({"", "สถานะล่าสุด", 13, C::Status});
-  out.push_back({"", "เกินกำหนด", 11, C::Overdue});
+      out.push_back({std::string(name), std::string(name), printed_field_width(std::string(name), 0)});
+  out.push_back({"", "ไตรมาสตามแผน", 7, C::Quarters});
+  out.push_back({"", "ส่วนราชการ (อ่านได้)", 14, C::Departments});
+  out.push_back({"", "สถานะล่าสุด", 12, C::Status});
   out.push_back({"", "ที่มา", 16, C::Source});
+  return out;
+}
+
+// The planned quarters as a short mark: runs as "1-4", the rest listed
+// ("1, 3"); the sheet's digit style applies when written.
+std::string quarters_mark(const plan::PlannedMeasure& m) {
+  if (!m.timeframe.ok()) return "";
+  std::string out;
+  for (int q = 1; q <= 4; ++q) {
+    if (!plan::has_quarter(m.timeframe.quarters, q)) continue;
+    int last = q;
+    while (last < 4 && plan::has_quarter(m.timeframe.quarters, last + 1)) ++last;
+    out += (out.empty() ? "" : ", ") + std::to_string(q);
+    if (last > q) out += "-" + std::to_string(last);
+    q = last;
+  }
   return out;
 }
 
@@ -157,20 +203,19 @@ void measure_row(FittedSheet& ws, uint32_t r, const plan::PlannedMeasure& m,
         else ws.text(r, c, value, col.field == "timeframe" && !m.timeframe.ok() ? cell.with_fill(kWarningFill) : cell);
         break;
       }
-      case C::Quarter:
-        if (m.timeframe.ok() && plan::has_quarter(m.timeframe.quarters, col.quarter))
-          ws.text(r, c, "✓", cell.with_align(Align::Center).with_fill(kPlannedFill));
+      case C::Quarters:
+        if (const std::string mark = quarters_mark(m); !mark.empty())
+          ws.text(r, c, mark, cell.with_align(Align::Center).with_fill(kPlannedFill));
         else ws.blank(r, c, cell);
         break;
       case C::Departments: ws.text(r, c, join(m.departments), cell); break;
-      case C::Status:
-        if (m.status) ws.text(r, c, plan::status_th(*m.status), cell.with_fill(status_fill(*m.status)));
-        else ws.text(r, c, status_text(m.status, m.standing), cell);
+      case C::Status: {
+        const std::string status = status_text(m.status, m.standing);
+        if (m.overdue) ws.text(r, c, status + "\nเกินกำหนด", cell.with_fill(kNotStartedFill).with_bold());
+        else if (m.status) ws.text(r, c, status, cell.with_fill(status_fill(*m.status)));
+        else ws.text(r, c, status, cell);
         break;
-      case C::Overdue:
-        if (m.overdue) ws.text(r, c, "เกินกำหนด", cell.with_fill(kNotStartedFill).with_bold());
-        else ws.blank(r, c, cell);
-        break;
+      }
       case C::Source: ws.text(r, c, in.proposed ? "ข้อเสนอจาก itawb (แก้ไขได้)" : "หน่วยงาน", cell); break;
     }
   }
@@ -208,6 +253,10 @@ uint32_t measure_rows(FittedSheet& ws, uint32_t r, const plan::PlannedMeasure& m
   return static_cast<uint32_t>(n);
 }
 
+// The grid's columns: ลำดับ, มาตรการ, ส่วนราชการ, the four quarters (D:G) and
+// the latest status (H), "เกินกำหนด" under it when the measure is overdue.
+constexpr uint32_t kGridStatusCol = 7;
+
 void grid_header(FittedSheet& ws, const plan::PlanResult& plan) {
   const Style header = header_style();
   const char* left[] = {"ลำดับ", "มาตรการ", "ส่วนราชการ"};
@@ -222,8 +271,7 @@ void grid_header(FittedSheet& ws, const plan::PlanResult& plan) {
     }
     ws.text(kGridHeaderRow, 2 + q, label, s);
   }
-  ws.text(kGridHeaderRow, 7, "สถานะล่าสุด", header);
-  ws.text(kGridHeaderRow, 8, "เกินกำหนด", header);
+  ws.text(kGridHeaderRow, kGridStatusCol, "สถานะล่าสุด", header);
 }
 
 uint32_t grid_rows(FittedSheet& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& wb) {
@@ -240,7 +288,7 @@ uint32_t grid_rows(FittedSheet& ws, const plan::PlanResult& plan, const model::A
       const auto at = r + static_cast<uint32_t>(k);
       ws.text(at, 0, continued_id(m->input.id), centre);
       ws.text(at, 1, pieces[k], cell);
-      for (uint32_t c = 2; c <= 8; ++c) ws.blank(at, c, centre);
+      for (uint32_t c = 2; c <= kGridStatusCol; ++c) ws.blank(at, c, centre);
     }
     if (pieces.size() > 1) ws.keep_together(r, r + static_cast<uint32_t>(pieces.size()) - 1);
     ws.text(r, 0, m->input.id, centre);
@@ -251,10 +299,11 @@ uint32_t grid_rows(FittedSheet& ws, const plan::PlanResult& plan, const model::A
       if (g.text.empty()) ws.blank(r, 2 + q, centre);
       else ws.text(r, 2 + q, g.text, g.fill ? centre.with_fill(*g.fill) : centre);
     }
-    if (m->status) ws.text(r, 7, plan::status_th(*m->status), centre.with_fill(status_fill(*m->status)));
-    else ws.text(r, 7, status_text(m->status, m->standing), centre);
-    if (m->overdue) ws.text(r, 8, "เกินกำหนด", centre.with_fill(kNotStartedFill).with_bold());
-    else ws.blank(r, 8, centre);
+    // Overdue is said under the status, in red.
+    const std::string status = status_text(m->status, m->standing);
+    if (m->overdue) ws.text(r, kGridStatusCol, status + "\nเกินกำหนด", centre.with_fill(kNotStartedFill).with_bold());
+    else if (m->status) ws.text(r, kGridStatusCol, status, centre.with_fill(status_fill(*m->status)));
+    else ws.text(r, kGridStatusCol, status, centre);
     r += static_cast<uint32_t>(pieces.size());
   }
   return r;
@@ -266,9 +315,14 @@ struct DepartmentRows {
   uint32_t first = 0, last = 0, next = 0;
   bool any() const { return last >= first && next > first; }
 };
-constexpr uint32_t kTableCols = 12;  // A:L
-constexpr uint32_t kDuePercentCol = 9;
-constexpr uint32_t kTargetCol = 12;  // hidden: the target beside each department, for the chart
+// The department table's columns: its names in A:B merged (A is the grid's
+// narrow ลำดับ, B its wide measure), its figures in C:M.
+constexpr uint32_t kTableCols = 12;    // names and eleven figures
+constexpr uint32_t kLastCol = 12;      // M, the table's last column
+constexpr uint32_t kDuePercentCol = 10;
+constexpr uint32_t kTargetCol = 13;  // hidden: the target beside each department, for the chart
+// The sheet column of the table's column `k` (0: the names, in A:B).
+constexpr uint32_t table_col(uint32_t k) { return k == 0 ? 0 : k + 1; }
 
 // "ผ่านเป้าหมาย" / "ต่ำกว่าเป้าหมาย", judged on what is due; nothing due yet:
 // "ยังไม่ถึงกำหนด".
@@ -290,19 +344,20 @@ DepartmentRows department_summary(FittedSheet& ws, uint32_t r, const plan::PlanR
                                      "ดำเนินการแล้ว", "อยู่ระหว่างดำเนินการ", "ยังไม่ได้ดำเนินการ",
                                      "ไม่ได้รายงาน (ถึงกำหนดแล้ว)", "เกินกำหนด", "ร้อยละของที่ถึงกำหนด",
                                      "ร้อยละของทั้งปี", "ผลเทียบเป้าหมาย"};
-  for (uint32_t c = 0; c < kTableCols; ++c) ws.text(r, c, headers[c], header_style());
+  ws.merge(r, 0, r, 1, headers[0], header_style());
+  for (uint32_t c = 1; c < kTableCols; ++c) ws.text(r, table_col(c), headers[c], header_style());
   ++r;
   auto row = [&](const std::string& name, const plan::Tally& t, bool total) {
     const Style cell = total ? cell_style().with_bold().with_fill(kTotalFill) : cell_style();
     const Style num = cell.with_align(Align::Right);
-    ws.text(r, 0, name, cell);
+    ws.merge(r, 0, r, 1, name, cell);
     const int counts[] = {t.total, t.not_yet_due, t.due, t.done, t.in_progress, t.not_started, t.no_status, t.overdue};
-    for (uint32_t c = 0; c < 8; ++c) ws.number(r, 1 + c, counts[c], num);
+    for (uint32_t c = 0; c < 8; ++c) ws.number(r, table_col(1 + c), counts[c], num);
     if (t.due > 0) ws.number(r, kDuePercentCol, text::round_to(t.due_percent, 2), num.with_format("0.00"));
     else ws.text(r, kDuePercentCol, "-", cell.with_align(Align::Center));
-    ws.number(r, 10, text::round_to(t.percent, 2), num.with_format("0.00"));
+    ws.number(r, table_col(10), text::round_to(t.percent, 2), num.with_format("0.00"));
     const auto [verdict, fill] = against_target(t);
-    ws.text(r, 11, verdict, cell.with_fill(fill));
+    ws.text(r, table_col(11), verdict, cell.with_fill(fill));
     ws.number(r, kTargetCol, plan.target_percent);
     ++r;
   };
@@ -314,7 +369,7 @@ DepartmentRows department_summary(FittedSheet& ws, uint32_t r, const plan::PlanR
   rows.last = r - 1;
   row("รวม (ผลรวมของทุกแถว)", plan.parts, true);
   const plan::Tally& t = plan.overall;
-  ws.merge(r, 0, r, kTableCols - 1,
+  ws.merge(r, 0, r, kLastCol,
            "ทั้งหน่วยงาน นับมาตรการละหนึ่งครั้ง: " + count_th(t.total) + " มาตรการ ถึงกำหนดแล้ว " + count_th(t.due) +
                " ดำเนินการแล้ว " + count_th(t.done) +
                (t.due > 0 ? " คิดเป็นร้อยละ " + percent_th(t.due_percent) + " ของที่ถึงกำหนด และ" : " คิดเป็น") +
@@ -424,14 +479,53 @@ void write_measures_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
     });
   }
   if (!plan.proposed) empty[last_col] = columns[last_col].computed == MeasureColumn::Computed::Source;
+  // The page's width at 71 % (70 % is the floor) shared out: the short
+  // columns at their widths, the long texts (deficiency, measure, steps ...)
+  // the rest, a unit at a time to the column where it saves the most lines
+  // over all measures (a row is as tall as its longest text), so that a
+  // column few measures fill does not take the width of one every measure fills.
+  constexpr double kMinScale = 0.71, kLongMin = 14;
+  const double page_units = (FittedSheet::a4_printable_points(true) / kMinScale) / 0.75 / 7;
+  double pool = page_units;
+  std::vector<uint32_t> long_cols;
+  for (uint32_t c = 0; c <= last_col; ++c) {
+    if (empty[c]) continue;
+    pool -= 5.0 / 7;  // each column's padding
+    if (is_long_text(columns[c].field)) long_cols.push_back(c), pool -= kLongMin;
+    else pool -= columns[c].width;
+  }
+  std::vector<double> long_width(long_cols.size(), kLongMin);
+  std::vector<std::vector<double>> text_len(plan.measures.size(), std::vector<double>(long_cols.size(), 0));
+  for (size_t i = 0; i < plan.measures.size(); ++i)
+    for (size_t k = 0; k < long_cols.size(); ++k)
+      text_len[i][k] = text::display_width(plan.measures[i].input.value(columns[long_cols[k]].field));
+  auto lines_all = [&] {
+    double total = 0;
+    for (const auto& row : text_len) {
+      double most = 1;
+      for (size_t k = 0; k < long_cols.size(); ++k) most = std::max(most, row[k] / (long_width[k] - 2));
+      total += most;
+    }
+    return total;
+  };
+  for (double step = 1; !long_cols.empty() && pool >= step; pool -= step) {
+    size_t best = 0;
+    double best_total = 0;
+    for (size_t k = 0; k < long_cols.size(); ++k) {
+      long_width[k] += step;
+      const double total = lines_all();
+      long_width[k] -= step;
+      if (k == 0 || total < best_total) best = k, best_total = total;
+    }
+    long_width[best] += step;
+  }
   for (uint32_t c = 0; c <= last_col; ++c) {
     ws.text(kMeasuresHeaderRow, c, columns[c].title, header_style());
     ws.width(c, columns[c].width);
     if (empty[c]) ws.hide(c);
   }
-  // Seventeen columns of the form: the long texts wrap in narrower columns
-  // rather than the page shrinking below 71 % (70 % is the floor).
-  ws.fit_page(true, 0.71);
+  for (size_t k = 0; k < long_cols.size(); ++k) ws.width(long_cols[k], long_width[k]);
+  ws.fit_page(true, kMinScale);
   std::vector<double> widths(columns.size(), 0);
   for (uint32_t c = 0; c <= last_col; ++c)
     if (!empty[c]) widths[c] = ws.planned_width(c);
@@ -446,26 +540,30 @@ void write_progress_sheet(xlsx::SheetWriter& out_ws, const plan::PlanResult& pla
   // The grid (A:I) and the department table (A:L) share the columns: the
   // measure's column takes what the table's numbers leave, so a measure
   // takes few lines; the department names wrap in the narrow first column.
-  const double widths[kTableCols] = {14, 44, 30, 13, 13, 13, 13, 13, 12, 12, 12, 12};
-  for (uint32_t c = 0; c < kTableCols; ++c) ws.width(c, widths[c]);
-  ws.merge(0, 0, 0, 8, "ความก้าวหน้าการดำเนินการตามมาตรการรายไตรมาส " + period_of(plan), title_style());
+  // The measure (B) takes what the other columns leave of the page at 71 %.
+  constexpr double kMinScale = 0.71;
+  const double widths[kLastCol + 1] = {6, 0, 20, 11, 11, 11, 11, 12, 10, 10, 10, 10, 10};
+  double rest = FittedSheet::a4_printable_points(true) / kMinScale / 0.75 / 7;
+  for (uint32_t c = 0; c <= kLastCol; ++c) rest -= widths[c] + 5.0 / 7;
+  for (uint32_t c = 0; c <= kLastCol; ++c) ws.width(c, c == 1 ? std::max(30.0, rest) : widths[c]);
+  ws.merge(0, 0, 0, kLastCol, "ความก้าวหน้าการดำเนินการตามมาตรการรายไตรมาส " + period_of(plan), title_style());
   std::string as_of = "ข้อมูล ณ วันที่ " + thai_long_date(plan.as_of.date);
   if (plan.as_of.phase == plan::PlanPhase::During) as_of += " (ไตรมาส " + count_th(plan.as_of.quarter) + ")";
   else if (plan.as_of.phase == plan::PlanPhase::After) as_of += " (สิ้นปีงบประมาณแล้ว)";
   else as_of += " (ก่อนเริ่มปีงบประมาณ)";
-  ws.merge(1, 0, 1, 8, as_of + "  " + agency_line(wb.agency), subtitle_style());
-  ws.merge(2, 0, 2, 8, "สี: เขียว = ดำเนินการแล้ว, เหลือง = อยู่ระหว่างดำเนินการ, แดง = ยังไม่ได้ดำเนินการ, "
+  ws.merge(1, 0, 1, kLastCol, as_of + "  " + agency_line(wb.agency), subtitle_style());
+  ws.merge(2, 0, 2, kLastCol, "สี: เขียว = ดำเนินการแล้ว, เหลือง = อยู่ระหว่างดำเนินการ, แดง = ยังไม่ได้ดำเนินการ, "
                        "ฟ้า = ไตรมาสตามแผนที่ยังไม่ถึง, เทา = ไตรมาสที่ผ่านไปแล้วโดยไม่ได้รายงาน; "
                        "มาตรการของหลายส่วนราชการแสดงรายงานของแต่ละส่วนราชการ; มาตรการที่เกินกำหนดอยู่บนสุด",
            note_style());
   grid_header(ws, plan);
-  ws.fit_page(true, 0.71);  // before the rows: grid_rows plans the measure column's printed width
+  ws.fit_page(true, kMinScale);  // before the rows: grid_rows plans the measure column's printed width
   uint32_t r = grid_rows(ws, plan, wb) + 1;
   const DepartmentRows departments = department_summary(ws, r, plan);
   r = departments.next + 1;
   ws.text(r++, 0, "ข้อความสำหรับบันทึกข้อความ (คัดลอกไปใช้ได้)", subtitle_style());
   for (const auto& sentence : memo_sentences(plan)) {
-    ws.merge(r, 0, r, 8, sentence, cell_style());
+    ws.merge(r, 0, r, kLastCol, sentence, cell_style());
     ++r;
   }
   ws.width(kTargetCol, 8);
@@ -507,6 +605,7 @@ std::vector<std::string> measures_plan_titles() {
   std::vector<std::string> titles;
   for (const auto& c : measure_columns(nullptr))
     if (c.computed != MeasureColumn::Computed::None) titles.push_back(c.title);
+  for (const char* former : kFormerPlanTitles) titles.emplace_back(former);
   return titles;
 }
 

@@ -48,9 +48,9 @@ inline constexpr uint32_t kProposalFill = 0xFFF2CC;
 void write_measures_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
 void write_progress_sheet(xlsx::SheetWriter& ws, const plan::PlanResult& plan, const model::AgencyWorkbook& workbook);
 // The headers of the columns the มาตรการ sheet adds after the schema's
-// (quarters, departments, status, overdue, source), as written before the
-// page's digit style: an output analysed again does not take them for the
-// agency's own columns.
+// (planned quarters, departments, status, source, and those of older
+// versions), as written before the page's digit style: an output analysed
+// again does not take them for the agency's own columns.
 std::vector<std::string> measures_plan_titles();
 // How many columns the มาตรการ sheet has for a model read with `schema`.
 uint32_t measures_sheet_columns(const schema::SheetSchema* schema);

@@ -60,17 +60,24 @@ bool applies(const OutputSheet& sheet, const SheetInputs& in) {
   return true;
 }
 
-std::vector<std::string> write_output_sheets(xlsx::WorkbookWriter& out, const SheetInputs& in) {
+std::vector<std::string> write_output_sheets(xlsx::WorkbookWriter& out, const SheetInputs& in,
+                                             const std::set<std::string>& later) {
   std::vector<std::string> written;
   for (const auto& sheet : output_sheets()) {
     if (!applies(sheet, in)) continue;
     auto& ws = out.add_sheet(sheet.name);
     ws.digits(in.digits);
-    sheet.write(ws, in);
+    if (!later.count(std::string(sheet.name))) sheet.write(ws, in);
     if (sheet.active) ws.activate();
     written.emplace_back(sheet.name);
   }
   return written;
+}
+
+void write_output_sheet(xlsx::WorkbookWriter& out, const SheetInputs& in, const std::string& name) {
+  const OutputSheet* sheet = find_output_sheet(name);
+  xlsx::SheetWriter* ws = out.sheet(name);
+  if (sheet && ws) sheet->write(*ws, in);
 }
 
 const OutputSheet* find_output_sheet(std::string_view name) {

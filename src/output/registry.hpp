@@ -57,8 +57,13 @@ const std::vector<OutputSheet>& output_sheets();
 bool applies(const OutputSheet& sheet, const SheetInputs& in);
 
 // Adds every applicable sheet in order (the `active` one is activated) and
-// returns their names, in that order.
-std::vector<std::string> write_output_sheets(xlsx::WorkbookWriter& out, const SheetInputs& in);
+// returns their names, in that order. A sheet named in `later` is added in
+// its place but left empty, for write_output_sheet() once what it shows is
+// known (the findings, after the carried sheets add theirs).
+std::vector<std::string> write_output_sheets(xlsx::WorkbookWriter& out, const SheetInputs& in,
+                                             const std::set<std::string>& later = {});
+// Writes the added sheet `name` left for later (nothing when it was not added).
+void write_output_sheet(xlsx::WorkbookWriter& out, const SheetInputs& in, const std::string& name);
 
 // The registered sheet named exactly `name` (as the writer names it); null
 // when none. A copy Excel makes ("บันทึกข้อความ (2)") or a name that only

@@ -192,7 +192,9 @@ void write_summary(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   ws.width(kNote, 26);
   const int year = a.agency.assessment_year;
   ws.merge(0, kName, 0, kLast,
-           "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปีงบประมาณ พ.ศ. " +
+           // "พ.ศ." and its year held together (a no-break space): the title
+           // never breaks between them.
+           "ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน (ITA) ประจำปีงบประมาณ พ.ศ.\u00A0" +
                thai_year(year),
            title_style());
   ws.merge(1, kName, 1, kLast, agency_line(a.agency), subtitle_style());
@@ -244,7 +246,17 @@ void write_summary(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
   tools.value_max = 100;
   tools.value_format = "0.00";
   tools.labels = true;
-  tools.height_px = 300;
+  // The two charts side by side, as tall as each other: the tools' under the
+  // names (A:B), the indicators' under the figures (C:G), so that they
+  // print on the page of the table's end rather than a page each.
+  ws.fit_page(false);
+  auto pixels = [&](uint32_t first, uint32_t last) {
+    double px = 0;
+    for (uint32_t c = first; c <= last; ++c) px += std::floor(ws.planned_width(c) * 7 + 5);
+    return px;
+  };
+  tools.height_px = 420;
+  tools.width_px = pixels(kName, kTool) - 6;
   ws.chart(chart_row, kName, tools, chart_row);
   if (last_indicator >= first_indicator) {
     xlsx::ChartSpec indicators;
@@ -257,11 +269,11 @@ void write_summary(xlsx::SheetWriter& out_ws, const ita::Analysis& a) {
     indicators.value_format = "0";
     indicators.labels = true;
     indicators.show_hidden_data = true;
-    indicators.height_px = 460;
-    ws.chart(chart_row + 17, kName, indicators, chart_row + 17);
+    indicators.height_px = 420;
+    indicators.width_px = pixels(kPrevious, kNote);
+    ws.chart(chart_row, kPrevious, indicators, chart_row);
   }
 
-  ws.fit_page(false);
   ws.repeated_rows(3, 4);
   ws.finish();
   print_setup(out_ws, a.agency, kSummarySheet, /*landscape=*/false, 3, 4);

@@ -12,6 +12,7 @@
 #include "app/exchange_files.hpp"
 #include "app/resources.hpp"
 #include "support/helpers.hpp"
+#include "text/thai.hpp"
 
 namespace fs = std::filesystem;
 using itawb::test::openpyxl_read;
@@ -134,7 +135,7 @@ TEST_CASE("a column added to the measures schema is read into the records withou
   REQUIRE(!sheet.is_null());
   CHECK(column_of(sheet, "ตัวชี้วัดความสำเร็จ", 3) == "I");
   CHECK(column_of(sheet, kNote, 3) == "J");
-  CHECK(column_of(sheet, "ไตรมาส 1", 3) == "K");
+  CHECK(column_of(sheet, "ไตรมาสตามแผน", 3) == "K");
   CHECK(notes_by(sheet, 3, "ลำดับ") == kNotes);
 
   // The sheet reads back as the measures input, the column included.
@@ -169,7 +170,8 @@ TEST_CASE("split sends an added schema column to the departments and merge keeps
     const json& ps = sheet_of(dump, "ความก้าวหน้า");
     REQUIRE(!ms.is_null());
     REQUIRE(!ps.is_null());
-    for (const auto& [id, note] : notes_by(ms, 2, "ลำดับ")) sent[id] = note;
+    // The department workbook writes the measure's number in its own (Thai) digits.
+    for (const auto& [id, note] : notes_by(ms, 2, "ลำดับ")) sent[text::digits(id, text::DigitStyle::Arabic)] = note;
     CHECK(!column_of(ps, kNote, 4).empty());
     // The department's progress columns keep their places; the new one follows.
     CHECK(column_of(ps, "ลำดับมาตรการ", 4) == "A");
@@ -212,6 +214,8 @@ TEST_CASE("split sends an added schema column to the departments and merge keeps
   const json& progress = sheet_of(dump, "ความก้าวหน้า");
   REQUIRE(!progress.is_null());
   const auto reported = notes_by(progress, 1, "ลำดับมาตรการ");
-  REQUIRE(reported.count(id) == 1);
-  CHECK(reported.at(id) == "รายงานพร้อมภาพถ่าย");
+  // The master keeps the number as its measures sheet has it (Arabic here).
+  const std::string master_id = text::digits(id, text::DigitStyle::Arabic);
+  REQUIRE(reported.count(master_id) == 1);
+  CHECK(reported.at(master_id) == "รายงานพร้อมภาพถ่าย");
 }

@@ -508,10 +508,10 @@ TEST_CASE("analyze carries sheets Excel allows under names the output accepts, c
   std::string col;
   for (const auto& [ref, cell] : measures.items())
     if (cell["v"] == "หมายเหตุของหน่วยงาน") col = ref.substr(0, ref.find_first_of("0123456789"));
-  CHECK(col == "R");  // after the schema's nine columns and the plan's eight (J-Q)
+  CHECK(col == "N");  // after the schema's nine columns and the plan's four (J-M)
   REQUIRE(!col.empty());
   CHECK(measures.contains(col + "3"));  // the header row of the output's table
-  CHECK(measures["J3"]["v"] == "ไตรมาส ๑");  // the plan's columns as they were
+  CHECK(measures["J3"]["v"] == "ไตรมาสตามแผน");  // the plan's columns as they were
   auto row_of = [&](const std::string& id_th, const std::string& id) {
     for (const auto& [ref, cell] : measures.items())
       if (ref[0] == 'A' && std::isdigit(static_cast<unsigned char>(ref[1])) && (cell["v"] == id_th || cell["v"] == id))
@@ -567,4 +567,57 @@ TEST_CASE("analyze of a sheet formatted down to row 1,048,576 keeps its content 
       CHECK(f.at("F").find("๑๐๔๘๓๗๔") != std::string::npos);  // rows 203-1,048,576
     }
   CHECK(said);
+}
+
+TEST_CASE("a carried cell taller than Excel's 409-point row is a finding on the findings sheet", "[print]") {
+  // The example with a sheet of the agency's own: one wrapped cell of 2,400
+  // characters in a column 20 wide (some 60 lines of 11 pt: 1,100 points).
+  test::TempDir tmp;
+  const fs::path input = tmp / "tall.xlsx";
+  const auto edit = test::run_command(
+      {"/usr/bin/python3", "-c",
+       "import sys, openpyxl\n"
+       "from openpyxl.styles import Alignment\n"
+       "wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.create_sheet('บันทึกยาว')\n"
+       "ws['A1'] = 'หัวข้อ'\n"
+       "ws['B3'] = ' '.join(['การประชุมคณะทำงานประจำเดือน'] * 80)\n"
+       "ws['B3'].alignment = Alignment(wrap_text=True)\n"
+       "ws.column_dimensions['B'].width = 20\n"
+       "wb.save(sys.argv[2])\n",
+       example("thungthong-2567.xlsx").string(), input.string()});
+  INFO(edit.err);
+  REQUIRE(edit.exit_code == 0);
+  const fs::path out = tmp / "out.xlsx";
+  const auto r = run_itawb({"analyze", "--json", input.string(), "-o", out.string(), "--as-of", "2025-04-15"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);  // a warning
+  // In --json, naming the sheet and cell in Thai and English.
+  const json doc = json::parse(r.out);
+  int found = 0;
+  for (const auto& f : doc.at("findings")) {
+    if (f.at("code") != "text-too-tall") continue;
+    ++found;
+    CHECK(f.at("severity") == "warning");
+    CHECK(f.at("sheet") == "บันทึกยาว");
+    CHECK(f.at("cell") == "B3");
+    CHECK(f.at("message_th").get<std::string>().find("บันทึกยาว!B3") != std::string::npos);
+    CHECK(f.at("message_en").get<std::string>().find("taller than Excel's 409 points") != std::string::npos);
+  }
+  CHECK(found == 1);
+  // On the findings sheet, which is written after the sheets are carried
+  // and stays in its place before them.
+  const json dump = openpyxl_read(out, true);
+  const auto rows = finding_rows(dump, "text-too-tall");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].at("D") == "บันทึกยาว!B3");
+  CHECK(rows[0].at("F").find("๔๐๙ พอยต์") != std::string::npos);  // the sheet's Thai digits
+  const auto names = sheet_names(dump);
+  const auto at = [&](const std::string& n) { return std::find(names.begin(), names.end(), n) - names.begin(); };
+  CHECK(at("ตรวจสอบข้อมูล") < at("หน่วยงาน"));
+  CHECK(at("หน่วยงาน") < at("บันทึกยาว"));
+  // The example's own sheets are short: no other cell is cut.
+  const json plain = json::parse(run_itawb({"analyze", "--json", example("thungthong-2567.xlsx").string(), "-o",
+                                            (tmp / "plain.xlsx").string(), "--as-of", "2025-04-15"})
+                                     .out);
+  for (const auto& f : plain.at("findings")) CHECK(f.at("code") != "text-too-tall");
 }

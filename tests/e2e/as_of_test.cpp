@@ -118,10 +118,11 @@ TEST_CASE("as of 31/3/2568, before any measure is due, nothing is unreported, be
   CHECK(text_at(grid, "H5") == "ยังไม่ถึงกำหนด");
   const std::string total = row_of(grid, "รวม (ผลรวมของทุกแถว)");
   REQUIRE(!total.empty());
-  CHECK(number_at(grid, "B" + total) == 6);  // five measures, the shared one counted for both owners
-  CHECK(number_at(grid, "C" + total) == 6);  // not yet due
-  CHECK(number_at(grid, "D" + total) == 0);  // due
-  CHECK(text_at(grid, "L" + total) == "ยังไม่ถึงกำหนด");
+  // The names take A:B, the figures C:M.
+  CHECK(number_at(grid, "C" + total) == 6);  // five measures, the shared one counted for both owners
+  CHECK(number_at(grid, "D" + total) == 6);  // not yet due
+  CHECK(number_at(grid, "E" + total) == 0);  // due
+  CHECK(text_at(grid, "M" + total) == "ยังไม่ถึงกำหนด");
 
   // Every report is dated after 31 March: none counted, each a warning on its date cell.
   const auto late = findings_coded(run.doc.at("findings"), "report-after-as-of");
@@ -203,7 +204,7 @@ TEST_CASE("as of 15/8/2568 (quarter 4): due, overdue, a later report left out, a
     rows.push_back(row_of(grid, d));
     REQUIRE(!rows.back().empty());
   }
-  for (const char* col : {"B", "C", "D", "E", "F", "G", "H", "I"}) {
+  for (const char* col : {"C", "D", "E", "F", "G", "H", "I", "J"}) {  // the names take A:B
     INFO(col);
     double rows_sum = 0;
     for (const auto& r : rows) rows_sum += number_at(grid, col + r);
@@ -211,10 +212,10 @@ TEST_CASE("as of 15/8/2568 (quarter 4): due, overdue, a later report left out, a
   }
   // Total: 6 parts, 6 due, 2 done, 1 in progress, 0 not started, 3 not reported, 1 overdue.
   const std::vector<double> expected = {6, 0, 6, 2, 1, 0, 3, 1};
-  const char* cols[] = {"B", "C", "D", "E", "F", "G", "H", "I"};
+  const char* cols[] = {"C", "D", "E", "F", "G", "H", "I", "J"};
   for (size_t i = 0; i < expected.size(); ++i) CHECK(number_at(grid, cols[i] + total) == expected[i]);
-  CHECK(number_at(grid, "J" + rows[0]) == Approx(66.67));  // สำนักปลัด: 2 of 3 due
-  CHECK(number_at(grid, "K" + rows[0]) == Approx(66.67));  // and of the year
+  CHECK(number_at(grid, "K" + rows[0]) == Approx(66.67));  // สำนักปลัด: 2 of 3 due
+  CHECK(number_at(grid, "L" + rows[0]) == Approx(66.67));  // and of the year
 
   const auto memo = texts_of(sheet_of(run.dump, "บันทึกข้อความ"));
   CHECK(any_contains(memo, "มาตรการที่เกินกำหนดระยะเวลาดำเนินการ ๑ มาตรการ ได้แก่ มาตรการที่ ๒ (กองคลัง)"));

@@ -227,19 +227,19 @@ TEST_CASE("officer: a shared measure counts each department's own report, and th
           "สำนักปลัด: " + kDone + "\nกองคลัง: " + kInProgress + "\nกองช่าง: " + kNotReported);
     CHECK(cell_text(grid, "F" + n).empty());  // not planned in quarters 3-4
     CHECK(cell_text(grid, "G" + n).empty());
-    CHECK(cell_text(grid, "H" + n) == kInProgress);
-    CHECK(cell_text(grid, "I" + n) == "เกินกำหนด");
+    CHECK(cell_text(grid, "H" + n) == kInProgress + "\nเกินกำหนด");  // overdue, said under its status
 
     // The department table under the grid: กองช่าง 1 measure, none still to
-    // come, 1 due, 0 done, 1 not reported (columns B, C, D, E, H).
+    // come, 1 due, 0 done, 1 not reported (columns C, D, E, F, I: the
+    // names take A:B).
     const int t = row_with(grid, "A", "กองช่าง", r + 1);
     REQUIRE(t > 0);
     const std::string tn = std::to_string(t);
-    CHECK(cell_text(grid, "B" + tn) == "1");
-    CHECK(cell_text(grid, "C" + tn) == "0");
-    CHECK(cell_text(grid, "D" + tn) == "1");
-    CHECK(cell_text(grid, "E" + tn) == "0");
-    CHECK(cell_text(grid, "H" + tn) == "1");
+    CHECK(cell_text(grid, "C" + tn) == "1");
+    CHECK(cell_text(grid, "D" + tn) == "0");
+    CHECK(cell_text(grid, "E" + tn) == "1");
+    CHECK(cell_text(grid, "F" + tn) == "0");
+    CHECK(cell_text(grid, "I" + tn) == "1");
   }
 }
 
@@ -339,7 +339,14 @@ TEST_CASE("officer: validate and analyze report the same findings for every fixt
     CHECK(valid == (errors == 0));
     CHECK(fs::exists(out));
 
-    CHECK(finding_keys(vf.at("findings")) == finding_keys(a.doc.at("findings")));
+    // The same check, the same findings; analyze adds only what it finds
+    // writing its output: a carried cell printed cut at Excel's 409-point
+    // row (the example's long result ความก้าวหน้า!D3), which validate, writing
+    // nothing, cannot see.
+    std::set<Key> analysed = finding_keys(a.doc.at("findings"));
+    for (auto it = analysed.begin(); it != analysed.end();)
+      it = std::get<1>(*it) == "text-too-tall" ? analysed.erase(it) : std::next(it);
+    CHECK(finding_keys(vf.at("findings")) == analysed);
 
     // The only fixture typed with an error is the duplicated id (all three saves).
     const bool duplicate = in.filename().string().rfind("patueng-2568-duplicate-id", 0) == 0;

@@ -142,12 +142,13 @@ TEST_CASE("split writes one protected workbook per department with drop-downs an
   CHECK(cell_text(ps, "A1").find("๒๕๖๙") != std::string::npos);
 
   // กองคลัง owns 2, 3 (shared) and 5 (everyone): 2 has its reported quarter 2 and
-  // empty rows for 3 and 4; 3 one row per quarter; 5 quarter 1.
+  // empty rows for 3 and 4; 3 one row per quarter; 5 quarter 1. The
+  // measure's number in the Thai digits of the title.
   std::vector<std::pair<std::string, std::string>> rows;
   for (int r = 5; r <= 12; ++r)
     rows.emplace_back(cell_text(ps, "A" + std::to_string(r)), cell_text(ps, "C" + std::to_string(r)));
   const std::vector<std::pair<std::string, std::string>> expected = {
-      {"2", "2"}, {"2", "3"}, {"2", "4"}, {"3", "1"}, {"3", "2"}, {"3", "3"}, {"3", "4"}, {"5", "1"}};
+      {"๒", "2"}, {"๒", "3"}, {"๒", "4"}, {"๓", "1"}, {"๓", "2"}, {"๓", "3"}, {"๓", "4"}, {"๕", "1"}};
   CHECK(rows == expected);
   CHECK(cell_text(ps, "D5") == kInProgress);  // carried from the master
   CHECK(cell_text(ps, "E5") == "เริ่มจัดทำทะเบียน");
@@ -267,8 +268,8 @@ TEST_CASE("merge takes each department's rows for its own measures and lists the
     CHECK(!cell_text(nm, "J" + n).empty());  // English reason
   }
   CHECK(listed == 2);
-  CHECK(reasons["มาตรการ-กองคลัง.xlsx|4"] == "not-owner");
-  CHECK(reasons["มาตรการ-กองช่าง.xlsx|4"] == "measure-changed");
+  CHECK(reasons["มาตรการ-กองคลัง.xlsx|4"] == "not-owner");        // a row a person added, in Arabic digits
+  CHECK(reasons["มาตรการ-กองช่าง.xlsx|๔"] == "measure-changed");  // as split wrote it
 
   // Nothing lost: every returned row is merged or listed.
   const int rows_in = rows_with_input(s.head()) + rows_with_input(s.finance()) + rows_with_input(s.works());
@@ -330,11 +331,12 @@ TEST_CASE("merge refuses tampered identities and two returns of one department",
   const std::string head = "มาตรการ-สำนักปลัด.xlsx", head_copy = "สำเนา-สำนักปลัด.xlsx";
   const std::string drafted = "จัดทำคู่มือฉบับร่างแล้ว", dup = "duplicate-department";
   const std::vector<std::vector<std::string>> expected = {
-      {head, "ความก้าวหน้า!A5", "สำนักปลัด", "1", "1", drafted, dup},
-      {head, "ความก้าวหน้า!A6", "สำนักปลัด", "1", "2", "เสร็จ", dup},
-      {head_copy, "ความก้าวหน้า!A5", "สำนักปลัด", "1", "1", drafted, dup},
-      {head_copy, "ความก้าวหน้า!A6", "สำนักปลัด", "1", "2", "เสร็จ", dup},
-      {"มาตรการ-กองช่าง.xlsx", "ความก้าวหน้า!A5", "กองคลัง", "4", "3", "เสร็จ", "identity-tampered"},
+      // The measure's number as the return has it: split writes it in Thai digits.
+      {head, "ความก้าวหน้า!A5", "สำนักปลัด", "๑", "1", drafted, dup},
+      {head, "ความก้าวหน้า!A6", "สำนักปลัด", "๑", "2", "เสร็จ", dup},
+      {head_copy, "ความก้าวหน้า!A5", "สำนักปลัด", "๑", "1", drafted, dup},
+      {head_copy, "ความก้าวหน้า!A6", "สำนักปลัด", "๑", "2", "เสร็จ", dup},
+      {"มาตรการ-กองช่าง.xlsx", "ความก้าวหน้า!A5", "กองคลัง", "๔", "3", "เสร็จ", "identity-tampered"},
   };
   CHECK(listed == expected);
 }

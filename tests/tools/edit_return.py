@@ -23,6 +23,12 @@ COLUMNS = {"id": 1, "quarter": 3, "status": 4, "result": 5, "obstacles": 6, "sug
 FIRST_DATA_ROW = 5  # 1-based; header on row 4
 
 
+def arabic(value):
+    """A measure's number as text in Arabic digits: the workbook writes it in
+    its own digits (Thai by default)."""
+    return str(value).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+
+
 def column_of(ws, key):
     if key in COLUMNS:
         return COLUMNS[key]
@@ -49,7 +55,7 @@ def main():
     ws = wb["ความก้าวหน้า"]
     for e in edits.get("set", []):
         for r in range(FIRST_DATA_ROW, ws.max_row + 1):
-            if str(ws.cell(row=r, column=1).value) == e["id"] and ws.cell(row=r, column=3).value == e["quarter"]:
+            if arabic(ws.cell(row=r, column=1).value) == arabic(e["id"]) and ws.cell(row=r, column=3).value == e["quarter"]:
                 fill(ws, r, e)
                 break
         else:

@@ -422,7 +422,10 @@ def run_commands(office, a, work, docs, book, book_sha, ref_findings, ref_analyz
             ws.cell(row=row, column=9).value = "นางสาวทดสอบ"
             wb.save(copy)
             dept = os.path.splitext(os.path.basename(f))[0].split("-", 1)[-1]
-            filled = (str(ws.cell(row=row, column=1).value), dept)
+            # The department workbook writes the measure's number in Thai digits;
+            # the merged master keeps it as its measures sheet has it (Arabic).
+            number = str(ws.cell(row=row, column=1).value).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+            filled = (number, dept)
     state, r = dispatch("merge", Returns=tuple(returns))
     merged = r.get("output") or ""
     check(state == "SUCCESS" and r.get("clean") is True and merged == os.path.join(docs, "thungthong-2567-รวม.xlsx"),
