@@ -15,7 +15,7 @@
 #   itawb-guide-th.html  the officer's guide (docs/guide/build_guide.py), one file
 #   อ่านก่อน-RELEASE.md   the release note, Thai first: what is here and what changed
 #   SHA256SUMS
-# The cross-built dependencies (hosts/wasm/deps.sh, hosts/windows/deps.sh)
+# The cross-built dependencies (hosts/cross/deps.sh --target wasm|mingw)
 # take 20-55 minutes each: they are used when cached and never built here;
 # what cannot be built is listed as "skipped: ... because ...".
 # The checks: SHA256SUMS verified; the tarball unpacked and its itawb run on
@@ -61,12 +61,11 @@ skip() { row "$1" skipped "$2"; SKIPPED+=("$1: $2"); echo "skipped: $1 because $
 say() { echo "release: $*"; }
 
 # A cross build's dependency prefix is cached when the recipe's prefix holds
-# .complete; the recipe's hash is computed by deps.sh's own lines (HERE= ... P=),
-# so the two never disagree, and nothing is built to find out.
-cached_prefix() {  # cached_prefix hosts/windows/deps.sh -> prints the prefix, status 0 when complete
-  local script=$1 lines p
-  lines=$(sed -n '/^HERE=/,/^P=/p' "$script")
-  p=$(bash -c "$lines"$'\necho "$P"' "$ROOT/$script" 2>/dev/null) || return 1
+# .complete; deps.sh --print-prefix names it (the recipe's hash), so the two
+# never disagree, and nothing is built to find out.
+cached_prefix() {  # cached_prefix wasm|mingw -> prints the prefix, status 0 when complete
+  local p
+  p=$(bash "$ROOT/hosts/cross/deps.sh" --target "$1" --print-prefix 2>/dev/null) || return 1
   echo "$p"
   [ -e "$p/.complete" ]
 }
@@ -124,7 +123,7 @@ row "$LINUX.tar.gz" built "$(du -h "$STAGE/$LINUX.tar.gz" | cut -f1)"
 # 2. itawb.exe and itawb-windows.zip ---------------------------------------
 WIN_EXE=""; WIN_NOTE=""
 MINGW_OK=""; command -v x86_64-w64-mingw32-g++-posix >/dev/null && MINGW_OK=1
-WPREFIX=$(cached_prefix hosts/windows/deps.sh) && WIN_CACHED=1 || WIN_CACHED=""
+WPREFIX=$(cached_prefix mingw) && WIN_CACHED=1 || WIN_CACHED=""
 if [ -n "$MINGW_OK" ] && [ -n "$WIN_CACHED" ]; then
   say "building itawb.exe (hosts/windows/build.sh, dependencies cached in $WPREFIX)"
   if ITAWB_WIN_BUILD="$WIN" bash hosts/windows/build.sh >>"$LOG" 2>&1; then
@@ -140,7 +139,7 @@ elif [ -f "$WIN/itawb.exe" ]; then
 else
   why=()
   [ -n "$MINGW_OK" ] || why+=("mingw-w64 is not installed (bash hosts/windows/install-tools.sh)")
-  [ -n "$WIN_CACHED" ] || why+=("the mingw dependencies are not cached in $WPREFIX (bash hosts/windows/deps.sh: 20-55 min)")
+  [ -n "$WIN_CACHED" ] || why+=("the mingw dependencies are not cached in $WPREFIX (bash hosts/cross/deps.sh --target mingw: 20-55 min)")
   skip itawb-windows.zip "$(IFS=';'; echo "${why[*]}" | sed 's/;/; /g')"
 fi
 if [ -n "$WIN_EXE" ]; then
@@ -160,7 +159,7 @@ fi
 # 4. The page and the Excel add-in (one WebAssembly module) ----------------
 MODULE=""
 EMCC_OK=""; command -v emcc >/dev/null && EMCC_OK=1
-WAPREFIX=$(cached_prefix hosts/wasm/deps.sh) && WASM_CACHED=1 || WASM_CACHED=""
+WAPREFIX=$(cached_prefix wasm) && WASM_CACHED=1 || WASM_CACHED=""
 if [ -n "$EMCC_OK" ] && [ -n "$WASM_CACHED" ]; then
   say "building the WebAssembly module (hosts/wasm/build.sh, dependencies cached in $WAPREFIX)"
   if ITAWB_WASM_BUILD="$WASM" bash hosts/wasm/build.sh >>"$LOG" 2>&1; then MODULE="$ROOT/$WASM/itawb_web.js"; fi
@@ -186,7 +185,7 @@ if [ -n "$MODULE" ]; then
 else
   why=()
   [ -n "$EMCC_OK" ] || why+=("emscripten is not installed (bash hosts/wasm/install-tools.sh)")
-  [ -n "$WASM_CACHED" ] || why+=("the WebAssembly dependencies are not cached in $WAPREFIX (bash hosts/wasm/deps.sh: 20-80 min)")
+  [ -n "$WASM_CACHED" ] || why+=("the WebAssembly dependencies are not cached in $WAPREFIX (bash hosts/cross/deps.sh --target wasm: 20-55 min)")
   reason=$(IFS=';'; echo "${why[*]}" | sed 's/;/; /g')
   skip itawb.html "$reason"
   skip excel-addin/ "$reason"

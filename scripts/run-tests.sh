@@ -14,9 +14,10 @@
 #   5. web         the WebAssembly build, the page in Chromium, the Excel
 #                  task pane against office-addin-mock (tests/e2e/web/run.sh)
 #   6. windows     itawb.exe cross-built with mingw-w64 (hosts/windows/: tools,
-#                  dependencies cached in ~/.cache/itawb/mingw-<hash>, build,
+#                  dependencies cached in ~/.cache/itawb/mingw-<hash> by
+#                  hosts/cross/deps.sh, build,
 #                  the user zip) and run under wine against the native build
-#                  (hosts/windows/test.sh)
+#                  (hosts/cross/compare.sh --runner wine)
 #
 # ITAWB_STAGES picks stages; by default all six run, in that order, within
 # CI's hour: the last two only where their cross-built dependencies are
@@ -133,36 +134,34 @@ threads_stage() {
 }
 
 # The cross builds' dependencies take 20-55 minutes to build on 2 cores the
-# first time (CMake's checks under emcc are most of the wasm's), more than
-# CI's hour allows beside the other stages; hosts/wasm/deps.sh and hosts/windows/deps.sh
-# keep them in a prefix named by the hash of their recipe (the same files
-# they hash), so a machine that built them once runs these stages in minutes.
+# first time (ICU is most of it), more than CI's hour allows beside the other
+# stages; hosts/cross/deps.sh keeps them in a prefix named by the hash of its
+# recipe (it prints that prefix with --print-prefix, building nothing), so a
+# machine that built them once runs these stages in minutes.
 # Without the prefix a stage says so and is skipped, unless ITAWB_CROSS_DEPS=build.
-cross_ready() {  # cross_ready NAME FILES...: the cached prefix is complete
-  local name="$1" prefix
-  shift
-  prefix="$HOME/.cache/itawb/$name-$(cat "$@" | sha256sum | cut -c1-12)"
+cross_ready() {  # cross_ready wasm|mingw: the cached prefix is complete
+  local prefix
+  prefix="$(bash hosts/cross/deps.sh --target "$1" --print-prefix)"
   if [ -e "$prefix/.complete" ] || [ "${ITAWB_CROSS_DEPS:-cached}" = build ]; then return 0; fi
-  echo "its dependencies are not built on this machine ($prefix): bash ${name/mingw/windows}/deps.sh builds them once, or ITAWB_CROSS_DEPS=build here" \
+  echo "its dependencies are not built on this machine ($prefix): bash hosts/cross/deps.sh --target $1 builds them once, or ITAWB_CROSS_DEPS=build here" \
     > "$ITAWB_STAGE_SKIP"
   return 1
 }
 
 web_stage() {
-  cross_ready wasm hosts/wasm/deps.sh hosts/wasm/icu/* hosts/wasm/patches/* || return 0
+  cross_ready wasm || return 0
   bash tests/e2e/web/run.sh
 }
 
 windows_stage() {
-  cross_ready mingw hosts/windows/deps.sh hosts/windows/icu-members-win32.txt hosts/windows/patches/* \
-    hosts/windows/mingw-w64-x86_64.cmake hosts/wasm/icu/* hosts/wasm/patches/expat-cmake-xml-dtd.patch || return 0
+  cross_ready mingw || return 0
   local t
   t=$(date +%s); bash hosts/windows/install-tools.sh; echo "-- windows tools: $(( $(date +%s) - t )) s"
-  t=$(date +%s); bash hosts/windows/deps.sh; echo "-- windows deps: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash hosts/cross/deps.sh --target mingw; echo "-- windows deps: $(( $(date +%s) - t )) s"
   t=$(date +%s); bash hosts/windows/build.sh; echo "-- windows build: $(( $(date +%s) - t )) s"
   # The native command line to compare with (already built by the tests stage).
   t=$(date +%s); bash scripts/build.sh --target itawb; echo "-- native itawb: $(( $(date +%s) - t )) s"
-  t=$(date +%s); bash hosts/windows/test.sh; echo "-- windows test: $(( $(date +%s) - t )) s"
+  t=$(date +%s); bash hosts/cross/compare.sh --runner wine; echo "-- windows test: $(( $(date +%s) - t )) s"
 }
 
 fuzz_stage() {

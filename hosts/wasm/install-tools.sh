@@ -4,4 +4,4 @@
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get install -y -qq --no-install-recommends emscripten nodejs binaryen dpkg-dev cmake
+$SUDO apt-get install -y -qq --no-install-recommends emscripten nodejs binaryen dpkg-dev cmake icu-devtools

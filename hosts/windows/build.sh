@@ -1,25 +1,22 @@
 #!/usr/bin/env bash
-# The Windows build of itawb: the dependencies (hosts/windows/deps.sh, cached by the
-# recipe's hash), then the command line cross-built with Debian's mingw-w64
+# The Windows build of itawb: the dependencies (hosts/cross/deps.sh --target mingw,
+# cached by the recipe's hash), then the command line cross-built with Debian's mingw-w64
 # as one static itawb.exe, then the zip for users (hosts/windows/package.sh):
 #   bash hosts/windows/build.sh     -> build-win/itawb.exe, build-win/itawb-windows.zip
 # Needs hosts/windows/install-tools.sh. ITAWB_WIN_BUILD names another build folder.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-P=$(bash hosts/windows/deps.sh | tail -1)
-# pkg-config and CMake see only the cross prefix, never the Linux libraries.
-export PKG_CONFIG_LIBDIR=$P/lib/pkgconfig PKG_CONFIG_PATH= XPREFIX=$P
+P=$(bash hosts/cross/deps.sh --target mingw | tail -1)
+export ITAWB_MINGW_PREFIX=$P
 B=${ITAWB_WIN_BUILD:-build-win}; mkdir -p "$B"
 t0=$(date +%s)
-# -static: libstdc++, libgcc and winpthread inside the exe. The .pc files list
-# shared-link flags only, so what the static libraries need in turn is named
-# here: zlib (libzip, libxlsxwriter), bcrypt and advapi32 (libzip's random
-# numbers, ICU's time zone from the registry), shell32 (CommandLineToArgvW).
-cmake -S . -B "$B" -DCMAKE_TOOLCHAIN_FILE=hosts/windows/mingw-w64-x86_64.cmake \
-  -DCMAKE_BUILD_TYPE=Release -DITAWB_BUILD_TESTS=OFF -DCMAKE_PREFIX_PATH="$P" \
-  -DCMAKE_EXE_LINKER_FLAGS="-static -s" \
-  -DCMAKE_CXX_STANDARD_LIBRARIES="$P/lib/libz.a -lbcrypt -ladvapi32 -lshell32" \
-  > "$B/configure.log" 2>&1 || { tail -30 "$B/configure.log"; exit 1; }
+# CMakePresets.json's mingw preset: pkg-config and CMake see only the cross
+# prefix, never the Linux libraries; -static: libstdc++, libgcc and winpthread
+# inside the exe. The .pc files list shared-link flags only, so what the static
+# libraries need in turn is named there: zlib (libzip, libxlsxwriter), bcrypt
+# and advapi32 (libzip's random numbers, ICU's time zone from the registry),
+# shell32 (CommandLineToArgvW).
+cmake --preset mingw -B "$B" > "$B/configure.log" 2>&1 || { tail -30 "$B/configure.log"; exit 1; }
 cmake --build "$B" --target itawb -j"${JOBS:-2}"
 echo "itawb.exe build: $(( $(date +%s) - t0 )) s"
 # Static: only Windows' own DLLs may be imported.

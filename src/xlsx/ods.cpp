@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/charconv.hpp"
 #include "xlsx/cell_ref.hpp"
 #include "xlsx/file_errors.hpp"
 #include "xlsx/xml_sax.hpp"
@@ -35,7 +36,7 @@ std::optional<double> length_pt(const char* v) {
   if (!v) return std::nullopt;
   const std::string_view s(v);
   double n = 0;
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), n);
+  const auto r = parse_double(s.data(), s.data() + s.size(), n);
   if (r.ec != std::errc() || !(n >= 0)) return std::nullopt;
   const std::string_view unit(r.ptr, static_cast<size_t>(s.data() + s.size() - r.ptr));
   if (unit == "pt") return n;
@@ -62,7 +63,7 @@ std::optional<std::pair<double, bool>> date_serial(std::string_view s) {
     if (s[10] != 'T' || s.size() < 19 || s[13] != ':' || s[16] != ':') return std::nullopt;
     if (!num(s.substr(11, 2), h) || !num(s.substr(14, 2), mi)) return std::nullopt;
     std::string_view rest = s.substr(17);
-    const auto r = std::from_chars(rest.data(), rest.data() + rest.size(), sec);
+    const auto r = parse_double(rest.data(), rest.data() + rest.size(), sec);
     if (r.ec != std::errc()) return std::nullopt;
     has_time = h != 0 || mi != 0 || sec != 0;
   }
@@ -88,7 +89,7 @@ std::optional<double> duration_days(std::string_view s) {
       continue;
     }
     double n = 0;
-    const auto r = std::from_chars(s.data(), s.data() + s.size(), n);
+    const auto r = parse_double(s.data(), s.data() + s.size(), n);
     if (r.ec != std::errc() || r.ptr == s.data() + s.size()) return std::nullopt;
     const char unit = *r.ptr;
     s.remove_prefix(static_cast<size_t>(r.ptr - s.data()) + 1);

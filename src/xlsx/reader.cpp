@@ -71,7 +71,12 @@ Workbook Workbook::open(const std::string& path, const Limits& limits) {
   } catch (const FileError& e) {
     // An .xls is read through FreeXL where this build has it (xlsx/xls.hpp).
     if (e.problem() != FileProblem::LegacyXls || !xls_supported()) throw;
-    auto impl = std::make_unique<Impl>(xls_to_xlsx(path, utf8_path(path).string(), limits), path, limits);
+#ifdef _WIN32
+    const std::string& os_path = path;  // UTF-8: see xls_to_xlsx
+#else
+    const std::string os_path = utf8_path(path).string();
+#endif
+    auto impl = std::make_unique<Impl>(xls_to_xlsx(path, os_path, limits), path, limits);
     impl->format = "xls";
     return load(std::move(impl));
   }

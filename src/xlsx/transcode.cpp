@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "base/charconv.hpp"
 #include "xlsx/cell_ref.hpp"
 #include "xlsx/file_errors.hpp"
 
@@ -132,11 +133,7 @@ constexpr const char* kStyles =
 
 }  // namespace
 
-std::string number_text(double v) {
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
+std::string number_text(double v) { return shortest_double(v); }
 
 void append_cell(std::string& x, uint32_t row, uint32_t col, char type, uint32_t xf, std::string_view value) {
   x += "<c r=\"" + ref_name(row, col) + "\"";

@@ -14,6 +14,10 @@
 #if defined(ITAWB_WITH_FREEXL) && defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
+#elif defined(ITAWB_WITH_FREEXL)
+#include <filesystem>
+#include <fstream>
+#include <random>
 #endif
 
 namespace itawb::xlsx {
@@ -148,7 +152,31 @@ std::string xls_bytes_to_xlsx(const std::string& bytes, const std::string& name,
   return xls_to_xlsx(name, "/proc/self/fd/" + std::to_string(fd), limits);
 }
 #else
-std::string xls_bytes_to_xlsx(const std::string&, const std::string& name, const Limits&) { errors::legacy_xls(name); }
+std::string xls_bytes_to_xlsx(const std::string& bytes, const std::string& name, const Limits& limits) {
+  // No memfd: a temporary file of a random name, removed once read; under
+  // emscripten it is in MEMFS (memory), on Windows in %TEMP%.
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir = fs::temp_directory_path(ec);
+  if (ec) errors::legacy_xls(name);
+  std::random_device random;
+  const fs::path file = dir / ("itawb-" + std::to_string(random()) + "-" + std::to_string(random()) + ".xls");
+  struct Remover {
+    fs::path file;
+    ~Remover() {
+      std::error_code ignored;
+      fs::remove(file, ignored);
+    }
+  } remover{file};
+  {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) errors::legacy_xls(name);
+  }
+  const auto u8 = file.u8string();
+  const std::string utf8(u8.begin(), u8.end());
+  return xls_to_xlsx(name, utf8, limits);
+}
 #endif
 
 #else

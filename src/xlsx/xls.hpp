@@ -7,10 +7,12 @@
 //
 // FreeXL reads files, not memory: an .xls given as bytes (Workbook::
 // open_bytes, e.g. an entry of a zip given to batch) is handed to it as an
-// anonymous in-memory file on Linux (memfd: nothing is written to disk) and
-// refused with the advice to save it as .xlsx elsewhere. A build without
-// FreeXL (ITAWB_WITH_FREEXL undefined: the cross builds until it is built
-// for them) refuses every .xls so.
+// anonymous in-memory file on Linux (memfd: nothing is written to disk),
+// elsewhere as a temporary file removed once read (in memory, MEMFS, under
+// emscripten). The cross builds (WebAssembly, Windows) have FreeXL from
+// hosts/cross/deps.sh, which converts code pages with ICU where the native
+// one uses iconv. A build without FreeXL (ITAWB_WITH_FREEXL undefined)
+// refuses every .xls with the advice to save it as .xlsx.
 #pragma once
 
 #include <string>
@@ -31,10 +33,14 @@ bool xls_reads_formulas();
 // named it, for messages). Throws FileError: Encrypted for a password,
 // CorruptZip ("damaged") when FreeXL cannot read it, TooLarge past
 // Limits::max_cells_per_sheet; LegacyXls in a build without FreeXL.
+// `os_path` is in UTF-8 on Windows too: FreeXL's build there
+// (hosts/cross/patches/freexl-icu-converters.patch) opens it through the
+// wide API, which keeps Thai names.
 std::string xls_to_xlsx(const std::string& path, const std::string& os_path, const Limits& limits);
 
 // The same for an .xls given as bytes, `name` for messages. Throws as above,
-// and LegacyXls where bytes cannot be handed to FreeXL (not Linux).
+// and LegacyXls where the bytes cannot be handed to FreeXL (no memfd, no
+// temporary file).
 std::string xls_bytes_to_xlsx(const std::string& bytes, const std::string& name, const Limits& limits);
 
 }  // namespace itawb::xlsx

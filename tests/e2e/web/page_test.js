@@ -1,7 +1,8 @@
 // The offline page in a real browser: Debian's Chromium, driven by
 // Playwright, opens build-wasm/itawb.html from disk (file://) and uses it as
-// an officer would: pick the example, analyse it, check it, make the blank
-// form, split it by department, merge the returns, and try a broken file.
+// an officer would: pick the example, analyse it (and its .xls and .ods
+// copies, picked and dropped), check it, make the blank form, split it by
+// department, merge the returns, and try a broken file.
 // Every figure, finding and downloaded workbook is compared with what the
 // native command line (build/itawb) gives for the same input.
 //
@@ -29,7 +30,7 @@ function native(args) {
 }
 
 function sameWorkbook(a, b, ...skip) {
-  const args = [path.join(ROOT, 'hosts/wasm/compare.py'), a, b].concat(...skip.map((s) => ['--skip-sheet', s]));
+  const args = [path.join(ROOT, 'hosts/cross/compare.py'), a, b].concat(...skip.map((s) => ['--skip-sheet', s]));
   const r = spawnSync('/usr/bin/python3', args, { encoding: 'utf8' });
   assert.strictEqual(r.status, 0, `${path.basename(b)} differs from the native output:\n${r.stdout}${r.stderr}`);
   return r.stdout.trim();
@@ -149,10 +150,12 @@ check('split and merge: the department workbooks (zip) and the merged master equ
   const unpacked = path.join(tmp, 'page-split');
   execFileSync('/usr/bin/python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', file, unpacked]);
   // The identity sheet records the time of each split: every other cell is equal.
-  for (const name of expected) sameWorkbook(path.join(dir, name), path.join(unpacked, name), '_itawb');
+  // (Beside the workbooks, split writes its record .itawb-split.json.)
+  const workbooks = expected.filter((n) => n.endsWith('.xlsx'));
+  for (const name of workbooks) sameWorkbook(path.join(dir, name), path.join(unpacked, name), '_itawb');
 
   // The returns: the native split's files, merged natively and in the page.
-  const returns = expected.map((n) => path.join(dir, n));
+  const returns = workbooks.map((n) => path.join(dir, n));
   const merged = path.join(tmp, 'native-merged.xlsx');
   native(['merge', input, ...returns, '-o', merged]);
   await page.setInputFiles('#returns', returns);
@@ -162,6 +165,60 @@ check('split and merge: the department workbooks (zip) and the merged master equ
   assert.match(await page.textContent('#report-text'), /รวมแล้ว/);
   return `${expected.length} departments; merged: ${sameWorkbook(merged, got.file)}`;
 });
+
+check('the picker and the drop zone take .xlsx, .xls and .ods', async (page) => {
+  for (const id of ['#file', '#returns']) {
+    const accept = (await page.getAttribute(id, 'accept')).split(',');
+    for (const ext of ['.xlsx', '.xls', '.ods']) assert.ok(accept.includes(ext), `${id} accept="${accept}" lacks ${ext}`);
+  }
+  assert.match(await page.textContent('#drop'), /\.xls\b.*\.ods/);
+  return 'accept lists .xlsx, .xls, .ods';
+});
+
+// The example as LibreOffice saves it in Excel 97-2003 and OpenDocument form,
+// each given once through the file picker and once dropped on the drop zone:
+// the figures of the .xlsx, the findings the native CLI gives for that file.
+async function dropFile(page, file) {
+  const b64 = fs.readFileSync(file).toString('base64');
+  const dt = await page.evaluateHandle(({ b64, name }) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const d = new DataTransfer();
+    d.items.add(new File([bytes], name));
+    return d;
+  }, { b64, name: path.basename(file) });
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer: dt });
+}
+
+const FIXTURES = path.join(ROOT, 'tests/fixtures');
+for (const [kind, file] of [['.xls', 'xls/thungthong-2567.libreoffice.xls'], ['.ods', 'ods/thungthong-2567.libreoffice.ods']]) {
+  for (const how of ['picker', 'drop zone']) {
+    check(`analyze an ${kind} given by the ${how}: the figures of the .xlsx`, async (page) => {
+      const input = path.join(FIXTURES, file);
+      const xlsx = JSON.parse(native(['analyze', path.join(EXAMPLES, 'thungthong-2567.xlsx'), '-o', path.join(tmp, 'x.xlsx'),
+        '--json', '-q', '--as-of', AS_OF]).stdout);
+      const out = path.join(tmp, `native${kind}.xlsx`);
+      const ref = JSON.parse(native(['analyze', input, '-o', out, '--json', '-q', '--as-of', AS_OF]).stdout);
+      if (how === 'picker') await page.setInputFiles('#file', input);
+      else await dropFile(page, input);
+      assert.strictEqual(await page.textContent('#file-label'), `แบบฟอร์ม: ${path.basename(file)}`);
+      await page.fill('#as-of', AS_OF);
+      await page.click('#analyze');
+      const status = await waitDone(page);
+      assert.match(status, /วิเคราะห์เสร็จแล้ว/);
+      assert.strictEqual(await page.textContent('#score'), xlsx.overall.score.toFixed(2));
+      assert.strictEqual(await page.textContent('#level'), `${xlsx.overall.level} (${xlsx.overall.level_en})`);
+      for (const tool of Object.keys(xlsx.tools)) {
+        const shown = await page.locator(`#tool-${tool}`).count() ? await page.textContent(`#tool-${tool}`) : null;
+        if (shown !== null) assert.strictEqual(shown, xlsx.tools[tool].score.toFixed(2), tool);
+      }
+      const rows = await findingRows(page);
+      assert.strictEqual(rows.length, ref.findings.length);
+      ref.findings.forEach((f, i) => assert.strictEqual(rows[i][2], f.message_th));
+      const { file: got } = await download(page, 0);
+      return `score ${xlsx.overall.score.toFixed(2)}, ${rows.length} findings; ${sameWorkbook(out, got)}`;
+    });
+  }
+}
 
 (async () => {
   for (const f of [PAGE, NATIVE, CHROMIUM]) assert.ok(fs.existsSync(f), `missing ${f}`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The browser side, end to end: builds the WebAssembly module for the page
-# (hosts/wasm/build.sh: dependencies cached by their recipe's hash), puts the
+# (hosts/wasm/build.sh: dependencies cached by their recipe's hash, hosts/cross/deps.sh), puts the
 # page and the Excel add-in together, then
-#   1. the wasm command line under node against the native one (hosts/wasm/test.sh),
+#   1. the wasm command line under node against the native one
+#      (hosts/cross/compare.sh --runner node),
 #   2. the page from disk in Debian's Chromium (tests/e2e/web/page_test.js),
 #   3. the task pane's Excel calls against office-addin-mock (taskpane_test.js),
 #      and the page's analysis against analyze --json (results_test.js),
@@ -22,7 +23,7 @@ B=${ITAWB_WASM_BUILD:-build-wasm}
 /usr/bin/python3 hosts/excel/build.py "$B/itawb_web.js" "$B/excel-addin"
 export NODE_PATH="$PWD/hosts/web/node_modules"
 fail=0
-bash hosts/wasm/test.sh || fail=1
+bash hosts/cross/compare.sh --runner node || fail=1
 ITAWB_PAGE="$PWD/$B/itawb.html" node tests/e2e/web/page_test.js || fail=1
 node tests/e2e/web/taskpane_test.js || fail=1
 ITAWB_NATIVE="$PWD/build/itawb" node tests/e2e/web/results_test.js || fail=1
