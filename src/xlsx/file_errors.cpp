@@ -61,9 +61,12 @@ void encrypted(const std::string& path) {
 
 void other_office_file(const std::string& path) {
   raise(FileProblem::Unsupported, path,
-        "ไฟล์นี้เป็นไฟล์ Office รุ่นเก่าที่ไม่ใช่แบบฟอร์ม Excel กรุณาใช้ไฟล์ .xlsx",
-        "This is an old-format Office file that is not an Excel workbook; please use an "
-        ".xlsx file.");
+        "ไฟล์นี้เป็นไฟล์ Office รุ่นเก่า แต่ไม่พบข้อมูลแบบฟอร์ม Excel ในไฟล์: อาจเป็นไฟล์ Word หรือ "
+        "PowerPoint หรือไฟล์ .xls ที่เสียหายหรือได้รับมาไม่ครบ กรุณาขอไฟล์ใหม่ หรือเปิดใน Excel "
+        "แล้วบันทึกเป็น .xlsx",
+        "This is an old-format Office file, but no Excel workbook was found in it: it may be a "
+        "Word or PowerPoint file, or an .xls that is damaged or arrived incomplete; ask for the "
+        "file again, or open it in Excel and save it as .xlsx.");
 }
 
 void other_odf(const std::string& path) {

@@ -199,3 +199,15 @@ TEST_CASE("zip bombs: ratio, lying declared sizes, total and cell limits", "[xls
   const Workbook wb = Workbook::open(fixture("xlsx/many-cells.xlsx").string(), cells);
   CHECK(wb.read_sheet(0).cells.size() == 1000);
 }
+
+TEST_CASE("an .xls cut short in transit is named as possibly damaged or incomplete, not as another program's file",
+          "[xlsx][hostile][xls]") {
+  // The first 9,000 bytes of the example saved by LibreOffice: the OLE
+  // header is there, the directory naming the Workbook stream is not.
+  for (const FileError& e : {failure_of("truncated.xls"), failure_of_bytes("truncated.xls")}) {
+    INFO(e.message_en());
+    CHECK(e.problem() == FileProblem::Unsupported);
+    CHECK(contains(e.message_th(), "ไฟล์ .xls ที่เสียหายหรือได้รับมาไม่ครบ"));
+    CHECK(contains(e.message_en(), "an .xls that is damaged or arrived incomplete"));
+  }
+}
