@@ -450,22 +450,31 @@ std::vector<std::map<std::string, std::string>> finding_rows(const json& dump, c
 
 }  // namespace
 
+namespace {
+
+// The bundled example edited through openpyxl (`wb` loaded, then `python`
+// run, then saved) into `out`, as an officer's Excel would leave it.
+fs::path edited_example(const fs::path& out, const std::string& python) {
+  const auto edit = test::run_command({"/usr/bin/python3", "-c",
+                                       "import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\n" + python +
+                                           "wb.save(sys.argv[2])\n",
+                                       example("thungthong-2567.xlsx").string(), out.string()});
+  INFO(edit.err);
+  REQUIRE(edit.exit_code == 0);
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("analyze carries sheets Excel allows under names the output accepts, copies and extra columns too") {
   test::TempDir tmp;
   // The example with the agency's own column J in มาตรการ (openpyxl), then
   // sheets openpyxl would not write: names differing only in case, quotes
   // at both ends, Excel's copy of a memo, a 40,000-character text and a
   // literal "_x0041_" (as Excel escapes it).
-  const fs::path base = tmp / "base.xlsx";
-  const auto edit = test::run_command(
-      {"/usr/bin/python3", "-c",
-       "import sys, openpyxl\n"
-       "wb = openpyxl.load_workbook(sys.argv[1]); ws = wb['มาตรการ']\n"
-       "ws['J2'] = 'หมายเหตุของหน่วยงาน'; ws['J3'] = 'ใช้งบกลาง'; ws['J5'] = 'ทำร่วมกับอำเภอ'\n"
-       "wb.save(sys.argv[2])\n",
-       example("thungthong-2567.xlsx").string(), base.string()});
-  INFO(edit.err);
-  REQUIRE(edit.exit_code == 0);
+  const fs::path base = edited_example(tmp / "base.xlsx",
+                                       "ws = wb['มาตรการ']\n"
+                                       "ws['J2'] = 'หมายเหตุของหน่วยงาน'; ws['J3'] = 'ใช้งบกลาง'; ws['J5'] = 'ทำร่วมกับอำเภอ'\n");
   const json spec = {{"sheets",
                       {{{"name", "Extra"}, {"cells", {{"A1", "เล็ก"}}}},
                        {{"name", "EXTRA"}, {"cells", {{"A1", "ใหญ่"}}}},
@@ -573,20 +582,13 @@ TEST_CASE("a carried cell taller than Excel's 409-point row is a finding on the 
   // The example with a sheet of the agency's own: one wrapped cell of 2,400
   // characters in a column 20 wide (some 60 lines of 11 pt: 1,100 points).
   test::TempDir tmp;
-  const fs::path input = tmp / "tall.xlsx";
-  const auto edit = test::run_command(
-      {"/usr/bin/python3", "-c",
-       "import sys, openpyxl\n"
-       "from openpyxl.styles import Alignment\n"
-       "wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.create_sheet('บันทึกยาว')\n"
-       "ws['A1'] = 'หัวข้อ'\n"
-       "ws['B3'] = ' '.join(['การประชุมคณะทำงานประจำเดือน'] * 80)\n"
-       "ws['B3'].alignment = Alignment(wrap_text=True)\n"
-       "ws.column_dimensions['B'].width = 20\n"
-       "wb.save(sys.argv[2])\n",
-       example("thungthong-2567.xlsx").string(), input.string()});
-  INFO(edit.err);
-  REQUIRE(edit.exit_code == 0);
+  const fs::path input = edited_example(tmp / "tall.xlsx",
+                                        "from openpyxl.styles import Alignment\n"
+                                        "ws = wb.create_sheet('บันทึกยาว')\n"
+                                        "ws['A1'] = 'หัวข้อ'\n"
+                                        "ws['B3'] = ' '.join(['การประชุมคณะทำงานประจำเดือน'] * 80)\n"
+                                        "ws['B3'].alignment = Alignment(wrap_text=True)\n"
+                                        "ws.column_dimensions['B'].width = 20\n");
   const fs::path out = tmp / "out.xlsx";
   const auto r = run_itawb({"analyze", "--json", input.string(), "-o", out.string(), "--as-of", "2025-04-15"});
   INFO(r.err);
