@@ -90,8 +90,9 @@ std::vector<std::string> leftovers(const fs::path& dir) {
 }
 
 // stderr without libxlsxwriter's own log lines ("[ERROR]…", "[WARNING]…" and
-// their "System error" tail), which Debian's build prints in English with the
-// temporary's name and which no call can silence.
+// their "System error" tail): Debian's shared library, the build's fallback,
+// prints them in English with the temporary's name and no call silences
+// them (the patched one built from source prints none).
 std::string own_lines(const std::string& err) {
   std::string out, line;
   std::istringstream in(err);
