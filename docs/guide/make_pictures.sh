@@ -4,6 +4,8 @@
 #   - the blank form as LibreOffice prints it (itawb template, soffice --convert-to pdf, pdftoppm);
 #   - the page's analysis in Chromium (tests/e2e/web/results_test.js --screenshot: results.js on the
 #     native analyze --json, each part as the officer sees it);
+#   - the real page (the WebAssembly build) after an analysis, when it is built here
+#     (docs/guide/page_picture.js), else the committed one, saying so;
 #   - the Calc extension in a real LibreOffice window on a virtual display (docs/guide/calc_pictures.py
 #     on its own Xvfb display, Thai interface): the ITA menu open, the dialogs of ตรวจ and วิเคราะห์.
 #
@@ -63,6 +65,18 @@ NODE_PATH="$ROOT/hosts/web/node_modules" ITAWB_NATIVE="$ITAWB" node tests/e2e/we
 # 4. The Calc extension in a real window (its own Xvfb display, the Thai interface).
 /usr/bin/python3 docs/guide/calc_pictures.py --oxt "$OXT" --out "$IMG" > "$T/calc.log" 2>&1 ||
   fail "the Calc pictures could not be made: $(tail -5 "$T/calc.log")"
+# 5. The real page after an analysis: the offline page (the WebAssembly build, ITAWB_PAGE or
+# build-wasm/itawb.html) in Chromium. Without that build on this machine (its dependencies take
+# an hour: docs/testing.md) the committed picture is kept, and this says so.
+PAGE_HTML=${ITAWB_PAGE:-$ROOT/build-wasm/itawb.html}
+if [ -s "$PAGE_HTML" ]; then
+  NODE_PATH="$ROOT/hosts/web/node_modules" node docs/guide/page_picture.js "$PAGE_HTML" "$IMG/page-after-analysis.png" \
+    > "$T/page.log" 2>&1 || fail "the page could not be photographed: $(tail -5 "$T/page.log")"
+else
+  echo "make_pictures.sh: no $PAGE_HTML (hosts/wasm/build.sh): page-after-analysis.png kept from an earlier run"
+  [ -s docs/guide/img/page-after-analysis.png ] || fail "no page-after-analysis.png and no page to make it from"
+  [ "$IMG" -ef docs/guide/img ] || cp docs/guide/img/page-after-analysis.png "$IMG/"
+fi
 for f in printed-memo printed-results template calc-menu calc-validate calc-analyze results-tools results-indicators results-deficiencies results-measures results-departments; do
   [ -s "$IMG/$f.png" ] || fail "$IMG/$f.png was not made"
   find "$IMG/$f.png" -newer "$T/result.pdf" | grep -q . || [ "$f" = printed-memo ] || [ "$f" = printed-results ] ||
