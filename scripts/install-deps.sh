@@ -15,6 +15,10 @@ build=(
 )
 tests=(
   python3 python3-openpyxl
+  # unzip: the tests that read a written part as Excel would see it, and the
+  # release's check (a minimal Debian has none: two tests failed without it
+  # in a fresh chroot).
+  unzip
   # PDF (`--pdf`) and the tests that look at printed pages: LibreOffice's
   # Calc, Laksaman (metric-compatible with TH SarabunPSK),
   # Carlito (with Calibri's widths, the unit of column widths), pdftotext.
