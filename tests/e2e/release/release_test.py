@@ -90,8 +90,17 @@ def main():
             members = t.getnames()
             t.extractall(x)
         top = f"itawb-{version}-linux-x86_64"
-        for want in ("bin/itawb", "lib/itawb/itawb", "lib/itawb/libxlsxwriter.so.4", "share/itawb/schemas", "share/itawb/workbooks/catalog", "examples/thungthong-2567.xlsx"):
+        for want in ("bin/itawb", "lib/itawb/itawb", "share/itawb/schemas", "share/itawb/workbooks/catalog", "examples/thungthong-2567.xlsx"):
             check(f"{top}/{want}" in members, f"the tarball holds {want}")
+        # Every library the program names is one every Debian 12 with
+        # LibreOffice has, or is in the tarball beside it (libxlsxwriter and
+        # libzip are linked in statically today; a shared one must travel).
+        dyn = subprocess.run(["readelf", "-d", str(x / top / "lib/itawb/itawb")], capture_output=True, text=True).stdout
+        needed = re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dyn)
+        debian = ("libc.so", "libm.so", "ld-linux", "libstdc++.so", "libgcc_s.so", "libicu", "libz.so", "libexpat.so",
+                  "libbz2.so", "liblzma.so", "libzstd.so", "libcrypto.so", "libnettle.so")
+        missing = [n for n in needed if not n.startswith(debian) and f"{top}/lib/itawb/{n}" not in members]
+        check(needed and not missing, f"the tarball's itawb needs {len(needed)} libraries, none missing {missing}")
         got = subprocess.run([str(x / top / "bin/itawb"), "--version"], capture_output=True, text=True).stdout.strip()
         check(got == f"itawb {version}", f"the tarball's itawb --version: {got!r}")
         res = subprocess.run([str(x / top / "bin/itawb"), "analyze", str(x / top / "examples/thungthong-2567.xlsx"),
