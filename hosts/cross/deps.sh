@@ -10,8 +10,10 @@
 # name another. Sources come from `apt-get source` (this script adds
 # scripts/debian-src.sources); logs and per-dependency times go to PREFIX.logs/. The last line
 # printed is the prefix.
-# One recipe for both targets: the same versions, the same ICU members and converter data
-# (icu/), the same patches (patches/: each applied where its comment says).
+# One recipe for both targets: the same versions, the same ICU members and data (icu/), the
+# same patches (patches/: each applied where its comment says). libzip and libxlsxwriter are
+# not here: every build, native and cross, compiles them from build-deps/ with the project's
+# patches (cmake/zip-writer-deps.cmake, scripts/debian-source.sh), over this prefix's zlib.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd); ROOT=$(cd "$HERE/../.." && pwd)
 TOOLCHAIN=$ROOT/hosts/windows/mingw-w64-x86_64.cmake
@@ -50,7 +52,7 @@ fi
 CM+=(-DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$P" -DCMAKE_PREFIX_PATH="$P" -DBUILD_SHARED_LIBS=OFF)
 
 # Debian 12's versions, as the native build links them.
-VERSIONS=(zlib=1:1.2.13.dfsg-1 expat=2.5.0-1+deb12u2 libzip=1.7.3-1 libxlsxwriter=1.1.4-2
+VERSIONS=(zlib=1:1.2.13.dfsg-1 expat=2.5.0-1+deb12u2
           icu=72.1-3+deb12u1 fmtlib=9.1.0+ds1-2 spdlog=1:1.10.0+ds-0.4 nettle=3.8.1-2 freexl=1.0.6-2)
 fetch() {
   if [ ! -e /etc/apt/sources.list.d/itawb-src.sources ]; then
@@ -96,38 +98,6 @@ dep_expat() {
     -DEXPAT_BUILD_TESTS=OFF -DEXPAT_SHARED_LIBS=OFF -DEXPAT_BUILD_DOCS=OFF -DEXPAT_BUILD_FUZZERS=OFF
   cmake --build "$B/expat" -j"$JOBS" && cmake --install "$B/expat"
 }
-dep_libzip() {
-  local seed=()
-  if [ "$TARGET" = wasm ]; then
-    # CMake's check_type_size reads 9 for every type from emcc's output: the sizes are seeded (wasm32).
-    for v in SIZEOF_OFF_T:8 SIZEOF_SIZE_T:4 INT8_T_LIBZIP:1 UINT8_T_LIBZIP:1 INT16_T_LIBZIP:2 UINT16_T_LIBZIP:2 \
-             INT32_T_LIBZIP:4 UINT32_T_LIBZIP:4 INT64_T_LIBZIP:8 UINT64_T_LIBZIP:8 SHORT_LIBZIP:2 INT_LIBZIP:4 \
-             LONG_LIBZIP:4 LONG_LONG_LIBZIP:8; do
-      seed+=(-DHAVE_${v%%:*}=TRUE -D${v%%:*}=${v##*:})
-    done
-    seed+=(-DHAVE___INT8_LIBZIP=FALSE -DHAVE___INT16_LIBZIP=FALSE -DHAVE___INT32_LIBZIP=FALSE -DHAVE___INT64_LIBZIP=FALSE)
-  fi
-  "${CM[@]}" ${seed[@]+"${seed[@]}"} -S "$S"/libzip-1.7.3 -B "$B/libzip" \
-    -DZLIB_LIBRARY="$P/lib/libz.a" -DZLIB_INCLUDE_DIR="$P/include" \
-    -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF -DENABLE_MBEDTLS=OFF -DENABLE_OPENSSL=OFF \
-    -DENABLE_WINDOWS_CRYPTO=OFF -DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF \
-    -DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF
-  cmake --build "$B/libzip" -j"$JOBS" && cmake --install "$B/libzip"
-  # A static build's zipconf.h defines ZIP_STATIC itself: zip.h declares no dllimport.
-  grep -q '^#define ZIP_STATIC' "$P/include/zipconf.h"
-}
-dep_libxlsxwriter() {
-  if [ "$TARGET" = mingw ]; then
-    # Upstream #undefs _WIN32 under MinGW, so the output goes through fopen in the ANSI
-    # code page: the patch keeps the UTF-16 path for UTF-8 (Thai) file names.
-    patch -d "$S"/libxlsxwriter-1.1.4 -p1 -N -r - < "$HERE/patches/libxlsxwriter-mingw-utf8-filename.patch" || true
-  fi
-  "${CM[@]}" -S "$S"/libxlsxwriter-1.1.4 -B "$B/libxlsxwriter" \
-    -DZLIB_LIBRARY="$P/lib/libz.a" -DZLIB_INCLUDE_DIR="$P/include" \
-    -DUSE_SYSTEM_MINIZIP=OFF -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF
-  cmake --build "$B/libxlsxwriter" -j"$JOBS" && cmake --install "$B/libxlsxwriter"
-  pc xlsxwriter 1.1.4 '-L${libdir} -lxlsxwriter -lz'   # the build finds it through pkg-config
-}
 dep_fmt() {
   "${CM[@]}" -S "$S"/fmtlib-9.1.0+ds1 -B "$B/fmt" -DFMT_DOC=OFF -DFMT_TEST=OFF -DFMT_INSTALL=ON
   cmake --build "$B/fmt" -j"$JOBS" && cmake --install "$B/fmt"
@@ -154,13 +124,14 @@ dep_nettle() {  # only libnettle (SHA-256 for the exchange identities), portable
 }
 dep_icu() {
   # ICU's common library (icu/CMakeLists.txt: the members itawb and FreeXL use) and, as its
-  # data, the code page converters of icu/converters.txt taken from the source's prebuilt
+  # data, the code page converters and the Thai line breaking of icu/data.txt taken from the source's prebuilt
   # icudt72l.dat with Debian's icupkg and turned into C by genccode (icu-devtools, on the
   # build machine: the data is the same bytes for every little-endian ASCII target).
   local dat="$S"/icu-72.1/source/data/in/icudt72l.dat d="$W/icudata"
   rm -rf "$d" && mkdir -p "$d/items"
-  icupkg -x "$HERE/icu/converters.txt" -d "$d/items" "$dat"
-  icupkg -tl -s "$d/items" -a "$HERE/icu/converters.txt" new "$d/icudt72l.dat"
+  icupkg -x "$HERE/icu/data.txt" -d "$d/items" "$dat"
+  # --ignore-deps: brkitr/root.res names every break rule and dictionary; only Thai's are kept.
+  icupkg --ignore-deps -tl -s "$d/items" -a "$HERE/icu/data.txt" new "$d/icudt72l.dat"
   genccode -d "$d" "$d/icudt72l.dat"
   # ICU looks for the data under icudt72_dat (genccode names it after the file, with the l).
   sed -i 's/\bicudt72l_dat\b/icudt72_dat/' "$d/icudt72l_dat.c"
@@ -191,7 +162,7 @@ dep_headers() {  # header-only libraries, from the installed Debian packages
 t0=$(date +%s)
 [ -e "$B/.fetch.done" ] || { fetch > "$L/fetch.log" 2>&1 && touch "$B/.fetch.done" &&
   echo "fetch: $(( $(date +%s) - t0 )) s" | tee -a "$L/times.txt"; }
-for d in headers zlib expat libzip libxlsxwriter fmt spdlog nettle icu freexl; do step "$d"; done
+for d in headers zlib expat fmt spdlog nettle icu freexl; do step "$d"; done
 echo "all ($TARGET): $(( $(date +%s) - t0 )) s" | tee -a "$L/times.txt"
 touch "$P/.complete"
 rm -rf "$W"

@@ -11,6 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 P=$(bash hosts/cross/deps.sh --target wasm | tail -1)
+# libzip and libxlsxwriter: Debian's sources with the project's patches, which
+# the build compiles itself as natively (cmake/zip-writer-deps.cmake).
+for src in libzip=1.7.3-1 libxlsxwriter=1.1.4-2; do bash scripts/debian-source.sh "$src" >/dev/null; done
 export ITAWB_WASM_PREFIX=$P NODE_PATH=/usr/share/nodejs
 B=${ITAWB_WASM_BUILD:-build-wasm}; mkdir -p "$B"
 t0=$(date +%s)

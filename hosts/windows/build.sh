@@ -7,6 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 P=$(bash hosts/cross/deps.sh --target mingw | tail -1)
+# libzip and libxlsxwriter: Debian's sources with the project's patches, which
+# the build compiles itself as natively (cmake/zip-writer-deps.cmake).
+for src in libzip=1.7.3-1 libxlsxwriter=1.1.4-2; do bash scripts/debian-source.sh "$src" >/dev/null; done
 export ITAWB_MINGW_PREFIX=$P
 B=${ITAWB_WIN_BUILD:-build-win}; mkdir -p "$B"
 t0=$(date +%s)

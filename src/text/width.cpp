@@ -86,7 +86,6 @@ bool is_thai(UChar32 c) { return c >= 0x0E01 && c <= 0x0E5B; }
 // ICU's line breaking with the Thai dictionary, one per thread; null in a
 // build without ICU's data or where it cannot be made.
 icu::BreakIterator* line_breaker() {
-#ifndef ITAWB_ICU_COMMON_ONLY
   thread_local std::unique_ptr<icu::BreakIterator> it = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createLineInstance(icu::Locale("th"), status));
@@ -94,9 +93,6 @@ icu::BreakIterator* line_breaker() {
     return b;
   }();
   return it.get();
-#else
-  return nullptr;
-#endif
 }
 
 bool has_line_dictionary() { return line_breaker() != nullptr; }
@@ -107,7 +103,6 @@ bool has_line_dictionary() { return line_breaker() != nullptr; }
 std::vector<size_t> break_points(std::string_view line, bool& by_dictionary) {
   std::vector<size_t> out;
   by_dictionary = false;
-#ifndef ITAWB_ICU_COMMON_ONLY
   if (icu::BreakIterator* it = line_breaker()) {
     by_dictionary = true;
     // The same texts come back in every sheet and every agency of a batch
@@ -142,7 +137,6 @@ std::vector<size_t> break_points(std::string_view line, bool& by_dictionary) {
     remembered.breaks.emplace(std::move(key), out);
     return out;
   }
-#endif
   int32_t i = 0;
   const auto n = static_cast<int32_t>(line.size());
   while (i < n) {
