@@ -1,5 +1,5 @@
 # CMake toolchain: Debian 12's mingw-w64 (posix threads, for std::thread),
-# x86_64 Windows. Used by hosts/windows/deps.sh and hosts/windows/build.sh; the
+# x86_64 Windows. Used by hosts/cross/deps.sh and CMakePresets.json's mingw; the
 # dependency prefix is passed as CMAKE_PREFIX_PATH / XPREFIX.
 set(CMAKE_SYSTEM_NAME Windows)
 set(CMAKE_SYSTEM_PROCESSOR x86_64)
