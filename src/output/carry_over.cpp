@@ -5,6 +5,7 @@
 
 #include "schema/table.hpp"
 #include "text/fold.hpp"
+#include "text/thai.hpp"
 #include "text/width.hpp"
 #include "xlsx/layout.hpp"
 
@@ -215,24 +216,26 @@ CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx:
   }
   for (const auto& e : layout.extras) result.not_carried.push_back(e);
 
-  if (agency) fitted.fit_page_auto();
+  if (agency) {
+    fitted.fit_page_auto();
+    fitted.shrink_cut_text(kSmallestCarriedFont);
+  }
   fitted.finish();
   // A carried-over sheet prints on A4 too, landscape when its columns are
   // wider than a portrait page, with the agency and page x / y.
   if (agency) print_setup_plain(ws, *agency, sheet.info.name, fitted.landscape(), digits);
   if (sheet.info.visibility != xlsx::Visibility::Visible) ws.hide();
-  // The cells cut at Excel's tallest row, by the input's row.
-  for (const auto& [row, col] : fitted.cut_cells()) {
-    if (!rows) {
-      result.too_tall.emplace_back(row, col);
-      continue;
-    }
+  // The cells cut at Excel's tallest row or shrunk to fit it, by the input's row.
+  auto input_row = [&](uint32_t row, uint32_t col) -> std::optional<uint32_t> {
+    if (!rows) return row;
     for (const auto& c : sheet.cells)
-      if (c.col == col && out_row(c.row) == row) {
-        result.too_tall.emplace_back(c.row, col);
-        break;
-      }
-  }
+      if (c.col == col && out_row(c.row) == row) return c.row;
+    return std::nullopt;
+  };
+  for (const auto& [row, col] : fitted.cut_cells())
+    if (const auto in_row = input_row(row, col)) result.too_tall.emplace_back(*in_row, col);
+  for (const auto& s : fitted.shrunk_cells())
+    if (const auto in_row = input_row(s.row, s.col)) result.shrunk.push_back({*in_row, s.col, s.from_pt, s.to_pt});
   return result;
 }
 
@@ -254,6 +257,25 @@ std::vector<Finding> too_tall_findings(const std::vector<CopiedSheet>& copied, c
       f.message_en = "the text of cell " + sheet.from + "!" + f.cell +
                      " needs a row taller than Excel's 409 points: its last lines are cut when printed; "
                      "split it over the next rows or widen its column";
+      out.push_back(std::move(f));
+    }
+  for (const auto& sheet : copied)
+    for (const auto& s : sheet.shrunk) {
+      Finding f;
+      f.severity = Severity::Info;
+      f.code = "text-shrunk";
+      f.file = file;
+      f.sheet = sheet.from;
+      f.cell = xlsx::ref_name(s.row, s.col);
+      f.row = s.row + 1;
+      f.column = s.col + 1;
+      const std::string from = text::format_fixed(s.from_pt, 0), to = text::format_fixed(s.to_pt, 0);
+      f.message_th = "ข้อความในเซลล์ " + sheet.from + "!" + f.cell +
+                     " ยาวเกินกว่าที่แถวเดียวแสดงได้ (Excel สูงได้ไม่เกิน 409 พอยต์) จึงพิมพ์ด้วยอักษรขนาด " + to +
+                     " พอยต์ (ต้นฉบับ " + from + " พอยต์) ให้ครบทุกบรรทัด";
+      f.message_en = "the text of cell " + sheet.from + "!" + f.cell +
+                     " needs a row taller than Excel's 409 points: it is printed at " + to + " pt (from " + from +
+                     " pt) so that every line shows";
       out.push_back(std::move(f));
     }
   return out;

@@ -67,10 +67,22 @@ struct CopiedSheet {
   // Cells (the input's row, column) whose text needs a row taller than
   // Excel's 409 points: their last lines are cut when printed.
   std::vector<std::pair<uint32_t, uint32_t>> too_tall;
+  // Cells (the input's row, column) whose text was written in a smaller font
+  // than the input's so that it prints whole in Excel's tallest row.
+  struct Shrunk {
+    uint32_t row, col;
+    double from_pt, to_pt;
+  };
+  std::vector<Shrunk> shrunk;
 };
 
+// The smallest font a carried text is shrunk to (FittedSheet::shrink_cut_text):
+// 10 pt TH SarabunPSK still reads on A4.
+constexpr double kSmallestCarriedFont = 10;
+
 // A warning ("text-too-tall") per cell of the copied sheets that prints cut
-// at Excel's 409-point row, naming the input's sheet and cell.
+// at Excel's 409-point row, and a note ("text-shrunk") per cell printed in a
+// smaller font to fit it, naming the input's sheet and cell.
 std::vector<Finding> too_tall_findings(const std::vector<CopiedSheet>& copied, const std::string& file);
 
 // Copies every sheet not skipped, in workbook order, to new sheets of `out`.

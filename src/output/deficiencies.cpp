@@ -59,7 +59,7 @@ void write_issue(FittedSheet& ws, uint32_t row, uint32_t rows, const ita::Analys
   } else {
     ws.text(row, kIssue, label, name);
   }
-  if (d.issue > 0) ws.number(row, kNumber, d.issue, number);
+  if (d.issue > 0) ws.ordinal(row, kNumber, d.issue, number);
   else ws.text(row, kNumber, "-", number);
 }
 

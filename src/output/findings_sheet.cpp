@@ -54,7 +54,7 @@ void write_location(FittedSheet& ws, uint32_t row, const Finding& f,
 
 void write_row(FittedSheet& ws, uint32_t row, size_t number, const Finding& f,
                const std::set<std::string>& linked_sheets) {
-  ws.number(row, kNumber, static_cast<double>(number), centre_style());
+  ws.ordinal(row, kNumber, static_cast<long>(number), centre_style());
   ws.text(row, kSeverity, severity_label(f.severity), cell_style().with_fill(severity_fill(f.severity)));
   ws.text(row, kCode, f.code, cell_style());
   write_location(ws, row, f, linked_sheets);

@@ -62,7 +62,7 @@ uint32_t write_issue(FittedSheet& ws, uint32_t row, const ita::Analysis& a,
   } else {
     ws.text(row, kIssue, label, name);
   }
-  ws.number(row, kNumber, issue.number, number);
+  ws.ordinal(row, kNumber, issue.number, number);
   return rows;
 }
 

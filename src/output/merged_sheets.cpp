@@ -109,7 +109,7 @@ void write_not_merged(xlsx::SheetWriter& sheet, const std::string& sheet_name, c
   int n = 1;
   for (const auto& nm : result.not_merged) {
     const auto& row = nm.row;
-    ws.number(r, 0, n++, cell);
+    ws.ordinal(r, 0, n++, cell);
     ws.text(r, 1, utf8_string(utf8_path(row.file).filename()), cell);
     ws.text(r, 2, row.sheet + "!" + row.cell(), cell);
     ws.text(r, 3, nm.department, cell);

@@ -113,7 +113,8 @@ double printed_width_units(std::string_view s, double size, bool bold) {
 
 void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                            std::string_view s, const xlsx::Style& style, bool widens) {
-  entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap, style.bold, style.border});
+  entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap, style.bold,
+                      style.border, style});
   if (!widens) return;
   // As SheetWriter's own tracking, so fitted widths agree with what it sets.
   double w = text::column_width_for(s, style.size);
@@ -125,11 +126,17 @@ void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first
 void FittedSheet::text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style) {
   ws_.text(row, col, s, style);
   remember(row, row, col, col, s, style, true);
+  entries_.back().plain_text = true;
 }
 
 void FittedSheet::number(uint32_t row, uint32_t col, double v, const xlsx::Style& style) {
   ws_.number(row, col, v, style);
   remember(row, row, col, col, "000.00", style, true);
+}
+
+void FittedSheet::ordinal(uint32_t row, uint32_t col, long n, const xlsx::Style& style) {
+  if (ws_.digit_style() == text::DigitStyle::Thai) text(row, col, std::to_string(n), style);
+  else number(row, col, static_cast<double>(n), style);
 }
 
 void FittedSheet::number_or_blank(uint32_t row, uint32_t col, std::optional<double> v,
@@ -339,12 +346,27 @@ void FittedSheet::finish() {
     for (uint32_t c = e.first_col; c <= e.last_col; ++c) points += printed_points(width_of(c));
     // A merge is as wide as its columns' printed widths together.
     const double total = (points / 0.75 - 5) / 7;
-    const int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size, e.bold);
+    int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size, e.bold);
+    double size = e.size;
     const auto declared = rows_.find(e.first_row);
-    if (e.first_row == e.last_row && n * RowFit::line_height(e.size) + 3 > RowFit::kMaxHeight &&
-        (declared == rows_.end() || !declared->second.hidden))
-      cut_.emplace_back(e.first_row, e.first_col);
-    if (e.first_row == e.last_row) rows.lines(e.first_row, n, e.size);
+    auto too_tall = [](int lines, double pt) { return lines * RowFit::line_height(pt) + 3 > RowFit::kMaxHeight; };
+    if (e.first_row == e.last_row && too_tall(n, size) && (declared == rows_.end() || !declared->second.hidden)) {
+      // The largest whole point size below the text's own whose lines fit.
+      if (shrink_min_ && e.plain_text && e.wrap && e.first_col == e.last_col)
+        for (double pt = std::ceil(e.size) - 1; pt >= *shrink_min_; pt -= 1) {
+          const int fewer = RowFit::count_lines(e.text, total, pt, e.bold);
+          if (too_tall(fewer, pt)) continue;
+          xlsx::Style smaller = e.style;
+          smaller.size = pt;
+          ws_.text(e.first_row, e.first_col, e.text, smaller);
+          shrunk_.push_back({e.first_row, e.first_col, e.size, pt});
+          n = fewer;
+          size = pt;
+          break;
+        }
+      if (too_tall(n, size)) cut_.emplace_back(e.first_row, e.first_col);
+    }
+    if (e.first_row == e.last_row) rows.lines(e.first_row, n, size);
     else spanning.emplace_back(&e, n);
   }
   for (const auto& [e, n] : spanning) {

@@ -121,6 +121,10 @@ class FittedSheet {
 
   void text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style = {});
   void number(uint32_t row, uint32_t col, double v, const xlsx::Style& style = {});
+  // A counting number that labels a row (ลำดับ, an issue's number): text in
+  // the sheet's digits when they are Thai (๓), as the text around it; a
+  // number otherwise. Scores and counts stay numbers (docs/rules.md).
+  void ordinal(uint32_t row, uint32_t col, long n, const xlsx::Style& style = {});
   void number_or_blank(uint32_t row, uint32_t col, std::optional<double> v, const xlsx::Style& style = {});
   // A date serial in `style`'s date format (as xlsx::SheetWriter::date).
   void date(uint32_t row, uint32_t col, double serial, const xlsx::Style& style = {});
@@ -142,6 +146,16 @@ class FittedSheet {
   // After finish(): the cells (row, column) of one row whose wrapped text
   // needs more than Excel's tallest row (kMaxHeight): cut when printed.
   const std::vector<std::pair<uint32_t, uint32_t>>& cut_cells() const { return cut_; }
+  // Before finish(): a one-cell text that would be cut is written again in
+  // the largest smaller font (down to `min_pt`) whose lines fit the row,
+  // so that it prints whole; only what even `min_pt` cannot fit is cut.
+  void shrink_cut_text(double min_pt) { shrink_min_ = min_pt; }
+  struct Shrunk {
+    uint32_t row, col;
+    double from_pt, to_pt;
+  };
+  // After finish(): the cells shrink_cut_text() wrote in a smaller font.
+  const std::vector<Shrunk>& shrunk_cells() const { return shrunk_; }
   // After finish(): the sum of the visible column widths it set (for the page's orientation).
   double total_width() const { return total_width_; }
 
@@ -159,6 +173,8 @@ class FittedSheet {
     bool wrap;
     bool bold = false;
     bool border = false;  // a table's cell: its text stays inside it
+    xlsx::Style style{};
+    bool plain_text = false;  // written by text(): shrink_cut_text() may write it again
   };
   static constexpr double kShortText = 24;  // display width of a heading or label
   std::map<uint32_t, double> word_floors() const;
@@ -198,6 +214,8 @@ class FittedSheet {
   std::optional<std::pair<uint32_t, uint32_t>> repeated_;
   std::optional<std::pair<uint32_t, double>> grow_;  // fill_page_with
   std::vector<std::pair<uint32_t, uint32_t>> cut_;
+  std::optional<double> shrink_min_;
+  std::vector<Shrunk> shrunk_;
   double total_width_ = 0, total_points_ = 0;
 };
 

@@ -142,7 +142,7 @@ TEST_CASE("issues: the seed's lowest three questions of issue 2") {
   const json& c = s["cells"];
   std::string first;
   for (const auto& [ref, cell] : c.items())
-    if (ref[0] == 'A' && cell["v"] == 2) first = ref.substr(1);
+    if (ref[0] == 'A' && cell["v"] == "๒") first = ref.substr(1);  // a label: in the page's Thai digits
   REQUIRE(!first.empty());
   const int r = std::stoi(first);
   CHECK(c["C" + std::to_string(r)]["v"] == "e9");
@@ -372,7 +372,7 @@ TEST_CASE("a workbook without question scores is analysed at indicator level, an
   // Issue 2 draws on indicators 6 and 8: the lower one, 92.05, comes first.
   bool issue2 = false;
   for (const auto& [ref, cell] : s["cells"].items()) {
-    if (ref[0] != 'A' || cell["v"] != 2) continue;
+    if (ref[0] != 'A' || cell["v"] != "๒") continue;
     const std::string row = ref.substr(1);
     issue2 = s["cells"]["C" + row]["v"] == "ตัวชี้วัด ๘" &&
              std::fabs(s["cells"]["E" + row]["v"].get<double>() - 92.05) < 1e-9;
@@ -576,6 +576,54 @@ TEST_CASE("analyze of a sheet formatted down to row 1,048,576 keeps its content 
       CHECK(f.at("F").find("๑๐๔๘๓๗๔") != std::string::npos);  // rows 203-1,048,576
     }
   CHECK(said);
+}
+
+TEST_CASE("a carried cell a little too tall for one row prints whole in a smaller font", "[print][pdf]") {
+  // A measure as officers write them (about 700 characters) in a column 40
+  // wide at 16 pt on a sheet of the agency's own: some 27 lines, 730 points,
+  // where Excel's rows stop at 409; at 11 pt it takes 20 lines, 350 points.
+  test::TempDir tmp;
+  const fs::path input = edited_example(tmp / "long.xlsx",
+                                        "from openpyxl.styles import Alignment, Font\n"
+                                        "ws = wb.create_sheet('บันทึกยาว')\n"
+                                        "ws['A1'] = 'หัวข้อ'\n"
+                                        "ws['B3'] = ' '.join(['จัดประชุมชี้แจงแนวทางการปฏิบัติงานตามประมวลจริยธรรมแก่บุคลากรทุกระดับ'] * 10)"
+                                        " + ' ปิดท้ายด้วยการประเมินผล'\n"
+                                        "ws['B3'].alignment = Alignment(wrap_text=True, vertical='top')\n"
+                                        "ws['B3'].font = Font(name='TH SarabunPSK', size=16)\n"
+                                        "ws.column_dimensions['B'].width = 40\n");
+  const fs::path out = tmp / "out.xlsx", pdf = tmp / "out.pdf";
+  const auto r = run_itawb({"analyze", "--json", input.string(), "-o", out.string(), "--as-of", "2025-04-15",
+                            "--pdf", pdf.string(), "--pdf-sheets", "บันทึกยาว"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const json doc = json::parse(r.out);
+  int shrunk = 0;
+  for (const auto& f : doc.at("findings")) {
+    CHECK(f.at("code") != "text-too-tall");
+    if (f.at("code") != "text-shrunk") continue;
+    ++shrunk;
+    CHECK(f.at("severity") == "info");
+    CHECK(f.at("cell") == "B3");
+    CHECK(f.at("message_th").get<std::string>().find("(ต้นฉบับ 16 พอยต์)") != std::string::npos);
+    CHECK(f.at("message_en").get<std::string>().find("from 16 pt") != std::string::npos);
+  }
+  CHECK(shrunk == 1);
+  // Read back: the same text, in a font between 10 and 15 points, in a row
+  // no taller than Excel allows.
+  const json dump = openpyxl_read(out);
+  const auto& sheet = sheet_of(dump, "บันทึกยาว");
+  const json& b3 = sheet.at("cells").at("B3");
+  CHECK_THAT(b3.at("v").get<std::string>(), Catch::EndsWith("ปิดท้ายด้วยการประเมินผล"));
+  CHECK(b3.at("size").get<double>() >= 10);
+  CHECK(b3.at("size").get<double>() <= 15);
+  CHECK(sheet.at("row_heights").at("3").get<double>() <= 409);
+  // Printed by LibreOffice: the last words are on the page.
+  REQUIRE(fs::exists(pdf));
+  // (pdftotext puts spaces and line ends inside Thai words: they are taken out.)
+  std::string text = test::run_command({"pdftotext", pdf.string(), "-"}).out;
+  std::erase_if(text, [](char c) { return c == ' ' || c == '\n'; });
+  CHECK(text.find("ปิดท้ายด้วยการประเมินผล") != std::string::npos);
 }
 
 TEST_CASE("a carried cell taller than Excel's 409-point row is a finding on the findings sheet", "[print]") {

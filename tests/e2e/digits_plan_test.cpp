@@ -90,6 +90,11 @@ TEST_CASE("an analysis is written in Thai digits by default, Arabic with --digit
   for (const auto& [ref, cell] : summary["cells"].items())
     if (cell["t"] == "n" && cell["fmt"] == "0.00") ++scores;
   CHECK(scores >= 20);
+  // A number that labels a row (an issue's ที่, a finding's ลำดับ) is text in
+  // the page's digits, as the text beside it.
+  CHECK(sheet_of(thai, "วิเคราะห์รายประเด็น")["cells"]["A6"]["v"] == "๑");
+  CHECK(sheet_of(thai, "ข้อบกพร่อง")["cells"]["A4"]["v"] == "๑");
+  CHECK(sheet_of(thai, "ตรวจสอบข้อมูล")["cells"]["A4"]["v"] == "๑");
 
   const auto arabic = openpyxl_read(analyze(tmp, example("thungthong-2567.xlsx"), "arabic.xlsx", {"--digits", "arabic"}));
   for (const auto& t : generated_texts(arabic)) {
@@ -98,6 +103,8 @@ TEST_CASE("an analysis is written in Thai digits by default, Arabic with --digit
   }
   CHECK_THAT(sheet_of(arabic, "สรุปผลการประเมิน")["cells"]["A1"]["v"].get<std::string>(),
              Catch::EndsWith("พ.ศ.\u00A02567"));
+  CHECK(sheet_of(arabic, "วิเคราะห์รายประเด็น")["cells"]["A6"]["v"] == 1);  // with Arabic digits, a number
+  CHECK(sheet_of(arabic, "ตรวจสอบข้อมูล")["cells"]["A4"]["v"] == 1);
   // The input sheets are carried over as they were, whatever the style.
   CHECK(sheet_of(arabic, "หน่วยงาน")["cells"] == sheet_of(thai, "หน่วยงาน")["cells"]);
 
