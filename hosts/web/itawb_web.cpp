@@ -15,12 +15,14 @@
 #include <vector>
 
 #include "app/resources.hpp"
+#include "cli/bundled_resources.hpp"
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
   static std::optional<itawb::app::Resources> resources;
   const int code = itawb::cli::run(argc, argv, []() -> const itawb::app::Resources& {
-    if (!resources) resources = itawb::app::load_resources(std::filesystem::path("/itawb"));
+    if (!resources)
+      resources = itawb::app::load_resources(std::filesystem::path("/itawb"), &itawb::cli::bundled_resources());
     return *resources;
   });
   // The runtime stays up between commands, so nothing flushes at exit: the

@@ -30,16 +30,25 @@ std::map<std::string, std::string> under(const ResourceFiles& files, const std::
 
 }  // namespace
 
-Resources load_resources(const ResourceFiles& files) {
+Resources load_resources(const ResourceFiles& files, const schema::CheckedResources* checked) {
   const std::string catalog = "workbooks/catalog/measures.json";
+  // A table and its meta-schema both as they were checked: not checked again.
+  auto unchecked = [&](const std::string& file, const std::string& meta) {
+    return !schema::already_checked(checked, file, need(files, file)) ||
+           !schema::already_checked(checked, meta, need(files, meta));
+  };
   return Resources{
       schema::SchemaSet::from_files(need(files, "schemas/sheet.meta.json"),
-                                    under(files, "schemas/sheets/", ".schema.json")),
+                                    under(files, "schemas/sheets/", ".schema.json"), "schemas/sheet.meta.json",
+                                    "schemas/sheets", checked),
       model::FrameworkCatalog::from_files(under(files, "schemas/frameworks/", ".json")),
       plan::MeasureCatalog::parse(need(files, catalog), catalog),
       plan::DepartmentTable::from_json(need(files, "schemas/departments.json"),
-                                       need(files, "schemas/departments.meta.json")),
-      plan::StatusTable::from_json(need(files, "schemas/statuses.json"), need(files, "schemas/statuses.meta.json"))};
+                                       need(files, "schemas/departments.meta.json"), "schemas/departments.json",
+                                       unchecked("schemas/departments.json", "schemas/departments.meta.json")),
+      plan::StatusTable::from_json(need(files, "schemas/statuses.json"), need(files, "schemas/statuses.meta.json"),
+                                   "schemas/statuses.json",
+                                   unchecked("schemas/statuses.json", "schemas/statuses.meta.json"))};
 }
 
 ResourceFiles read_resource_files(const fs::path& home) {
@@ -59,6 +68,8 @@ ResourceFiles read_resource_files(const fs::path& home) {
   return files;
 }
 
-Resources load_resources(const fs::path& home) { return load_resources(read_resource_files(home)); }
+Resources load_resources(const fs::path& home, const schema::CheckedResources* checked) {
+  return load_resources(read_resource_files(home), checked);
+}
 
 }  // namespace itawb::app

@@ -14,6 +14,7 @@
 #include "plan/catalog.hpp"
 #include "plan/owners.hpp"
 #include "plan/progress.hpp"
+#include "schema/checked_resources.hpp"
 #include "schema/schema.hpp"
 
 namespace itawb::app {
@@ -34,12 +35,15 @@ using ResourceFiles = std::map<std::string, std::string>;
 // schemas/sheets/*.schema.json, schemas/frameworks/ita-YYYY.json,
 // workbooks/catalog/measures.json, schemas/departments.json and
 // schemas/statuses.json with their meta-schemas. Other files are ignored.
-// Throws itawb::Error naming the file.
-Resources load_resources(const ResourceFiles& files);
+// Throws itawb::Error naming the file. A file in `checked` with the same
+// bytes (and its meta-schema unchanged) is not checked against the
+// meta-schema again: a host passes the files it was built and tested with
+// (cli/bundled_resources.hpp); every other file is checked in full.
+Resources load_resources(const ResourceFiles& files, const schema::CheckedResources* checked = nullptr);
 
 // Reads every file under `home`/schemas and `home`/workbooks/catalog into a
 // ResourceFiles and builds the resources from it.
 ResourceFiles read_resource_files(const std::filesystem::path& home);
-Resources load_resources(const std::filesystem::path& home);
+Resources load_resources(const std::filesystem::path& home, const schema::CheckedResources* checked = nullptr);
 
 }  // namespace itawb::app

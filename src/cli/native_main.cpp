@@ -11,6 +11,7 @@
 #endif
 
 #include "app/resources.hpp"
+#include "cli/bundled_resources.hpp"
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -26,7 +27,9 @@ int main(int argc, char** argv) {
   itawb::cli::windows_utf8(argc, argv);
   std::optional<itawb::app::Resources> resources;
   const int code = itawb::cli::run(argc, argv, [&resources]() -> const itawb::app::Resources& {
-    if (!resources) resources = itawb::app::load_resources(itawb::cli::data_home());
+    // The files the program was built and tested with are not checked
+    // against their meta-schemas again; edited ones are.
+    if (!resources) resources = itawb::app::load_resources(itawb::cli::data_home(), &itawb::cli::bundled_resources());
     return *resources;
   });
   // A double-click opened a console of its own, which closes when we exit:

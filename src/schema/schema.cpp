@@ -294,13 +294,19 @@ SchemaSet SchemaSet::load_dir(const fs::path& schemas_dir) {
 }
 
 SchemaSet SchemaSet::from_files(std::string_view meta_text, const std::map<std::string, std::string>& sheet_files,
-                                const std::string& meta_name, const std::string& sheets_name) {
-  const SheetMetaSchema meta(meta_name, meta_text);
+                                const std::string& meta_name, const std::string& sheets_name,
+                                const CheckedResources* checked) {
+  // The meta-schema is made only for a file that needs checking.
+  const bool meta_checked = already_checked(checked, meta_name, meta_text);
+  std::optional<SheetMetaSchema> meta;
   SchemaSet set;
   for (const auto& [name, text] : sheet_files) {  // sorted by name
     const fs::path file = utf8_path(name);
     const json doc = parse_json_text(text, file);
-    meta.check(file, doc);
+    if (!meta_checked || !already_checked(checked, name, text)) {
+      if (!meta) meta.emplace(meta_name, meta_text);
+      meta->check(file, doc);
+    }
     SheetSchema sheet = parse_sheet(file, doc);
     check_consistency(sheet);
     if (set.sheet(sheet.name))

@@ -15,6 +15,7 @@
 
 #include "base/error.hpp"
 #include "base/finding.hpp"
+#include "schema/checked_resources.hpp"
 
 namespace itawb::schema {
 
@@ -153,9 +154,12 @@ class SchemaSet {
   static SchemaSet load_dir(const std::filesystem::path& schemas_dir);
   // The same from bytes: the meta-schema's text and the sheet schemas' texts
   // by file name (the names are used in messages and SheetSchema::file).
+  // A sheet schema in `checked` (and the meta-schema too) skips the
+  // meta-schema check; the checks of consistency run on every file.
   static SchemaSet from_files(std::string_view meta_text, const std::map<std::string, std::string>& sheet_files,
                               const std::string& meta_name = "schemas/sheet.meta.json",
-                              const std::string& sheets_name = "schemas/sheets");
+                              const std::string& sheets_name = "schemas/sheets",
+                              const CheckedResources* checked = nullptr);
 
   const SheetSchema* sheet(std::string_view name) const;  // by machine name
   const std::vector<SheetSchema>& sheets() const { return sheets_; }  // by `order`

@@ -15,15 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-app::ResourceFiles repository_files() {
-  app::ResourceFiles files;
-  for (const char* folder : {"schemas", "workbooks/catalog"})
-    for (const auto& entry : fs::recursive_directory_iterator(test::repo_dir() / folder))
-      if (entry.is_regular_file())
-        files[entry.path().lexically_relative(test::repo_dir()).generic_string()] = *read_file(entry.path());
-  return files;
-}
-
 json analysed(const app::Resources& resources) {
   app::AnalyzeOptions options;
   options.input = test::example("thungthong-2567.xlsx");
@@ -39,7 +30,7 @@ json analysed(const app::Resources& resources) {
 }  // namespace
 
 TEST_CASE("resources loaded from memory give the same analysis as from disk", "[resources]") {
-  const app::ResourceFiles files = repository_files();
+  const app::ResourceFiles files = test::repository_resource_files();
   REQUIRE(files.count("schemas/sheets/measures.schema.json"));
   REQUIRE(files.count("schemas/departments.json"));
   REQUIRE(files.count("workbooks/catalog/measures.json"));
@@ -66,7 +57,7 @@ TEST_CASE("resources loaded from memory give the same analysis as from disk", "[
 }
 
 TEST_CASE("a resource file missing from memory is named", "[resources]") {
-  app::ResourceFiles files = repository_files();
+  app::ResourceFiles files = test::repository_resource_files();
   files.erase("schemas/statuses.json");
   try {
     app::load_resources(files);

@@ -89,6 +89,15 @@ const nlohmann::json& sheet_of(const nlohmann::json& dump, const std::string& na
 
 fs::path repo_dir() { return fs::path(ITAWB_TEST_DIR).parent_path(); }
 
+app::ResourceFiles repository_resource_files() {
+  app::ResourceFiles files;
+  for (const char* folder : {"schemas", "workbooks/catalog"})
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(repo_dir() / folder))
+      if (entry.is_regular_file())
+        files[entry.path().lexically_relative(repo_dir()).generic_string()] = read_bytes(entry.path());
+  return files;
+}
+
 const app::Resources& resources() {
   static const app::Resources loaded = app::load_resources(repo_dir());
   return loaded;

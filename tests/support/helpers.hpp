@@ -66,6 +66,9 @@ std::filesystem::path artifact_dir();             // build/test-artifacts: what 
 
 // The repository's resources (schemas, frameworks, catalog), loaded once.
 const app::Resources& resources();
+// Every file of the repository's schemas/ and workbooks/catalog/, by the
+// name app::load_resources knows it by ("schemas/departments.json").
+app::ResourceFiles repository_resource_files();
 
 // The suite must pass on a clone without ../shared (ITAWB_SHARED_DIR): a test
 // that reads something there first calls ITAWB_SKIP_UNLESS_SHARED("corpus")
