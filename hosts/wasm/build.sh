@@ -16,6 +16,12 @@ P=$(bash hosts/cross/deps.sh --target wasm | tail -1)
 for src in libzip=1.7.3-1 libxlsxwriter=1.1.4-2; do bash scripts/debian-source.sh "$src" >/dev/null; done
 export ITAWB_WASM_PREFIX=$P NODE_PATH=/usr/share/nodejs
 B=${ITAWB_WASM_BUILD:-build-wasm}; mkdir -p "$B"
+# A build folder configured over another prefix (the recipe changed) keeps
+# that prefix's paths in its cache: it is configured again from scratch.
+if [ -e "$B/CMakeCache.txt" ] && [ "$(cat "$B/.itawb-prefix" 2>/dev/null)" != "$P" ]; then
+  rm -rf "$B/CMakeCache.txt" "$B/CMakeFiles"
+fi
+echo "$P" > "$B/.itawb-prefix"
 t0=$(date +%s)
 cmake --preset wasm -B "$B" > "$B/configure.log" 2>&1 || { tail -30 "$B/configure.log"; exit 1; }
 cmake --build "$B" --target itawb itawb_web -j"${JOBS:-2}"

@@ -12,6 +12,12 @@ P=$(bash hosts/cross/deps.sh --target mingw | tail -1)
 for src in libzip=1.7.3-1 libxlsxwriter=1.1.4-2; do bash scripts/debian-source.sh "$src" >/dev/null; done
 export ITAWB_MINGW_PREFIX=$P
 B=${ITAWB_WIN_BUILD:-build-win}; mkdir -p "$B"
+# A build folder configured over another prefix (the recipe changed) keeps
+# that prefix's paths in its cache: it is configured again from scratch.
+if [ -e "$B/CMakeCache.txt" ] && [ "$(cat "$B/.itawb-prefix" 2>/dev/null)" != "$P" ]; then
+  rm -rf "$B/CMakeCache.txt" "$B/CMakeFiles"
+fi
+echo "$P" > "$B/.itawb-prefix"
 t0=$(date +%s)
 # CMakePresets.json's mingw preset: pkg-config and CMake see only the cross
 # prefix, never the Linux libraries; -static: libstdc++, libgcc and winpthread
