@@ -96,8 +96,16 @@ int run(int argc, const char* const* argv, const ResourceSource& load) {
       // The one place errors are printed: where (the file, sheet and cell, or
       // else the command), then Thai and English (English only with --lang en).
       const std::string where = e.location().empty() ? "itawb " + sub->get_name() : e.location();
-      if (global.lang != "en") std::cerr << where << ": " << e.message_th() << "\n";
-      std::cerr << where << ": " << e.message_en() << "\n";
+      // A message that names the file itself ("permission denied: F")
+      // names it once, in front.
+      auto once = [&where](std::string message) {
+        for (const std::string named : {": " + where, " " + where})
+          if (const auto at = message.find(named); at != std::string::npos && message.size() > named.size())
+            return message.erase(at, named.size());
+        return message;
+      };
+      if (global.lang != "en") std::cerr << where << ": " << once(e.message_th()) << "\n";
+      std::cerr << where << ": " << once(e.message_en()) << "\n";
       return kExitUnreadable;
     } catch (const std::exception& e) {  // a bug or a library's own failure: English only
       std::cerr << "itawb " << sub->get_name() << ": " << e.what() << "\n";
