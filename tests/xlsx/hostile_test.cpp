@@ -106,6 +106,18 @@ TEST_CASE("legacy .xls and encrypted workbooks are named as such", "[xlsx][hosti
   check_one_sentence(e);
 }
 
+TEST_CASE("an .xls whose directory entry claims a name longer than the entry is damaged", "[xlsx][hostile]") {
+  // Found by fuzz_reader: FreeXL 1.0.6 read the name's declared size (up to
+  // 65,535 bytes) from a 64-byte entry, past the end of its buffer.
+  // scripts/patches/freexl-dir-entry-name.patch refuses it (FreeXL's code -26).
+  if (!xls_supported()) return;
+  const FileError e = failure_of_bytes("crafted-dir-entry.xls");
+  CHECK(e.problem() == FileProblem::CorruptZip);
+  CHECK(contains(e.message_en(), "(code -26)"));
+  CHECK(contains(e.message_th(), "เสียหาย"));
+  check_one_sentence(e);
+}
+
 TEST_CASE("xlsb and packages without a workbook part", "[xlsx][hostile]") {
   auto e = failure_of("fake.xlsb");
   CHECK(e.problem() == FileProblem::Xlsb);
