@@ -109,7 +109,7 @@ TEST_CASE("legacy .xls and encrypted workbooks are named as such", "[xlsx][hosti
 TEST_CASE("an .xls whose directory entry claims a name longer than the entry is damaged", "[xlsx][hostile]") {
   // Found by fuzz_reader: FreeXL 1.0.6 read the name's declared size (up to
   // 65,535 bytes) from a 64-byte entry, past the end of its buffer.
-  // scripts/patches/freexl-dir-entry-name.patch refuses it (FreeXL's code -26).
+  // scripts/patches/freexl-crafted-files.patch refuses it (FreeXL's code -26).
   if (!xls_supported()) return;
   const FileError e = failure_of_bytes("crafted-dir-entry.xls");
   CHECK(e.problem() == FileProblem::CorruptZip);
