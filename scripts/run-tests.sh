@@ -9,6 +9,7 @@
 #   3. fuzz        clang + libFuzzer (build-fuzz/): each fuzz target over its
 #                  committed corpus (tests/fuzz/corpus/TARGET, every input once),
 #                  then ITAWB_FUZZ_SECONDS (default 30) of mutation from it
+#                  (fuzz_xls, FreeXL's: ITAWB_FUZZ_XLS_SECONDS, default 0)
 #   4. threads     gcc, ThreadSanitizer (build-tsan/): the batch tests, whose
 #                  worker threads share the resources, with 1 and 4 threads
 #   5. web         the WebAssembly build, the page in Chromium, the Excel
@@ -166,20 +167,25 @@ windows_stage() {
 
 fuzz_stage() {
   cmake --preset fuzz >/dev/null
-  local targets=(reader check return text)
+  local targets=(reader check return text xls)
   cmake --build build-fuzz -j"$jobs" --target "${targets[@]/#/fuzz_}"
   local scratch
   scratch="$(mktemp -d)"
   for t in "${targets[@]}"; do
-    local dict=tests/fuzz/dict/ooxml.dict max_len=65536
+    local dict=tests/fuzz/dict/ooxml.dict max_len=65536 seconds=${ITAWB_FUZZ_SECONDS:-30}
     [ "$t" = text ] && dict=tests/fuzz/dict/thai-periods.dict max_len=1024
-    echo "-- fuzz_$t: the corpus, then ${ITAWB_FUZZ_SECONDS:-30} s"
+    # FreeXL 1.0.6 (Debian 12's) still faults on crafted .xls files under
+    # mutation (four found and patched so far: docs/testing.md): its corpus
+    # runs every time, its mutation only when asked for.
+    [ "$t" = xls ] && seconds=${ITAWB_FUZZ_XLS_SECONDS:-0}
+    echo "-- fuzz_$t: the corpus, then $seconds s$([ "$t" = xls ] && [ "$seconds" = 0 ] && echo " (ITAWB_FUZZ_XLS_SECONDS=N to mutate: FreeXL is not hardened yet)")"
     mkdir -p "$scratch/$t"
     # -runs=0: every corpus input once (the regressions, crashes kept there).
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/fuzz_$t -runs=0 -artifact_prefix="$scratch/" "tests/fuzz/corpus/$t" \
       2>"$scratch/$t.corpus.log" || { cat "$scratch/$t.corpus.log"; return 1; }
+    [ "$seconds" -gt 0 ] || continue
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 build-fuzz/tests/fuzz/fuzz_$t "$scratch/$t" "tests/fuzz/corpus/$t" \
-      -dict="$dict" -max_total_time="${ITAWB_FUZZ_SECONDS:-30}" -max_len="$max_len" \
+      -dict="$dict" -max_total_time="$seconds" -max_len="$max_len" \
       -rss_limit_mb=2048 -timeout=25 -artifact_prefix="$scratch/" -print_final_stats=1 \
       2>"$scratch/$t.log" || { tail -60 "$scratch/$t.log"; echo "fuzz_$t: see $scratch"; return 1; }
     grep -E '^#[0-9]+.*DONE|stat::(number_of_executed_units|average_exec_per_sec)' "$scratch/$t.log"

@@ -10,6 +10,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (itawb::fuzz::is_xls(data, size)) return 0;  // FreeXL's: fuzz_xls
   using namespace itawb;
   ITAWB_FUZZ_REFUSALS_OK({
     const xlsx::Workbook wb = xlsx::Workbook::open_bytes(fuzz::bytes(data, size), "fuzz.xlsx", fuzz::limits());

@@ -10,6 +10,7 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (itawb::fuzz::is_xls(data, size)) return 0;  // FreeXL's: fuzz_xls
   using namespace itawb;
   static const schema::SheetSchema* progress = fuzz::resources().schemas.sheet("progress");
   ITAWB_FUZZ_REFUSALS_OK({
