@@ -6,9 +6,8 @@
 # file's name and bytes as they are in this tree. At run time a file with
 # exactly these bytes, under an unchanged meta-schema, is not checked again
 # (schema::CheckedResources); an officer's edited file is checked in full.
-# The test "the bundled resources are the ones checked" (tests/app) loads
-# these very bytes with every check, so what the program trusts is what
-# the test suite checked.
+# tests/cli/bundled_resources_test.cpp loads these very bytes with every
+# check, so what the program trusts is what the test suite checked.
 #
 # Sets ITAWB_BUNDLED_RESOURCES_CPP to the generated file.
 file(GLOB itawb_checked_files CONFIGURE_DEPENDS

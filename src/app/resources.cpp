@@ -34,8 +34,7 @@ Resources load_resources(const ResourceFiles& files, const schema::CheckedResour
   const std::string catalog = "workbooks/catalog/measures.json";
   // A table and its meta-schema both as they were checked: not checked again.
   auto unchecked = [&](const std::string& file, const std::string& meta) {
-    return !schema::already_checked(checked, file, need(files, file)) ||
-           !schema::already_checked(checked, meta, need(files, meta));
+    return !schema::already_checked(checked, file, need(files, file), meta, need(files, meta));
   };
   return Resources{
       schema::SchemaSet::from_files(need(files, "schemas/sheet.meta.json"),

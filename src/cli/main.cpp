@@ -99,7 +99,7 @@ int run(int argc, const char* const* argv, const ResourceSource& load) {
       // A message that names the file itself ("permission denied: F")
       // names it once, in front.
       auto once = [&where](std::string message) {
-        for (const std::string named : {": " + where, " " + where})
+        for (const std::string& named : {": " + where, " " + where})
           if (const auto at = message.find(named); at != std::string::npos && message.size() > named.size())
             return message.erase(at, named.size());
         return message;

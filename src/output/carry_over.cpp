@@ -128,6 +128,9 @@ CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx:
   // width) and every row is at least as tall as they made it, taller where
   // its font or wrapped lines need it.
   FittedSheet fitted(ws);
+  // A text too tall for one row is written again smaller (before any text:
+  // only then does the sheet keep each text's style for it).
+  if (agency) fitted.shrink_cut_text(kSmallestCarriedFont);
   const double default_width = layout.default_col_width > 0 ? xlsx::column_chars(layout.default_col_width) : 8.43;
   const auto columns = tidy_columns(layout.columns);
   uint32_t last_col = 0;
@@ -216,10 +219,7 @@ CopiedSheet copy_sheet(const xlsx::Workbook& in, const xlsx::Sheet& sheet, xlsx:
   }
   for (const auto& e : layout.extras) result.not_carried.push_back(e);
 
-  if (agency) {
-    fitted.fit_page_auto();
-    fitted.shrink_cut_text(kSmallestCarriedFont);
-  }
+  if (agency) fitted.fit_page_auto();
   fitted.finish();
   // A carried-over sheet prints on A4 too, landscape when its columns are
   // wider than a portrait page, with the agency and page x / y.

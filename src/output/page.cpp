@@ -36,6 +36,13 @@ int RowFit::max_lines(double font_pt) {
 
 namespace {
 
+// `lines` of `font_pt` need more than Excel's tallest row.
+bool too_tall(int lines, double font_pt) { return lines * RowFit::line_height(font_pt) + 3 > RowFit::kMaxHeight; }
+
+}  // namespace
+
+namespace {
+
 // A place to cut `s` at (a byte offset): not inside a UTF-8 sequence nor
 // before a Thai vowel or tone mark written above or below its consonant.
 bool can_cut_at(std::string_view s, size_t at) {
@@ -114,7 +121,7 @@ double printed_width_units(std::string_view s, double size, bool bold) {
 void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                            std::string_view s, const xlsx::Style& style, bool widens) {
   entries_.push_back({first_row, last_row, first_col, last_col, std::string(s), style.size, style.wrap, style.bold,
-                      style.border, style});
+                      style.border, std::nullopt});
   if (!widens) return;
   // As SheetWriter's own tracking, so fitted widths agree with what it sets.
   double w = text::column_width_for(s, style.size);
@@ -126,7 +133,7 @@ void FittedSheet::remember(uint32_t first_row, uint32_t last_row, uint32_t first
 void FittedSheet::text(uint32_t row, uint32_t col, std::string_view s, const xlsx::Style& style) {
   ws_.text(row, col, s, style);
   remember(row, row, col, col, s, style, true);
-  entries_.back().plain_text = true;
+  if (shrink_min_) entries_.back().rewrite = style;
 }
 
 void FittedSheet::number(uint32_t row, uint32_t col, double v, const xlsx::Style& style) {
@@ -349,22 +356,9 @@ void FittedSheet::finish() {
     int n = RowFit::count_lines(e.text, e.wrap ? total : 0, e.size, e.bold);
     double size = e.size;
     const auto declared = rows_.find(e.first_row);
-    auto too_tall = [](int lines, double pt) { return lines * RowFit::line_height(pt) + 3 > RowFit::kMaxHeight; };
     if (e.first_row == e.last_row && too_tall(n, size) && (declared == rows_.end() || !declared->second.hidden)) {
-      // The largest whole point size below the text's own whose lines fit.
-      if (shrink_min_ && e.plain_text && e.wrap && e.first_col == e.last_col)
-        for (double pt = std::ceil(e.size) - 1; pt >= *shrink_min_; pt -= 1) {
-          const int fewer = RowFit::count_lines(e.text, total, pt, e.bold);
-          if (too_tall(fewer, pt)) continue;
-          xlsx::Style smaller = e.style;
-          smaller.size = pt;
-          ws_.text(e.first_row, e.first_col, e.text, smaller);
-          shrunk_.push_back({e.first_row, e.first_col, e.size, pt});
-          n = fewer;
-          size = pt;
-          break;
-        }
-      if (too_tall(n, size)) cut_.emplace_back(e.first_row, e.first_col);
+      if (const auto fit = shrink_to_fit(e, total)) std::tie(n, size) = *fit;
+      else cut_.emplace_back(e.first_row, e.first_col);
     }
     if (e.first_row == e.last_row) rows.lines(e.first_row, n, size);
     else spanning.emplace_back(&e, n);
@@ -390,6 +384,20 @@ void FittedSheet::finish() {
     for (const auto& [row, d] : rows_) heights[row] = d.hidden ? 0 : std::max(d.points, rows.height(row));
     ws_.page_breaks(page_breaks(heights));
   }
+}
+
+std::optional<std::pair<int, double>> FittedSheet::shrink_to_fit(const Entry& e, double width) {
+  if (!e.rewrite || !e.wrap || e.first_col != e.last_col) return std::nullopt;
+  for (double pt = std::ceil(e.size) - 1; pt >= *shrink_min_; pt -= 1) {
+    const int lines = RowFit::count_lines(e.text, width, pt, e.bold);
+    if (too_tall(lines, pt)) continue;
+    xlsx::Style smaller = *e.rewrite;
+    smaller.size = pt;
+    ws_.text(e.first_row, e.first_col, e.text, smaller);
+    shrunk_.push_back({e.first_row, e.first_col, e.size, pt});
+    return std::make_pair(lines, pt);
+  }
+  return std::nullopt;
 }
 
 // The printer's own breaks, simulated row by row on the fitted page (A4

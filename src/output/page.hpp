@@ -146,9 +146,10 @@ class FittedSheet {
   // After finish(): the cells (row, column) of one row whose wrapped text
   // needs more than Excel's tallest row (kMaxHeight): cut when printed.
   const std::vector<std::pair<uint32_t, uint32_t>>& cut_cells() const { return cut_; }
-  // Before finish(): a one-cell text that would be cut is written again in
-  // the largest smaller font (down to `min_pt`) whose lines fit the row,
-  // so that it prints whole; only what even `min_pt` cannot fit is cut.
+  // Before the texts are written: a one-cell text that would be cut is
+  // written again by finish() in the largest smaller font (down to
+  // `min_pt`) whose lines fit the row, so that it prints whole; only what
+  // even `min_pt` cannot fit is cut.
   void shrink_cut_text(double min_pt) { shrink_min_ = min_pt; }
   struct Shrunk {
     uint32_t row, col;
@@ -173,8 +174,10 @@ class FittedSheet {
     bool wrap;
     bool bold = false;
     bool border = false;  // a table's cell: its text stays inside it
-    xlsx::Style style{};
-    bool plain_text = false;  // written by text(): shrink_cut_text() may write it again
+    // A text written by text() under shrink_cut_text(): its whole style, to
+    // write it again smaller (kept only then: every cell of every sheet
+    // passes here).
+    std::optional<xlsx::Style> rewrite;
   };
   static constexpr double kShortText = 24;  // display width of a heading or label
   std::map<uint32_t, double> word_floors() const;
@@ -191,6 +194,10 @@ class FittedSheet {
   };
   Widths compute_widths();
   std::vector<uint32_t> page_breaks(const std::map<uint32_t, double>& heights) const;
+  // shrink_cut_text(): `e` written again at the largest size from its own
+  // down to shrink_min_ whose lines fit a row `width` wide; its lines and
+  // size then, or nullopt when none fits.
+  std::optional<std::pair<int, double>> shrink_to_fit(const Entry& e, double width);
   void remember(uint32_t first_row, uint32_t last_row, uint32_t first_col, uint32_t last_col,
                 std::string_view s, const xlsx::Style& style, bool widens);
   struct Declared {

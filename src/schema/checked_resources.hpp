@@ -23,4 +23,11 @@ inline bool already_checked(const CheckedResources* checked, std::string_view na
   return it != checked->end() && it->second == bytes;
 }
 
+// True when a resource file and the meta-schema it is checked against are
+// both exactly as they were checked: its meta-schema check may be skipped.
+inline bool already_checked(const CheckedResources* checked, std::string_view name, std::string_view bytes,
+                            std::string_view meta_name, std::string_view meta_bytes) {
+  return already_checked(checked, name, bytes) && already_checked(checked, meta_name, meta_bytes);
+}
+
 }  // namespace itawb::schema

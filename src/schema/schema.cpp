@@ -297,13 +297,12 @@ SchemaSet SchemaSet::from_files(std::string_view meta_text, const std::map<std::
                                 const std::string& meta_name, const std::string& sheets_name,
                                 const CheckedResources* checked) {
   // The meta-schema is made only for a file that needs checking.
-  const bool meta_checked = already_checked(checked, meta_name, meta_text);
   std::optional<SheetMetaSchema> meta;
   SchemaSet set;
   for (const auto& [name, text] : sheet_files) {  // sorted by name
     const fs::path file = utf8_path(name);
     const json doc = parse_json_text(text, file);
-    if (!meta_checked || !already_checked(checked, name, text)) {
+    if (!already_checked(checked, name, text, meta_name, meta_text)) {
       if (!meta) meta.emplace(meta_name, meta_text);
       meta->check(file, doc);
     }
