@@ -63,7 +63,7 @@ stage() {
   else
     echo "== stage $name"
     set +e
-    ( set -e; export ITAWB_STAGE_SKIP="$results/$name.skip"; "$@" )
+    ( set -e; export ITAWB_STAGE_SKIP="$results/$name.skip" ITAWB_STAGE_DETAIL="$results/$name.detail"; "$@" )
     rc=$?
     set -e
     [ "$rc" -eq 0 ] || echo "failed (exit $rc)" > "$results/$name.fail"
@@ -79,6 +79,38 @@ stage() {
   fi
 }
 
+# ctest_in DIR ARGS...: ctest over the build in DIR. When tests fail, their
+# names and the last lines of each one's output also go to the stage's
+# detail, which the closing table repeats: CI keeps only the end of a run.
+ctest_in() {
+  local dir="$1"
+  shift
+  ctest --test-dir "$dir" --output-on-failure "$@" && return 0
+  failed_tests "$dir/Testing/Temporary" >> "$ITAWB_STAGE_DETAIL"
+  return 1
+}
+
+# failed_tests DIR: each test ctest last named failed (DIR/LastTestsFailed.log,
+# "N:name" lines), the last 25 lines of its output and how long it ran
+# (DIR/LastTest.log).
+failed_tests() {
+  local name
+  [ -s "$1/LastTestsFailed.log" ] || { echo "    (ctest names no failed test: see its output above)"; return 0; }
+  while IFS= read -r name; do
+    name="${name#*:}"
+    echo "    test failed: $name"
+    awk -v name="$name" '
+      /^[0-9]+\/[0-9]+ Test: / { current = substr($0, index($0, " Test: ") + 7); next }
+      $0 == "Output:" && current == name { taking = 1; getline; next }
+      taking && $0 == "<end of output>" { taking = 0; getline; took = $0; next }
+      taking { kept[++n] = $0 }
+      END {
+        for (i = (n > 25 ? n - 24 : 1); i <= n; i++) print "      | " kept[i]
+        sub(/^Test time = +/, "", took); if (took != "") print "      (it ran " took ")"
+      }' "$1/LastTest.log"
+  done < "$1/LastTestsFailed.log"
+}
+
 # The closing table: every stage asked for, what became of it.
 summary() {
   local passed=0 failed=0 skipped=0 s
@@ -86,6 +118,7 @@ summary() {
   for s in $stages; do
     if [ -e "$results/$s.fail" ]; then
       printf '  %-11s FAILED\n' "$s"; failed=$((failed + 1))
+      cat "$results/$s.detail" 2>/dev/null || true
     elif [ -e "$results/$s.skip" ]; then
       printf '  %-11s skipped: %s\n' "$s" "$(cat "$results/$s.skip")"; skipped=$((skipped + 1))
     elif [ -e "$results/$s.pass" ]; then
@@ -106,7 +139,7 @@ tests_stage() {
     (cd hosts/web && npm ci --no-audit --no-fund --loglevel=error) ||
       echo "run-tests.sh: npm ci in hosts/web failed: the page's tests will be skipped"
   fi
-  ctest --test-dir build --output-on-failure -j"$jobs" | tee "$results/tests.log"
+  ctest_in build -j"$jobs" | tee "$results/tests.log"
   # ctest counts a skipped test among the passed ones: say so in the summary.
   local skipped
   skipped=$(grep -c '(Skipped)' "$results/tests.log" || true)
@@ -122,7 +155,7 @@ sanitizers_stage() {
   # they run the native build's binary and LibreOffice, Chromium or node, which
   # the other tests already cover; the library's code runs under the
   # sanitizers in every other test.
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE "libreoffice|release|web|guide"
+  ctest_in build-asan -j"$jobs" -LE "libreoffice|release|web|guide"
 }
 
 threads_stage() {
@@ -131,7 +164,7 @@ threads_stage() {
   # halt_on_error: a data race fails the test instead of a line in its log;
   # tests/tsan.supp: what is not a race of ours (each entry says why).
   TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp" \
-    ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R "^e2e: ?batch" --no-tests=error
+    ctest_in build-tsan -j"$jobs" -R "^e2e: ?batch" --no-tests=error
 }
 
 # The cross builds' dependencies take 20-55 minutes to build on 2 cores the
