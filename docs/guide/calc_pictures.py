@@ -40,6 +40,13 @@ import test_oxt  # noqa: E402  (the office, the extension's installation, the ex
 import uno  # noqa: E402
 
 WIDTH, HEIGHT = 1280, 800
+# The whole run takes 20-60 s; a call into the office that never returns (a
+# dialog nobody sees, an office stuck on start) must not hold the test until
+# ctest's limit: after this many seconds the step it was at is named, the
+# office and the display are killed, and the run fails.
+WATCHDOG_SECONDS = 240
+step = "starting"
+children = []  # what the watchdog kills: each Popen leads its own process group
 
 
 def fail(what):
@@ -47,8 +54,32 @@ def fail(what):
     sys.exit(1)
 
 
+def at(what):
+    global step
+    step = what
+    print("--", what, flush=True)
+
+
+def watchdog():
+    time.sleep(WATCHDOG_SECONDS)
+    print("calc_pictures.py: not done after %d s, stuck at: %s" % (WATCHDOG_SECONDS, step), file=sys.stderr, flush=True)
+    for proc in children:
+        try:
+            os.killpg(proc.pid, 9)
+        except OSError:
+            pass
+    os._exit(1)
+
+
 def xdotool(*args):
-    r = subprocess.run(["xdotool"] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # "windowfocus --sync" waits for the focus to arrive, which without a
+    # window manager it may never do: no call waits more than 15 s.
+    try:
+        r = subprocess.run(["xdotool"] + list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           timeout=15)
+    except subprocess.TimeoutExpired:
+        print("xdotool %s: no answer in 15 s" % " ".join(args), file=sys.stderr)
+        return []
     return r.stdout.split()
 
 
@@ -61,7 +92,7 @@ def shoot(path, crop=None):
     args = ["import", "-window", "root"]
     if crop:
         args += ["-crop", crop, "+repage"]
-    subprocess.run(args + [path], check=True)
+    subprocess.run(args + [path], check=True, timeout=60)
     if not os.path.getsize(path):
         fail("import wrote an empty " + path)
 
@@ -75,6 +106,7 @@ def dialog_picture(office, frame, command, path):
     dispatcher = frame.queryDispatch(url, "_self", 0)
     if dispatcher is None:
         fail("the extension does not answer vnd.itawb:" + command)
+    at("the %s dialog" % command)
     listener = test_oxt.Listener()
     before = windows()
     # The dialog is modal: the call returns when it is closed.
@@ -107,6 +139,7 @@ def start_display():
                                "-nolisten", "tcp"], pass_fds=(write,),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     os.close(write)
+    children.append(server)
     with os.fdopen(read) as f:
         number = f.readline().strip()
     if not number.isdigit():
@@ -138,12 +171,16 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="itawb-calc-pictures-")
     os.environ["LANG"] = "th_TH.UTF-8"  # LibreOffice's interface in Thai, as an officer has it
+    threading.Thread(target=watchdog, daemon=True).start()
     # Once more on a new display if the office could not open the first
     # (seen once among parallel runs: "Can't open display").
     for attempt in (1, 2):
+        at("the virtual display, attempt %d" % attempt)
         server = start_display()
         try:
+            at("soffice on the display, attempt %d" % attempt)
             office = test_oxt.Office(soffice, work, visible=True)
+            children.append(office.proc)
             break
         except RuntimeError as e:
             server.kill()
@@ -152,7 +189,9 @@ def main():
                 fail("soffice did not start on the virtual display: %s" % e)
             print("soffice did not start, once more: %s" % e, file=sys.stderr)
     try:
+        at("installing the extension")
         office.install(a.oxt)
+        at("opening the example")
         book = os.path.join(work, "thungthong-2567.xlsx")
         shutil.copyfile(test_oxt.EXAMPLE, book)
         before = windows()
@@ -166,6 +205,7 @@ def main():
             xdotool("windowsize", window, str(WIDTH), str(HEIGHT))
         time.sleep(3)
 
+        at("the ITA menu")
         # The ITA menu, open. LibreOffice puts an extension's menu before
         # Window and Help: F10 selects the first menu, three steps left
         # (wrapping round) reach ITA, Down opens it.
@@ -183,6 +223,7 @@ def main():
         dialog_picture(office, frame, "validate", os.path.join(a.out, "calc-validate.png"))
         dialog_picture(office, frame, "analyze", os.path.join(a.out, "calc-analyze.png"))
     finally:
+        at("closing the office")
         office.close()
         server.terminate()
         server.wait()

@@ -15,7 +15,9 @@
 # Needs soffice, pdftoppm, node with hosts/web/node_modules (cd hosts/web && npm ci),
 # /usr/bin/chromium, and for Calc: the .oxt built beside ITAWB (itawb.oxt), Xvfb, xdotool,
 # ImageMagick's import, LibreOffice with its window (libreoffice-calc) and its Thai interface
-# (libreoffice-l10n-th): scripts/install-deps.sh installs them all. Fails (exit 1) when a picture cannot be made: no picture is kept from an
+# (libreoffice-l10n-th): scripts/install-deps.sh installs them all. Each outside program is
+# given 2-5 minutes (timeout): one that hangs fails this script, naming it, within ctest's limit.
+# Fails (exit 1) when a picture cannot be made: no picture is kept from an
 # earlier run without saying so. Small on purpose: -r 50-60 PNGs, first pages only.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,6 +39,7 @@ png() {  # png PDF PAGE RES OUT: one page of a PDF as a PNG
 }
 
 # 1. The printed pages of the example's analysis: the memo and the summary.
+echo "-- the printed analysis"
 cp workbooks/examples/thungthong-2567.xlsx "$T/thungthong-2567.xlsx"
 "$ITAWB" analyze "$T/thungthong-2567.xlsx" -o "$T/result.xlsx" --as-of 2025-10-21 --pdf "$T/result.pdf" -q ||
   [ $? -eq 1 ] || fail "itawb analyze --pdf failed"
@@ -53,24 +56,28 @@ done
 png "$T/result.pdf" "$summary" 50 "$IMG/printed-results.png"
 
 # 2. The blank form, as LibreOffice prints its first page.
+echo "-- the blank form"
 "$ITAWB" template -o "$T/แบบฟอร์มเปล่า.xlsx" -q || fail "itawb template failed"
-soffice "-env:UserInstallation=file://$T/lo-profile" --headless --convert-to pdf --outdir "$T" "$T/แบบฟอร์มเปล่า.xlsx" \
+timeout -k 10 120 soffice "-env:UserInstallation=file://$T/lo-profile" --headless --convert-to pdf --outdir "$T" "$T/แบบฟอร์มเปล่า.xlsx" \
   > "$T/soffice.log" 2>&1 || fail "soffice could not print the blank form: $(cat "$T/soffice.log")"
 [ -s "$T/แบบฟอร์มเปล่า.pdf" ] || fail "soffice wrote no PDF of the blank form"
 png "$T/แบบฟอร์มเปล่า.pdf" 1 50 "$IMG/template.png"
 
 # 3. The page's analysis in Chromium (the same render the test checks).
-NODE_PATH="$ROOT/hosts/web/node_modules" ITAWB_NATIVE="$ITAWB" node tests/e2e/web/results_test.js --screenshot "$IMG" \
+echo "-- the results in Chromium"
+NODE_PATH="$ROOT/hosts/web/node_modules" ITAWB_NATIVE="$ITAWB" timeout -k 10 120 node tests/e2e/web/results_test.js --screenshot "$IMG" \
   > "$T/results.log" 2>&1 || fail "the results page could not be rendered: $(tail -5 "$T/results.log")"
 # 4. The Calc extension in a real window (its own Xvfb display, the Thai interface).
-/usr/bin/python3 docs/guide/calc_pictures.py --oxt "$OXT" --out "$IMG" > "$T/calc.log" 2>&1 ||
-  fail "the Calc pictures could not be made: $(tail -5 "$T/calc.log")"
+echo "-- the Calc pictures"
+timeout -k 10 300 /usr/bin/python3 docs/guide/calc_pictures.py --oxt "$OXT" --out "$IMG" > "$T/calc.log" 2>&1 ||
+  fail "the Calc pictures could not be made: $(tail -8 "$T/calc.log")"
 # 5. The real page after an analysis: the offline page (the WebAssembly build, ITAWB_PAGE or
 # build-wasm/itawb.html) in Chromium. Without that build on this machine (its dependencies take
 # an hour: docs/testing.md) the committed picture is kept, and this says so.
 PAGE_HTML=${ITAWB_PAGE:-$ROOT/build-wasm/itawb.html}
 if [ -s "$PAGE_HTML" ]; then
-  NODE_PATH="$ROOT/hosts/web/node_modules" node docs/guide/page_picture.js "$PAGE_HTML" "$IMG/page-after-analysis.png" \
+  echo "-- the real page"
+  NODE_PATH="$ROOT/hosts/web/node_modules" timeout -k 10 120 node docs/guide/page_picture.js "$PAGE_HTML" "$IMG/page-after-analysis.png" \
     > "$T/page.log" 2>&1 || fail "the page could not be photographed: $(tail -5 "$T/page.log")"
 else
   echo "make_pictures.sh: no $PAGE_HTML (hosts/wasm/build.sh): page-after-analysis.png kept from an earlier run"

@@ -10,7 +10,8 @@ for tool in soffice pdftoppm node Xvfb xdotool import; do command -v $tool >/dev
 [ -x /usr/bin/chromium ] && [ -d "$ROOT/hosts/web/node_modules/playwright-core" ] ||
   { echo "skipped: no chromium or hosts/web/node_modules"; exit 77; }
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
-bash "$ROOT/docs/guide/make_pictures.sh" "$ITAWB" "$T/img" > "$T/log" 2>&1 || { cat "$T/log"; echo "FAIL: make_pictures.sh"; exit 1; }
+# Its output as it comes, so that a run ctest stops at its limit still shows how far it got.
+bash "$ROOT/docs/guide/make_pictures.sh" "$ITAWB" "$T/img" 2>&1 || { echo "FAIL: make_pictures.sh"; exit 1; }
 fail=0
 shown=$(grep -o 'img/[^)]*\.png' "$ROOT/docs/guide/guide.md" | sed 's#img/##' | sort -u)
 for f in $shown; do

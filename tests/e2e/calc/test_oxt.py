@@ -23,6 +23,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 SKIP = 77
@@ -156,6 +157,9 @@ class Office:
                 break
             except NoConnectException:
                 if time.monotonic() > deadline or self.proc.poll() is not None:
+                    if self.proc.poll() is None:
+                        os.killpg(self.proc.pid, signal.SIGKILL)
+                        self.proc.wait()
                     with open(os.path.join(work, "soffice.log"), errors="replace") as log:
                         raise RuntimeError("soffice did not answer on its pipe (exit %s): %s"
                                            % (self.proc.poll(), log.read()[-2000:]))
@@ -175,12 +179,19 @@ class Office:
                                % (e, getattr(e, "Cause", None), env.asked)) from e
 
     def close(self):
+        # terminate() is a call into the office that does not return while a
+        # modal dialog is open or the office is stuck: asked from a thread,
+        # waited for 20 s, then the office is killed.
+        def terminate():
+            try:
+                self.desktop.terminate()
+            except Exception:
+                pass
+        asking = threading.Thread(target=terminate, daemon=True)
+        asking.start()
+        asking.join(20)
         try:
-            self.desktop.terminate()
-        except Exception:
-            pass
-        try:
-            self.proc.wait(timeout=30)
+            self.proc.wait(timeout=10 if asking.is_alive() else 30)
         except subprocess.TimeoutExpired:
             pass
         if self.proc.poll() is None:
