@@ -165,7 +165,12 @@ void FittedSheet::blank(uint32_t row, uint32_t col, const xlsx::Style& style) {
 void FittedSheet::link(uint32_t row, uint32_t col, const std::string& url, std::string_view label,
                        const xlsx::Style& style) {
   ws_.link(row, col, url, label, style);
-  remember(row, row, col, col, label, style, true);
+  // LibreOffice prints a link's text on one line, wrapping or not
+  // ("ความก้าวหน้า!D7" was cut to "ความก้าวหน้า"): its column is fitted to
+  // the whole label, as a table's text that does not wrap.
+  xlsx::Style one_line = style;
+  one_line.wrap = false;
+  remember(row, row, col, col, label, one_line, true);
 }
 
 void FittedSheet::merge(uint32_t first_row, uint32_t first_col, uint32_t last_row, uint32_t last_col,

@@ -204,6 +204,10 @@ TEST_CASE("findings sheet links each location to its cell") {
   CHECK_FALSE(s["hyperlinks"].contains("D5"));  // its sheet is not in the output
   CHECK(s["cells"]["B4"]["fill"] == "FFFCE4B6");
   CHECK(s["cells"]["G4"]["v"] == "indicator score differs");
+  // LibreOffice prints a link on one line: its column holds the whole label
+  // (13 spacing characters at the 16-point body font; 11.3 showed only the
+  // 10 of "ความก้าวหน้า").
+  CHECK(s["col_widths"]["D"].get<double>() > 14.0);
 }
 
 TEST_CASE("result sheet names are recognised by their exact names, not a copy's") {
