@@ -152,6 +152,9 @@ class Runner {
 
 std::vector<Outcome> run_tasks(const Resources& resources, const BatchOptions& options, const std::vector<Task>& tasks,
                                std::vector<Group> units, std::set<fs::path> input_files, unsigned jobs) {
+  // A broken framework file stops the run here, once, not in every agency
+  // of its year (the catalog parses a year on first use).
+  resources.frameworks.check_all();
   return Runner(resources, options, tasks, std::move(units), std::move(input_files)).run(jobs);
 }
 

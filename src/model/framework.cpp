@@ -105,8 +105,16 @@ const LevelBand& Framework::level_for(double total,
 }
 
 const Framework* FrameworkCatalog::for_year(int year) const {
-  auto it = by_year_.find(year);
-  return it == by_year_.end() ? nullptr : &it->second;
+  const auto it = by_year_.find(year);
+  if (it == by_year_.end()) return nullptr;
+  const Entry& e = it->second;
+  // A parse that throws leaves the flag unset: the next call throws again.
+  std::call_once(e.parsed, [&e] { e.framework = Framework::parse(e.text, e.name); });
+  return &*e.framework;
+}
+
+void FrameworkCatalog::check_all() const {
+  for (const auto& [year, entry] : by_year_) for_year(year);
 }
 
 std::vector<int> FrameworkCatalog::years() const {

@@ -418,12 +418,13 @@ FrameworkCatalog FrameworkCatalog::from_files(const std::map<std::string, std::s
                                               const std::string& dir_name) {
   FrameworkCatalog catalog;
   for (const auto& [name, text] : files) {
-    if (year_in_name(name) == 0) continue;
-    Framework f = Framework::parse(text, name);
-    auto [it, inserted] = catalog.by_year_.emplace(f.year, std::move(f));
+    const int year = year_in_name(name);
+    if (year == 0) continue;
+    auto [it, inserted] = catalog.by_year_.try_emplace(year);
     if (!inserted)
-      throw_invalid(name + ": year " + std::to_string(it->first) +
-                               " is already defined by " + it->second.source_file);
+      throw_invalid(name + ": year " + std::to_string(year) + " is already defined by " + it->second.name);
+    it->second.name = name;
+    it->second.text = text;
   }
   if (catalog.by_year_.empty())
     throw_invalid(dir_name + ": no framework files (ita-YYYY.json) found");

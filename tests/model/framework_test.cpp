@@ -1,6 +1,7 @@
 // Framework files: content checks against the reference, lookups, loading
 // errors, the level rule, and agreement with schemas/framework.meta.json.
 #include <fstream>
+#include <map>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -242,6 +243,27 @@ TEST_CASE("invalid JSON and missing folders are reported with the file") {
                     Catch::Contains("nowhere: framework folder not found"));
   TempDir empty;
   CHECK_THROWS_WITH(FrameworkCatalog::load_dir(empty.path()), Catch::Contains("no framework files"));
+}
+
+TEST_CASE("the catalog reads a year's framework when it is asked for, and a broken file each time") {
+  // ita-2566.json cut short, ita-2567.json whole: a workbook of 2567 never
+  // meets the broken file; one of 2566 is refused naming it, every time.
+  std::ifstream whole(frameworks_dir() / "ita-2567.json");
+  const std::string text((std::istreambuf_iterator<char>(whole)), std::istreambuf_iterator<char>());
+  const std::map<std::string, std::string> files{{"frameworks/ita-2566.json", text.substr(0, 200)},
+                                                 {"frameworks/ita-2567.json", text},
+                                                 {"frameworks/README.md", "not a framework"}};
+  const FrameworkCatalog catalog = FrameworkCatalog::from_files(files);
+  CHECK(catalog.years() == std::vector<int>{2566, 2567});
+  const Framework* f = catalog.for_year(2567);
+  REQUIRE(f);
+  CHECK(f->year == 2567);
+  CHECK(f->indicators.size() == 10);
+  CHECK(catalog.for_year(2567) == f);  // parsed once
+  for (int attempt = 0; attempt < 2; ++attempt)
+    CHECK_THROWS_WITH(catalog.for_year(2566), Catch::Contains("frameworks/ita-2566.json: invalid JSON"));
+  CHECK_THROWS_WITH(catalog.check_all(), Catch::Contains("ita-2566.json"));
+  CHECK(catalog.for_year(2565) == nullptr);
 }
 
 TEST_CASE("framework files validate against schemas/framework.meta.json (valijson)") {
