@@ -162,6 +162,14 @@ void WorkbookWriter::custom_property(const std::string& name, const std::string&
         "custom_property");
 }
 
+bool writes_parts_in_memory() {
+#if defined(LXW_HAS_DEFLATE_LEVEL) && defined(__GLIBC__)
+  return true;
+#else
+  return false;
+#endif
+}
+
 void WorkbookWriter::close() {
   // Thread safety: workbooks may be written by several threads at once (one
   // each). libxlsxwriter 1.1.4 formats docProps/core.xml's creation time with

@@ -247,6 +247,11 @@ std::string sheet_name_key(std::string_view name);
 // where the parts go through temporary files (Debian's shared library,
 // Windows, WebAssembly).
 void check_parts_whole(const std::filesystem::path& file, const std::string& shown);
+// Whether close() writes the parts in memory and reports a failed write of
+// the package itself (the patched libxlsxwriter on glibc): a full disk is
+// then said as such ("larger than the system allows"); otherwise it is
+// found by check_parts_whole as a part cut short.
+bool writes_parts_in_memory();
 
 class WorkbookWriter {
  public:

@@ -110,7 +110,14 @@ TEST_CASE("an .xls whose directory entry claims a name longer than the entry is 
   // Found by fuzz_reader: FreeXL 1.0.6 read the name's declared size (up to
   // 65,535 bytes) from a 64-byte entry, past the end of its buffer.
   // scripts/patches/freexl-crafted-files.patch refuses it (FreeXL's code -26).
+  // Debian's FreeXL as it is (where its source could not be fetched: it then
+  // lacks the formula patch too, which travels with this one) would read
+  // past its buffer: not run.
   if (!xls_supported()) return;
+  if (!xls_reads_formulas()) {
+    WARN("Debian's FreeXL without the project's patches: the crafted .xls is not read (scripts/debian-source.sh)");
+    return;
+  }
   const FileError e = failure_of_bytes("crafted-dir-entry.xls");
   CHECK(e.problem() == FileProblem::CorruptZip);
   CHECK(contains(e.message_en(), "(code -26)"));
