@@ -1,15 +1,12 @@
 #include "output/docs.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "schema/value.hpp"
 
 namespace itawb::output {
 namespace {
-
-std::string join(const std::vector<std::string>& items, const std::string& sep = ", ") {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : sep) + s;
-  return out;
-}
 
 void type_names(const schema::FieldSchema& f, FieldDoc& d) {
   if (f.format == "code") {
@@ -56,7 +53,7 @@ void allowed(const schema::FieldSchema& f, FieldDoc& d) {
     en.push_back("at most " + schema::format_number(*c.maximum));
   }
   if (!c.enum_values.empty()) {
-    th.push_back(join(c.enum_values, " / "));
+    th.push_back(fmt::to_string(fmt::join(c.enum_values, " / ")));
     en.push_back(th.back());
   }
   if (c.max_length) {
@@ -71,8 +68,8 @@ void allowed(const schema::FieldSchema& f, FieldDoc& d) {
   if (f.repeat) th.push_back("เขียนได้หลายแถว"), en.push_back("may repeat");
   if (!f.list.empty() && *list_th(f.list)) th.push_back(list_th(f.list)), en.push_back(list_en(f.list));
   if (f.list == "measures") th.push_back("ต้องมีในชีต มาตรการ"), en.push_back("must exist on sheet มาตรการ");
-  d.allowed_th = join(th);
-  d.allowed_en = join(en);
+  d.allowed_th = fmt::to_string(fmt::join(th, ", "));
+  d.allowed_en = fmt::to_string(fmt::join(en, ", "));
 }
 
 // Markdown table cells must not contain "|" or line breaks.
@@ -88,7 +85,7 @@ FieldDoc describe(const schema::FieldSchema& f) {
   FieldDoc d;
   d.header = f.title;
   d.header_en = f.title_en;
-  d.aliases = join(f.aliases);
+  d.aliases = fmt::to_string(fmt::join(f.aliases, ", "));
   d.required = f.constraints.required;
   type_names(f, d);
   allowed(f, d);
@@ -110,7 +107,7 @@ std::string workbook_format_markdown(const schema::SchemaSet& schemas) {
         "accepted everywhere. `itawb template` writes a blank workbook in this format; `itawb validate` checks one.\n\n";
   md += "| ชีต / Sheet | ชื่ออื่น / Aliases | ต้องมี / Required | รูปแบบ / Layout |\n|---|---|---|---|\n";
   for (const auto& s : schemas.sheets())
-    md += "| " + s.title + " (" + s.title_en + ") | " + cell(join(s.aliases)) + " | " +
+    md += "| " + s.title + " (" + s.title_en + ") | " + cell(fmt::to_string(fmt::join(s.aliases, ", "))) + " | " +
           (s.required ? "ต้องมี / yes" : "ไม่บังคับ / no") + " | " +
           (s.layout == schema::Layout::KeyValue ? "หัวข้อ–ค่า / label–value" : "ตาราง / table") + " |\n";
   for (const auto& s : schemas.sheets()) {
@@ -134,28 +131,28 @@ std::string workbook_format_markdown(const schema::SchemaSet& schemas) {
     if (!s.primary_key.empty()) {
       std::vector<std::string> titles;
       for (const auto& k : s.primary_key) titles.push_back(s.field(k)->title);
-      keys.push_back("ห้ามซ้ำกัน (primary key): " + join(titles, " + "));
+      keys.push_back("ห้ามซ้ำกัน (primary key): " + fmt::to_string(fmt::join(titles, " + ")));
     }
     for (const auto& fk : s.foreign_keys) {
       std::vector<std::string> titles;
       for (const auto& k : fk.fields) titles.push_back(s.field(k)->title);
       const schema::SheetSchema* target = schemas.sheet(fk.resource);
-      keys.push_back("อ้างอิง (foreign key): " + join(titles, " + ") + " → " +
+      keys.push_back("อ้างอิง (foreign key): " + fmt::to_string(fmt::join(titles, " + ")) + " → " +
                      (target ? "ชีต " + target->title : fk.resource));
     }
     for (const auto& c : s.complete) {
       std::vector<std::string> titles;
       for (const auto& k : c.fields) titles.push_back(s.field(k)->title);
-      keys.push_back("ต้องมีครบทุกค่า (x-complete): " + join(titles) + " ← " + c.resource);
+      keys.push_back("ต้องมีครบทุกค่า (x-complete): " + fmt::to_string(fmt::join(titles, ", ")) + " ← " + c.resource);
     }
     if (s.continuation) {
       std::vector<std::string> key, append;
       for (const auto& k : s.continuation->key) key.push_back(s.field(k)->title);
       for (const auto& k : s.continuation->append) append.push_back(s.field(k)->title);
-      keys.push_back("แถวต่อเนื่อง (x-continuation): แถวที่ไม่มี " + join(key, " / ") + " ของตนเอง แต่มี " +
-                     join(append) + " ต่อท้ายแถวข้างบน (ขึ้นบรรทัดใหม่)");
+      keys.push_back("แถวต่อเนื่อง (x-continuation): แถวที่ไม่มี " + fmt::to_string(fmt::join(key, " / ")) + " ของตนเอง แต่มี " +
+                     fmt::to_string(fmt::join(append, ", ")) + " ต่อท้ายแถวข้างบน (ขึ้นบรรทัดใหม่)");
     }
-    if (!keys.empty()) md += "\n" + join(keys, "  \n") + "\n";
+    if (!keys.empty()) md += "\n" + fmt::to_string(fmt::join(keys, "  \n")) + "\n";
   }
   md += "\n## ข้อความที่พบได้ / Finding codes\n\n"
         "| รหัส / Code | ความหมาย / Meaning |\n|---|---|\n"

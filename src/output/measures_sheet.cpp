@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <map>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "output/palette.hpp"
 #include "output/page.hpp"
 #include "output/plan_cells.hpp"
@@ -111,7 +114,7 @@ void measure_row(FittedSheet& ws, uint32_t r, const plan::PlannedMeasure& m,
           ws.text(r, c, mark, cell.with_align(Align::Center).with_fill(kPlannedFill));
         else ws.blank(r, c, cell);
         break;
-      case C::Departments: ws.text(r, c, join(m.departments), cell); break;
+      case C::Departments: ws.text(r, c, fmt::to_string(fmt::join(m.departments, ", ")), cell); break;
       case C::Status: {
         const std::string status = status_text(m.status, m.standing);
         if (m.overdue) ws.text(r, c, status + "\nเกินกำหนด", cell.with_fill(kNotStartedFill).with_bold());

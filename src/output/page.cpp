@@ -39,10 +39,6 @@ namespace {
 // `lines` of `font_pt` need more than Excel's tallest row.
 bool too_tall(int lines, double font_pt) { return lines * RowFit::line_height(font_pt) + 3 > RowFit::kMaxHeight; }
 
-}  // namespace
-
-namespace {
-
 // A place to cut `s` at (a byte offset): not inside a UTF-8 sequence nor
 // before a Thai vowel or tone mark written above or below its consonant.
 bool can_cut_at(std::string_view s, size_t at) {

@@ -5,12 +5,6 @@
 
 namespace itawb::output {
 
-std::string join(const std::vector<std::string>& parts, const std::string& sep) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : sep) + p;
-  return out;
-}
-
 uint32_t status_fill(plan::Status s) {
   switch (s) {
     case plan::Status::Done: return kDoneFill;

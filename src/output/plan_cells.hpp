@@ -1,19 +1,16 @@
 // The words and fills both plan sheets write alike: the มาตรการ sheet
 // (output/measures_sheet.cpp) and the ความก้าวหน้ารายไตรมาส sheet
-// (output/quarterly_sheet.cpp) show a status, a continuation row and a list
-// of departments the same way. Private to src/output.
+// (output/quarterly_sheet.cpp) show a status and a continuation row the
+// same way. Private to src/output.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "plan/plan.hpp"
 
 namespace itawb::output {
-
-std::string join(const std::vector<std::string>& parts, const std::string& sep = ", ");
 
 uint32_t status_fill(plan::Status s);
 

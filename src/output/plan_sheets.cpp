@@ -4,6 +4,9 @@
 // output/quarterly_sheet.cpp.
 #include "output/plan_sheets.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "output/labels.hpp"
 #include "output/plan_cells.hpp"
 #include "text/thai.hpp"
@@ -49,7 +52,7 @@ std::vector<std::string> memo_sentences(const plan::PlanResult& plan) {
   if (t.not_started) rest.push_back("ยังไม่ได้ดำเนินการ " + count_th(t.not_started) + " มาตรการ");
   if (t.no_status) rest.push_back("ถึงกำหนดแล้วแต่ยังไม่ได้รายงานผล " + count_th(t.no_status) + " มาตรการ");
   if (t.not_yet_due) rest.push_back("ยังไม่ถึงกำหนด " + count_th(t.not_yet_due) + " มาตรการ");
-  if (!rest.empty()) out.push_back("ทั้งนี้ " + join(rest, " "));
+  if (!rest.empty()) out.push_back("ทั้งนี้ " + fmt::to_string(fmt::join(rest, " ")));
 
   if (plan.overdue_ids.empty()) {
     out.push_back("ไม่มีมาตรการที่เกินกำหนดระยะเวลาดำเนินการ");
@@ -58,9 +61,9 @@ std::vector<std::string> memo_sentences(const plan::PlanResult& plan) {
     for (const auto& m : plan.measures)
       if (m.overdue)
         named.push_back("มาตรการที่ " + text::thai_digits(m.input.id) +
-                        (m.departments.empty() ? "" : " (" + join(m.departments) + ")"));
+                        (m.departments.empty() ? "" : " (" + fmt::to_string(fmt::join(m.departments, ", ")) + ")"));
     out.push_back("มาตรการที่เกินกำหนดระยะเวลาดำเนินการ " + count_th(static_cast<int>(named.size())) +
-                  " มาตรการ ได้แก่ " + join(named, " "));
+                  " มาตรการ ได้แก่ " + fmt::to_string(fmt::join(named, " ")));
   }
 
   // Departments judged only on what is due for them.
@@ -71,9 +74,9 @@ std::vector<std::string> memo_sentences(const plan::PlanResult& plan) {
         .push_back(d.department + " (ร้อยละ " + percent_th(d.tally.due_percent) + ")");
     if (d.tally.no_status == d.tally.due) silent.push_back(d.department);
   }
-  if (!met.empty()) out.push_back("ส่วนราชการที่ดำเนินการได้ตามเป้าหมาย ได้แก่ " + join(met, " "));
-  if (!below.empty()) out.push_back("ส่วนราชการที่ยังต่ำกว่าเป้าหมาย (ของมาตรการที่ถึงกำหนด) ได้แก่ " + join(below, " "));
-  if (!silent.empty()) out.push_back("ส่วนราชการที่ยังไม่ได้รายงานผลการดำเนินการที่ถึงกำหนด ได้แก่ " + join(silent, " "));
+  if (!met.empty()) out.push_back("ส่วนราชการที่ดำเนินการได้ตามเป้าหมาย ได้แก่ " + fmt::to_string(fmt::join(met, " ")));
+  if (!below.empty()) out.push_back("ส่วนราชการที่ยังต่ำกว่าเป้าหมาย (ของมาตรการที่ถึงกำหนด) ได้แก่ " + fmt::to_string(fmt::join(below, " ")));
+  if (!silent.empty()) out.push_back("ส่วนราชการที่ยังไม่ได้รายงานผลการดำเนินการที่ถึงกำหนด ได้แก่ " + fmt::to_string(fmt::join(silent, " ")));
   return out;
 }
 

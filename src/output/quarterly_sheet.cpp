@@ -8,6 +8,9 @@
 #include <optional>
 #include <set>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "output/palette.hpp"
 #include "output/page.hpp"
 #include "output/plan_cells.hpp"
@@ -80,10 +83,10 @@ std::string departments_with_reports(const plan::PlannedMeasure& m) {
   const bool whole = std::all_of(m.reports.begin(), m.reports.end(), [](const plan::OwnerReport& r) { return r.whole_measure; });
   std::set<std::string> statuses;
   for (const auto& r : m.reports) statuses.insert(status_text(r.status, r.standing));
-  if (m.reports.size() <= 1 || whole || statuses.size() == 1) return join(m.departments);
+  if (m.reports.size() <= 1 || whole || statuses.size() == 1) return fmt::to_string(fmt::join(m.departments, ", "));
   std::vector<std::string> parts;
   for (const auto& r : m.reports) parts.push_back(r.department + " (" + status_text(r.status, r.standing) + ")");
-  return join(parts, "\n");
+  return fmt::to_string(fmt::join(parts, "\n"));
 }
 
 // The grid's columns: ลำดับ, มาตรการ, ส่วนราชการ, the four quarters (D:G) and

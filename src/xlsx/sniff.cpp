@@ -97,8 +97,7 @@ void check_head(const std::string& path, std::string_view head, Scan scan) {
   if (starts_with(head, "PK\x03\x04") || starts_with(head, "PK\x05\x06") ||
       starts_with(head, "PK\x07\x08"))
     return;
-  if (head.size() >= kCfbMagic.size() &&
-      std::memcmp(head.data(), kCfbMagic.data(), kCfbMagic.size()) == 0) {
+  if (is_compound_file(head)) {
     const CfbStreams streams = scan();
     if (streams.encrypted) errors::encrypted(path);
     if (streams.workbook) errors::legacy_xls(path);
@@ -109,6 +108,10 @@ void check_head(const std::string& path, std::string_view head, Scan scan) {
 }
 
 }  // namespace
+
+bool is_compound_file(std::string_view head) {
+  return head.size() >= kCfbMagic.size() && std::memcmp(head.data(), kCfbMagic.data(), kCfbMagic.size()) == 0;
+}
 
 void sniff_or_throw(const std::string& path) {
   std::ifstream in(utf8_path(path), std::ios::binary);

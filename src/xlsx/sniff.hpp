@@ -13,5 +13,8 @@ namespace itawb::xlsx {
 void sniff_or_throw(const std::string& path);
 // The same for a workbook held in memory; `name` labels the FileError.
 void sniff_bytes_or_throw(const std::string& name, std::string_view bytes);
+// Whether `head` starts with the OLE2 compound file's signature: an Excel
+// 97-2003 .xls, an encrypted .xlsx, or another old Office file.
+bool is_compound_file(std::string_view head);
 
 }  // namespace itawb::xlsx

@@ -5,10 +5,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "app/resources.hpp"
 #include "base/error.hpp"
 #include "xlsx/reader.hpp"
+#include "xlsx/sniff.hpp"
 
 namespace itawb::fuzz {
 
@@ -37,11 +39,7 @@ inline const xlsx::Limits& limits() {
 // An Excel 97-2003 file (the compound file's signature): read by FreeXL,
 // which fuzz_xls fuzzes on its own; the other targets leave it to it.
 inline bool is_xls(const uint8_t* data, size_t size) {
-  static const unsigned char kCfb[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
-  if (size < 8) return false;
-  for (size_t i = 0; i < 8; ++i)
-    if (data[i] != kCfb[i]) return false;
-  return true;
+  return xlsx::is_compound_file(std::string_view(reinterpret_cast<const char*>(data), size));
 }
 
 inline std::string bytes(const uint8_t* data, size_t size) {
