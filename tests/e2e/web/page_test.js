@@ -41,7 +41,13 @@ function zipNames(file) {
   return execFileSync('/usr/bin/python3', ['-c', code, file], { encoding: 'utf8' }).trim().split('\n');
 }
 
-async function waitDone(page) {
+// Runs `action` (a click, files given to a picker) and waits for the run it
+// starts to end. The status line is emptied first: while the next run reads
+// its files the page still shows the last run's "เสร็จแล้ว", which was taken
+// for the end of the new one (merge then downloaded split's zip).
+async function whenDone(page, action) {
+  await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+  await action();
   await page.waitForFunction(() => {
     const s = document.getElementById('status').textContent;
     return /เสร็จแล้ว|ไม่สำเร็จ/.test(s);
@@ -78,8 +84,7 @@ check('analyze: figures, findings and the workbook equal the native CLI', async 
   const summary = JSON.parse(ref.stdout);
   await page.setInputFiles('#file', input);
   await page.fill('#as-of', AS_OF);
-  await page.click('#analyze');
-  const status = await waitDone(page);
+  const status = await whenDone(page, () => page.click('#analyze'));
   assert.match(status, /วิเคราะห์เสร็จแล้ว/);
   assert.strictEqual(await page.textContent('#score'), summary.overall.score.toFixed(2));
   assert.strictEqual(await page.textContent('#level'), `${summary.overall.level} (${summary.overall.level_en})`);
@@ -99,8 +104,7 @@ check('validate: the same findings as the native CLI', async (page) => {
   const input = path.join(EXAMPLES, 'thungthong-2567-indicators.xlsx');
   const ref = JSON.parse(native(['validate', input, '--json']).stdout).files[0].findings;
   await page.setInputFiles('#file', input);
-  await page.click('#validate');
-  await waitDone(page);
+  await whenDone(page, () => page.click('#validate'));
   const rows = await findingRows(page);
   assert.strictEqual(rows.length, ref.length);
   ref.forEach((f, i) => assert.strictEqual(rows[i][3], f.message_en));
@@ -113,8 +117,7 @@ check('a broken file: refused with the native message, in Thai and English', asy
   const ref = native(['analyze', broken, '-o', path.join(tmp, 'x.xlsx')]);
   assert.strictEqual(ref.code, 2);
   await page.setInputFiles('#file', broken);
-  await page.click('#analyze');
-  const status = await waitDone(page);
+  const status = await whenDone(page, () => page.click('#analyze'));
   assert.match(status, /ไม่สำเร็จ/);
   const rows = await findingRows(page);
   assert.strictEqual(rows.length, 1);
@@ -129,8 +132,7 @@ check('template: the blank form equals the native one', async (page) => {
   const out = path.join(tmp, 'native-template.xlsx');
   native(['template', '-o', out, '-q']);
   await page.fill('#year', '');
-  await page.click('#template');
-  await waitDone(page);
+  await whenDone(page, () => page.click('#template'));
   const { file } = await download(page, 0, 'page-template.xlsx');
   return sameWorkbook(out, file);
 });
@@ -143,8 +145,7 @@ check('split and merge: the department workbooks (zip) and the merged master equ
   assert.ok(expected.length >= 2, `native split wrote ${expected.length} files`);
   await page.setInputFiles('#file', input);
   await page.fill('#as-of', AS_OF);
-  await page.click('#split');
-  await waitDone(page);
+  await whenDone(page, () => page.click('#split'));
   const { file } = await download(page, 0);
   assert.deepStrictEqual(zipNames(file), expected);
   const unpacked = path.join(tmp, 'page-split');
@@ -158,8 +159,7 @@ check('split and merge: the department workbooks (zip) and the merged master equ
   const returns = workbooks.map((n) => path.join(dir, n));
   const merged = path.join(tmp, 'native-merged.xlsx');
   native(['merge', input, ...returns, '-o', merged]);
-  await page.setInputFiles('#returns', returns);
-  await waitDone(page);
+  await whenDone(page, () => page.setInputFiles('#returns', returns));
   const got = await download(page, 0);
   assert.strictEqual(got.suggested, 'patueng-2569-plan-รวมผล.xlsx');
   assert.match(await page.textContent('#report-text'), /รวมแล้ว/);
@@ -200,10 +200,14 @@ for (const [kind, file] of [['.xls', 'xls/thungthong-2567.libreoffice.xls'], ['.
       const ref = JSON.parse(native(['analyze', input, '-o', out, '--json', '-q', '--as-of', AS_OF]).stdout);
       if (how === 'picker') await page.setInputFiles('#file', input);
       else await dropFile(page, input);
-      assert.strictEqual(await page.textContent('#file-label'), `แบบฟอร์ม: ${path.basename(file)}`);
+      // The label follows the file once the page has taken it (an event
+      // later, not at once): waited for up to 10 s, then asserted.
+      const label = `แบบฟอร์ม: ${path.basename(file)}`;
+      await page.waitForFunction((want) => document.getElementById('file-label').textContent === want, label,
+        { timeout: 10000 }).catch(() => {});
+      assert.strictEqual(await page.textContent('#file-label'), label);
       await page.fill('#as-of', AS_OF);
-      await page.click('#analyze');
-      const status = await waitDone(page);
+      const status = await whenDone(page, () => page.click('#analyze'));
       assert.match(status, /วิเคราะห์เสร็จแล้ว/);
       assert.strictEqual(await page.textContent('#score'), xlsx.overall.score.toFixed(2));
       assert.strictEqual(await page.textContent('#level'), `${xlsx.overall.level} (${xlsx.overall.level_en})`);
